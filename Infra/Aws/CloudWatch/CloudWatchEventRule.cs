@@ -1,0 +1,21 @@
+using Pipeline.Infra.Model;
+
+namespace Pipeline.Infra.Aws;
+
+/// <summary>An EventBridge rule on the default bus.</summary>
+public sealed record CloudWatchEventRule : Resource
+{
+    public static readonly ResourceType Token = new("cloudwatch", "EventRule");
+
+    public CloudWatchEventRule(string logicalName) : base(logicalName)
+    {
+    }
+
+    public override ResourceType TypeToken => Token;
+
+    public required string Name { get; init; }
+
+    public required string Description { get; init; }
+
+    public required EventPattern EventPattern { get; init; }
+}

@@ -1,0 +1,26 @@
+using Pipeline.Infra.Model;
+
+namespace Pipeline.Infra.Aws;
+
+/// <summary>What a rule starts, with the role it uses and where undeliverable events go.</summary>
+public sealed record CloudWatchEventTarget : Resource
+{
+    public static readonly ResourceType Token = new("cloudwatch", "EventTarget");
+
+    public CloudWatchEventTarget(string logicalName) : base(logicalName)
+    {
+    }
+
+    public override ResourceType TypeToken => Token;
+
+    /// <summary>The rule name.</summary>
+    public required Input Rule { get; init; }
+
+    public required Input Arn { get; init; }
+
+    public required Input RoleArn { get; init; }
+
+    public required EventTargetDeadLetterConfig DeadLetterConfig { get; init; }
+
+    public required EventTargetRetryPolicy RetryPolicy { get; init; }
+}

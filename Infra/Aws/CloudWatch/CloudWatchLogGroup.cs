@@ -1,0 +1,22 @@
+using Pipeline.Infra.Model;
+
+namespace Pipeline.Infra.Aws;
+
+/// <summary>A log group.</summary>
+public sealed record CloudWatchLogGroup : Resource
+{
+    public static readonly ResourceType Token = new("cloudwatch", "LogGroup");
+
+    public CloudWatchLogGroup(string logicalName) : base(logicalName)
+    {
+    }
+
+    public override ResourceType TypeToken => Token;
+
+    public required string Name { get; init; }
+
+    public required int RetentionInDays { get; init; }
+
+    /// <summary>The key ARN.</summary>
+    public required Input KmsKeyId { get; init; }
+}

@@ -1,0 +1,9 @@
+namespace Pipeline.Infra.Aws;
+
+/// <summary><c>attributes[]</c>: a key attribute and its type (<c>S</c>, <c>N</c>, <c>B</c>).</summary>
+public sealed record TableAttribute
+{
+    public required string Name { get; init; }
+
+    public required string Type { get; init; }
+}

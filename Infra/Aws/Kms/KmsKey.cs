@@ -1,0 +1,24 @@
+using Pipeline.Infra.Iam;
+using Pipeline.Infra.Model;
+
+namespace Pipeline.Infra.Aws;
+
+/// <summary>The project key: encrypts the bucket, table, queue, topic and log groups.</summary>
+public sealed record KmsKey : Resource
+{
+    public static readonly ResourceType Token = new("kms", "Key");
+
+    public KmsKey(string logicalName) : base(logicalName)
+    {
+    }
+
+    public override ResourceType TypeToken => Token;
+
+    public required string Description { get; init; }
+
+    public required bool EnableKeyRotation { get; init; }
+
+    public required int DeletionWindowInDays { get; init; }
+
+    public required PolicyDocument Policy { get; init; }
+}

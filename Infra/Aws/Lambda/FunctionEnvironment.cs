@@ -1,0 +1,9 @@
+using Pipeline.Infra.Model;
+
+namespace Pipeline.Infra.Aws;
+
+/// <summary><c>environment</c> of a function.</summary>
+public sealed record FunctionEnvironment
+{
+    public required IReadOnlyDictionary<string, Input> Variables { get; init; }
+}

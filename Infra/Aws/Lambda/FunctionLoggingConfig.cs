@@ -1,0 +1,15 @@
+using Pipeline.Infra.Model;
+
+namespace Pipeline.Infra.Aws;
+
+/// <summary><c>loggingConfig</c> of a function.</summary>
+public sealed record FunctionLoggingConfig
+{
+    public required string LogFormat { get; init; }
+
+    public required Input LogGroup { get; init; }
+
+    public required string ApplicationLogLevel { get; init; }
+
+    public required string SystemLogLevel { get; init; }
+}

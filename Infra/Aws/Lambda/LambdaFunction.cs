@@ -1,0 +1,38 @@
+using Pipeline.Infra.Model;
+
+namespace Pipeline.Infra.Aws;
+
+/// <summary>A Lambda function running one handler.</summary>
+public sealed record LambdaFunction : Resource
+{
+    public static readonly ResourceType Token = new("lambda", "Function");
+
+    public LambdaFunction(string logicalName) : base(logicalName)
+    {
+    }
+
+    public override ResourceType TypeToken => Token;
+
+    public required string Name { get; init; }
+
+    public required string Runtime { get; init; }
+
+    public required IReadOnlyList<string> Architectures { get; init; }
+
+    public required string Handler { get; init; }
+
+    /// <summary>The execution role ARN.</summary>
+    public required Input Role { get; init; }
+
+    public required FileArchive Code { get; init; }
+
+    public required int MemorySize { get; init; }
+
+    public required int Timeout { get; init; }
+
+    public FunctionEnvironment? Environment { get; init; }
+
+    public required FunctionLoggingConfig LoggingConfig { get; init; }
+
+    public required FunctionTracingConfig TracingConfig { get; init; }
+}

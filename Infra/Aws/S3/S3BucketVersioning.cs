@@ -1,0 +1,19 @@
+using Pipeline.Infra.Model;
+
+namespace Pipeline.Infra.Aws;
+
+/// <summary>Versioning of a bucket.</summary>
+public sealed record S3BucketVersioning : Resource
+{
+    public static readonly ResourceType Token = new("s3", "BucketVersioning");
+
+    public S3BucketVersioning(string logicalName) : base(logicalName)
+    {
+    }
+
+    public override ResourceType TypeToken => Token;
+
+    public required Input Bucket { get; init; }
+
+    public required VersioningConfiguration VersioningConfiguration { get; init; }
+}

@@ -1,0 +1,10 @@
+namespace Pipeline.Infra.Aws;
+
+/// <summary><c>rules[]</c> of a bucket encryption configuration.</summary>
+public sealed record ServerSideEncryptionRule
+{
+    public required ServerSideEncryptionByDefault ApplyServerSideEncryptionByDefault { get; init; }
+
+    /// <summary>S3 Bucket Keys cut KMS requests; only meaningful with <c>aws:kms</c>.</summary>
+    public bool? BucketKeyEnabled { get; init; }
+}

@@ -1,0 +1,14 @@
+using Pipeline.Infra.Model;
+
+namespace Pipeline.Infra.Aws;
+
+/// <summary><c>loggingConfiguration</c> of a state machine.</summary>
+public sealed record StateMachineLoggingConfiguration
+{
+    /// <summary><c>&lt;log group arn&gt;:*</c>.</summary>
+    public required Input LogDestination { get; init; }
+
+    public required string Level { get; init; }
+
+    public required bool IncludeExecutionData { get; init; }
+}

@@ -1,0 +1,21 @@
+using Pipeline.Infra.Model;
+
+namespace Pipeline.Infra.Aws;
+
+/// <summary>An SQS queue.</summary>
+public sealed record SqsQueue : Resource
+{
+    public static readonly ResourceType Token = new("sqs", "Queue");
+
+    public SqsQueue(string logicalName) : base(logicalName)
+    {
+    }
+
+    public override ResourceType TypeToken => Token;
+
+    public Input? KmsMasterKeyId { get; init; }
+
+    public int? KmsDataKeyReusePeriodSeconds { get; init; }
+
+    public required int MessageRetentionSeconds { get; init; }
+}

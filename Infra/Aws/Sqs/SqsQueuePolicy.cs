@@ -1,0 +1,20 @@
+using Pipeline.Infra.Iam;
+using Pipeline.Infra.Model;
+
+namespace Pipeline.Infra.Aws;
+
+/// <summary>The resource policy of a queue.</summary>
+public sealed record SqsQueuePolicy : Resource
+{
+    public static readonly ResourceType Token = new("sqs", "QueuePolicy");
+
+    public SqsQueuePolicy(string logicalName) : base(logicalName)
+    {
+    }
+
+    public override ResourceType TypeToken => Token;
+
+    public required Input QueueUrl { get; init; }
+
+    public required PolicyDocument Policy { get; init; }
+}

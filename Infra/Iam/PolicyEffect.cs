@@ -1,0 +1,7 @@
+namespace Pipeline.Infra.Iam;
+
+public enum PolicyEffect
+{
+    Allow,
+    Deny,
+}

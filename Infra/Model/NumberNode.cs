@@ -1,0 +1,3 @@
+namespace Pipeline.Infra.Model;
+
+public sealed record NumberNode(long Value) : Node;

@@ -1,0 +1,3 @@
+namespace Pipeline.Infra.Model;
+
+public sealed record StackOutput(string Name, Input Value);

@@ -1,0 +1,3 @@
+namespace Pipeline.Infra.Model;
+
+public sealed record StringNode(Input Text) : Node;

@@ -1,0 +1,42 @@
+namespace Pipeline.Infra.Settings;
+
+/// <summary>What differs between stacks. Defaults per stack live in <see cref="StackDefaults"/>.</summary>
+public sealed record StackSettings
+{
+    public required string StackName { get; init; }
+
+    public required int LambdaMemoryMb { get; init; }
+
+    public required int LambdaTimeoutSeconds { get; init; }
+
+    public required int LogRetentionDays { get; init; }
+
+    /// <summary>Objects smaller than this go to the Express machine, the others to the Standard one.</summary>
+    public required long ExpressMaxObjectBytes { get; init; }
+
+    public required int MapMaxConcurrency { get; init; }
+
+    public required bool TableDeletionProtection { get; init; }
+
+    /// <summary>Applied to the stateful resources (key, buckets, table, log groups).</summary>
+    public required bool Protect { get; init; }
+
+    /// <summary>Applied to the stateful resources (key, buckets, table, log groups).</summary>
+    public required bool RetainOnDelete { get; init; }
+
+    /// <summary>Whether alarms notify the topic (the alarms exist in every stack).</summary>
+    public required bool AlarmsEnabled { get; init; }
+
+    public required int WorkExpirationDays { get; init; }
+
+    public required bool ForceDestroyBuckets { get; init; }
+
+    public required int KeyDeletionWindowDays { get; init; }
+
+    public required int EventRetryAttempts { get; init; }
+
+    public required int EventMaxAgeSeconds { get; init; }
+
+    /// <summary>Prefix of every explicitly named resource: <c>pipeline-&lt;stack&gt;</c>.</summary>
+    public string NamePrefix => $"pipeline-{StackName}";
+}
