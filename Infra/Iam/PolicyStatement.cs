@@ -16,6 +16,7 @@ public sealed record PolicyStatement
 
     public required IReadOnlyList<string> Actions { get; init; }
 
+    /// <summary>Empty only in trust policies, which name no resource.</summary>
     public required IReadOnlyList<Input> Resources { get; init; }
 
     public IReadOnlyList<PolicyCondition> Conditions { get; init; } = [];
@@ -48,7 +49,7 @@ public sealed record PolicyStatement
         ("Effect", Nodes.String(Effect.ToString())),
         ("Principal", Principal?.ToNode()),
         ("Action", Nodes.Strings(Actions.Select(action => (Input)action))),
-        ("Resource", Nodes.Strings(Resources)),
+        ("Resource", Resources.Count == 0 ? null : Nodes.Strings(Resources)),
         ("Condition", Conditions.Count == 0 ? null : ConditionNode()));
 
     private ObjectNode ConditionNode() => new(

@@ -1,0 +1,20 @@
+using System.CommandLine;
+using Pipeline.Infra.Emit;
+using Pipeline.Workflows;
+
+namespace Pipeline.Infra;
+
+/// <summary><c>diagram</c>: a Mermaid flowchart of the pipeline's workflow.</summary>
+public static class DiagramCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("diagram", "Print a Mermaid flowchart of the pipeline's workflow");
+        command.SetAction(parseResult =>
+        {
+            parseResult.InvocationConfiguration.Output.Write(WorkflowDiagram.Render(PipelineWorkflow.Create()));
+            return 0;
+        });
+        return command;
+    }
+}

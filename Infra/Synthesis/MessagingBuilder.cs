@@ -1,0 +1,68 @@
+using Pipeline.Infra.Aws;
+using Pipeline.Infra.Iam;
+using Pipeline.Infra.Model;
+
+namespace Pipeline.Infra.Synthesis;
+
+/// <summary>
+/// The dead-letter queue for events EventBridge could not deliver, and the notification topic the
+/// workflow and the alarms publish to; both encrypted with the project key and TLS only.
+/// </summary>
+public static class MessagingBuilder
+{
+    public const int FourteenDays = 1_209_600;
+    public const int DataKeyReuseSeconds = 300;
+
+    public static SqsQueue DeadLetterQueue(KmsKey key) => new(LogicalNames.DeadLetterQueue)
+    {
+        KmsMasterKeyId = key.ArnOutput,
+        KmsDataKeyReusePeriodSeconds = DataKeyReuseSeconds,
+        MessageRetentionSeconds = FourteenDays,
+    };
+
+    public static SqsQueuePolicy DeadLetterQueuePolicy(SqsQueue queue, IEnumerable<Resource> rules) => new(queue.LogicalName + "Policy")
+    {
+        QueueUrl = queue.Output("url"),
+        Policy = new PolicyDocument(
+            new PolicyStatement
+            {
+                Sid = "EventBridgeRulesSendDeadLetters",
+                Principal = PolicyPrincipal.Service("events.amazonaws.com"),
+                Actions = ["sqs:SendMessage"],
+                Resources = [queue.ArnOutput],
+                Conditions = [PolicyCondition.ArnEquals("aws:SourceArn", rules.Select(rule => (Input)rule.ArnOutput).ToArray())],
+            },
+            Statements.DenyInsecureTransport("sqs:*", queue.ArnOutput)),
+    };
+
+    public static SnsTopic Topic(KmsKey key) => new(LogicalNames.Topic)
+    {
+        KmsMasterKeyId = key.ArnOutput,
+    };
+
+    public static SnsTopicPolicy TopicPolicy(SnsTopic topic, IEnumerable<CloudWatchMetricAlarm> alarms) => new(topic.LogicalName + "Policy")
+    {
+        Arn = topic.ArnOutput,
+        Policy = new PolicyDocument(
+            new PolicyStatement
+            {
+                Sid = "PipelineAlarmsPublish",
+                Principal = PolicyPrincipal.Service("cloudwatch.amazonaws.com"),
+                Actions = ["sns:Publish"],
+                Resources = [topic.ArnOutput],
+                Conditions =
+                [
+                    PolicyCondition.ArnEquals("aws:SourceArn", alarms.Select(alarm => AwsAccount.AlarmArn(alarm.Name)).ToArray()),
+                    PolicyCondition.StringEquals("aws:SourceAccount", AwsAccount.AccountId),
+                ],
+            },
+            Statements.DenyInsecureTransport("sns:Publish", topic.ArnOutput)),
+    };
+
+    public static SnsTopicSubscription EmailSubscription(SnsTopic topic, ConfigDeclaration email) => new(LogicalNames.EmailSubscription)
+    {
+        Topic = topic.ArnOutput,
+        Protocol = "email",
+        Endpoint = email.Reference,
+    };
+}

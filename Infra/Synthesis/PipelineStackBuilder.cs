@@ -1,0 +1,97 @@
+using Pipeline.Infra.Aws;
+using Pipeline.Infra.Model;
+using Pipeline.Infra.Settings;
+using Pipeline.Workflows;
+
+namespace Pipeline.Infra.Synthesis;
+
+/// <summary>Builds the whole stack for one stack's settings.</summary>
+public static class PipelineStackBuilder
+{
+    /// <summary>Seconds a Lambda task may run beyond the function's own timeout before Step Functions gives up on it.</summary>
+    public const int TaskTimeoutMarginSeconds = 30;
+
+    public static Stack Build(StackSettings settings) =>
+        Build(settings, PipelineWorkflow.Create(WorkflowOptions(settings)), PipelineCatalog.Functions, PipelineCatalog.TableKey, PipelineCatalog.Layout);
+
+    public static PipelineWorkflowOptions WorkflowOptions(StackSettings settings) => new(
+        MaxConcurrency: settings.MapMaxConcurrency,
+        TaskTimeoutSeconds: settings.LambdaTimeoutSeconds + TaskTimeoutMarginSeconds);
+
+    public static Stack Build(
+        StackSettings settings,
+        StateMachineDefinition definition,
+        IReadOnlyList<PipelineFunction> functions,
+        TableKeySchema tableKey,
+        StorageLayout layout)
+    {
+        var context = new SynthesisContext(settings, functions, layout);
+        var resources = new List<Resource>();
+        T Add<T>(T resource) where T : Resource
+        {
+            resources.Add(resource);
+            return resource;
+        }
+
+        var email = new ConfigDeclaration(ConfigKeys.NotificationEmail, "string", Secret: true);
+
+        resources.AddRange(KeyBuilder.Build(context));
+        var key = resources.OfType<KmsKey>().Single();
+
+        resources.AddRange(BucketBuilder.Build(context, key));
+        var ingest = resources.OfType<S3Bucket>().Single(bucket => bucket.LogicalName == LogicalNames.IngestBucket);
+
+        var table = Add(TableBuilder.Build(context, tableKey, key));
+        var deadLetters = Add(MessagingBuilder.DeadLetterQueue(key));
+        var topic = Add(MessagingBuilder.Topic(key));
+        Add(MessagingBuilder.EmailSubscription(topic, email));
+
+        var lambdas = new Dictionary<string, LambdaFunction>(StringComparer.Ordinal);
+        foreach (var function in functions)
+        {
+            var built = FunctionBuilder.Build(context, function, key, ingest, table).ToList();
+            resources.AddRange(built);
+            lambdas[function.Id] = built.OfType<LambdaFunction>().Single();
+        }
+
+        var machines = StateMachineBuilder.Build(context, definition, lambdas, topic, key).ToList();
+        resources.AddRange(machines);
+        var standard = machines.OfType<SfnStateMachine>().Single(machine => machine.LogicalName == LogicalNames.StandardMachine);
+        var express = machines.OfType<SfnStateMachine>().Single(machine => machine.LogicalName == LogicalNames.ExpressMachine);
+
+        var deadLetterPolicyName = LogicalNames.DeadLetterQueue + "Policy";
+        var routing = EventRoutingBuilder.Build(context, ingest, express, standard, deadLetters, deadLetterPolicyName).ToList();
+        resources.AddRange(routing);
+        var deadLetterPolicy = Add(MessagingBuilder.DeadLetterQueuePolicy(deadLetters, routing.OfType<CloudWatchEventRule>()));
+        if (deadLetterPolicy.LogicalName != deadLetterPolicyName)
+        {
+            throw new InvalidOperationException("The dead-letter queue policy's name changed without the targets that depend on it.");
+        }
+
+        var alarms = AlarmBuilder.Build(context, standard, express, deadLetters, topic);
+        resources.AddRange(alarms);
+        Add(MessagingBuilder.TopicPolicy(topic, alarms));
+
+        return new Stack(
+            settings,
+            [email, .. ConfigKeys.Settings.Select(setting => new ConfigDeclaration(setting.Name, setting.Type, Default: DefaultNode(setting.Read(settings))))],
+            [AwsAccount.AccountIdVariable, AwsAccount.RegionVariable],
+            resources,
+            [
+                new StackOutput("ingestBucketName", ingest.Output("bucket")),
+                new StackOutput("uploadPrefix", layout.Incoming),
+                new StackOutput("tableName", table.Output("name")),
+                new StackOutput("notificationTopicArn", topic.ArnOutput),
+                new StackOutput("standardStateMachineArn", standard.ArnOutput),
+                new StackOutput("expressStateMachineArn", express.ArnOutput),
+            ]);
+    }
+
+    private static Node DefaultNode(object value) => value switch
+    {
+        bool flag => new BoolNode(flag),
+        int number => new NumberNode(number),
+        long number => new NumberNode(number),
+        _ => throw new InvalidOperationException($"Unsupported config default {value.GetType().Name}."),
+    };
+}

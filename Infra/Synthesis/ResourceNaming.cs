@@ -1,0 +1,29 @@
+using Pipeline.Infra.Settings;
+
+namespace Pipeline.Infra.Synthesis;
+
+/// <summary>
+/// Physical names of the explicitly named resources, all under <c>pipeline-&lt;stack&gt;</c>. Buckets, the
+/// table, the queue, the topic and the roles are left to Pulumi's auto-naming.
+/// </summary>
+public sealed class ResourceNaming(StackSettings settings)
+{
+    public string Prefix => settings.NamePrefix;
+
+    public string KeyAlias => $"alias/{Prefix}";
+
+    public string BucketPrefix(string purpose) => $"{Prefix}-{purpose}-";
+
+    public string FunctionName(PipelineFunction function) => $"{Prefix}-{function.KebabName}";
+
+    public string FunctionLogGroup(PipelineFunction function) => $"/aws/lambda/{FunctionName(function)}";
+
+    public string MachineName(StateMachineKind kind) => $"{Prefix}-{kind.ToString().ToLowerInvariant()}";
+
+    /// <summary>Step Functions log groups must live under <c>/aws/vendedlogs/</c> to stay within the resource policy size limit.</summary>
+    public string MachineLogGroup(StateMachineKind kind) => $"/aws/vendedlogs/states/{MachineName(kind)}";
+
+    public string RuleName(string purpose) => $"{Prefix}-{purpose}";
+
+    public string AlarmName(string purpose) => $"{Prefix}-{purpose}";
+}

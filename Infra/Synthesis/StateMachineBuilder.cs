@@ -1,0 +1,147 @@
+using Pipeline.Infra.Aws;
+using Pipeline.Infra.Iam;
+using Pipeline.Infra.Model;
+using Pipeline.Workflows;
+
+namespace Pipeline.Infra.Synthesis;
+
+/// <summary>
+/// The Standard and the Express state machine, both rendered from the same definition instance. Each has
+/// its own vended log group, role and policy; the policy is derived from the resources the definition
+/// uses (the functions it invokes, the topic it publishes to).
+/// </summary>
+public static class StateMachineBuilder
+{
+    public const string LambdaInvoke = "arn:aws:states:::lambda:invoke";
+    public const string SnsPublish = "arn:aws:states:::sns:publish";
+
+    public static IEnumerable<Resource> Build(
+        SynthesisContext context,
+        StateMachineDefinition definition,
+        IReadOnlyDictionary<string, LambdaFunction> functions,
+        SnsTopic topic,
+        KmsKey key)
+    {
+        var references = definition.GetResourceReferences();
+        var unsupported = references.IntegrationArns.Except([LambdaInvoke, SnsPublish]).ToList();
+        if (unsupported.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The workflow uses integrations the state machine role is not derived for: {string.Join(", ", unsupported)}.");
+        }
+
+        var targets = new Dictionary<ResourceRef, Reference>();
+        foreach (var id in references.FunctionIds)
+        {
+            targets[ResourceRef.Function(id)] = functions.TryGetValue(id, out var function)
+                ? function.ArnOutput
+                : throw new InvalidOperationException($"The workflow invokes function '{id}', which has no handler in the catalog.");
+        }
+
+        foreach (var id in references.TopicIds)
+        {
+            targets[ResourceRef.Topic(id)] = id == PipelineWorkflow.NotificationTopicId
+                ? topic.ArnOutput
+                : throw new InvalidOperationException($"The workflow publishes to topic '{id}', which the program does not deploy.");
+        }
+
+        foreach (var kind in Enum.GetValues<StateMachineKind>())
+        {
+            var variant = kind == StateMachineKind.Express ? WorkflowVariant.Express : WorkflowVariant.Standard;
+            foreach (var resource in Machine(context, kind, DefinitionBinding.Render(definition, variant, targets), references, functions, topic, key))
+            {
+                yield return resource;
+            }
+        }
+    }
+
+    public static string LogicalName(StateMachineKind kind) =>
+        kind == StateMachineKind.Express ? LogicalNames.ExpressMachine : LogicalNames.StandardMachine;
+
+    private static IEnumerable<Resource> Machine(
+        SynthesisContext context,
+        StateMachineKind kind,
+        Input definition,
+        ResourceReferences references,
+        IReadOnlyDictionary<string, LambdaFunction> functions,
+        SnsTopic topic,
+        KmsKey key)
+    {
+        var logicalName = LogicalName(kind);
+        var name = context.Naming.MachineName(kind);
+        var logGroup = new CloudWatchLogGroup(LogicalNames.LogGroup(logicalName))
+        {
+            Name = context.Naming.MachineLogGroup(kind),
+            RetentionInDays = context.Settings.LogRetentionDays,
+            KmsKeyId = key.ArnOutput,
+            Options = context.Stateful,
+        };
+        var role = new IamRole(LogicalNames.Role(logicalName))
+        {
+            Description = $"Runs the {kind} state machine of {context.Naming.Prefix}.",
+            AssumeRolePolicy = Statements.Trust("states.amazonaws.com", AwsAccount.StateMachineArn(name)),
+        };
+        var policy = new IamRolePolicy(LogicalNames.RolePolicy(logicalName))
+        {
+            Role = role.IdOutput,
+            Policy = new PolicyDocument(Permissions(references, functions, topic, key).ToList()),
+        };
+
+        yield return logGroup;
+        yield return role;
+        yield return policy;
+        yield return new SfnStateMachine(logicalName)
+        {
+            Name = name,
+            Type = kind == StateMachineKind.Express ? "EXPRESS" : "STANDARD",
+            Definition = definition,
+            RoleArn = role.ArnOutput,
+            LoggingConfiguration = new StateMachineLoggingConfiguration
+            {
+                LogDestination = Input.Of($"{logGroup.ArnOutput}:*"),
+                Level = "ALL",
+                // An Express machine keeps no execution history: its logs are the only record of a run.
+                IncludeExecutionData = kind == StateMachineKind.Express,
+            },
+            TracingConfiguration = new StateMachineTracingConfiguration { Enabled = true },
+            Options = new ResourceOptions { DependsOn = [policy.LogicalName] },
+        };
+    }
+
+    private static IEnumerable<PolicyStatement> Permissions(
+        ResourceReferences references,
+        IReadOnlyDictionary<string, LambdaFunction> functions,
+        SnsTopic topic,
+        KmsKey key)
+    {
+        if (references.FunctionIds.Length > 0)
+        {
+            yield return new PolicyStatement
+            {
+                Sid = "InvokePipelineFunctions",
+                Actions = ["lambda:InvokeFunction"],
+                Resources = references.FunctionIds.Select(id => (Input)functions[id].ArnOutput).ToList(),
+            };
+        }
+
+        if (references.TopicIds.Length > 0)
+        {
+            yield return new PolicyStatement
+            {
+                Sid = "PublishNotifications",
+                Actions = ["sns:Publish"],
+                Resources = [topic.ArnOutput],
+            };
+            yield return new PolicyStatement
+            {
+                Sid = "UseKeyForNotifications",
+                Actions = ["kms:GenerateDataKey", "kms:Decrypt"],
+                Resources = [key.ArnOutput],
+                Conditions = [PolicyCondition.StringEquals("kms:ViaService", AwsAccount.ViaService("sns"))],
+            };
+        }
+
+        yield return PolicyStatement.ForWildcard(MandatedWildcards.LogDelivery);
+        yield return PolicyStatement.ForWildcard(MandatedWildcards.XRayTracing);
+    }
+}

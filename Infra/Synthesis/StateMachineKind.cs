@@ -1,0 +1,7 @@
+namespace Pipeline.Infra.Synthesis;
+
+public enum StateMachineKind
+{
+    Standard,
+    Express,
+}

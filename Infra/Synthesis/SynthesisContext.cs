@@ -1,0 +1,25 @@
+using Pipeline.Infra.Settings;
+
+namespace Pipeline.Infra.Synthesis;
+
+/// <summary>What every part of the stack is built from.</summary>
+public sealed record SynthesisContext(StackSettings Settings, IReadOnlyList<PipelineFunction> Functions, StorageLayout Layout)
+{
+    public ResourceNaming Naming { get; } = new(Settings);
+
+    public string SmallObjectRuleName => Naming.RuleName("small-objects");
+
+    public string LargeObjectRuleName => Naming.RuleName("large-objects");
+
+    public IEnumerable<string> LogGroupNames =>
+        Functions.Select(Naming.FunctionLogGroup)
+            .Concat(Enum.GetValues<StateMachineKind>().Select(Naming.MachineLogGroup));
+
+    public IEnumerable<string> RuleNames => [SmallObjectRuleName, LargeObjectRuleName];
+
+    public Model.ResourceOptions Stateful => new()
+    {
+        Protect = Settings.Protect,
+        RetainOnDelete = Settings.RetainOnDelete,
+    };
+}
