@@ -19,9 +19,13 @@ public static class DiffCommand
                 var synthesizer = new StackSynthesizer(new StackFileConfigSource(StackSynthesizer.FindProjectRoot(Directory.GetCurrentDirectory())));
                 var before = parseResult.GetValue(from)!;
                 var after = parseResult.GetValue(to)!;
+                var beforeStack = synthesizer.Synthesize(before, requireSecrets: false);
+                var afterStack = synthesizer.Synthesize(after, requireSecrets: false);
                 var diff = ProgramDiff.Compare(
-                    before, ProgramBuilder.Build(synthesizer.Synthesize(before, requireSecrets: false)),
-                    after, ProgramBuilder.Build(synthesizer.Synthesize(after, requireSecrets: false)));
+                    before, ProgramBuilder.Build(beforeStack),
+                    after, ProgramBuilder.Build(afterStack),
+                    beforeStack.Settings.NamePrefix,
+                    afterStack.Settings.NamePrefix);
                 parseResult.InvocationConfiguration.Output.Write(diff.Format());
                 return 0;
             }

@@ -7,9 +7,13 @@ namespace Pipeline.Infra.Emit;
 /// <summary>What differs between two stacks' programs, entry by entry: the promotion review.</summary>
 public sealed record ProgramDiff(string From, string To, IReadOnlyList<EntryChange> Changes, int UnchangedResources)
 {
+    public const string StackPrefixPlaceholder = "pipeline-<stack>";
+
     private static readonly string[] Sections = ["resources", "config", "variables", "outputs"];
 
-    public static ProgramDiff Compare(string from, ObjectNode before, string to, ObjectNode after)
+    /// <param name="beforePrefix">The stack's name prefix (<c>pipeline-dev</c>); it and <paramref name="afterPrefix"/> read as
+    /// <c>pipeline-&lt;stack&gt;</c>, so names that differ only by stack do not show as changes.</param>
+    public static ProgramDiff Compare(string from, ObjectNode before, string to, ObjectNode after, string? beforePrefix = null, string? afterPrefix = null)
     {
         var changes = new List<EntryChange>();
         var unchanged = 0;
@@ -32,7 +36,7 @@ public sealed record ProgramDiff(string From, string To, IReadOnlyList<EntryChan
                     continue;
                 }
 
-                var values = Differences(Flatten(leftValue), Flatten(rightValue));
+                var values = Differences(Flatten(leftValue, beforePrefix), Flatten(rightValue, afterPrefix));
                 if (values.Count > 0)
                 {
                     changes.Add(new EntryChange(section, name, type, ChangeKind.Changed, values));
@@ -89,10 +93,28 @@ public sealed record ProgramDiff(string From, string To, IReadOnlyList<EntryChan
         before.Keys.Concat(after.Keys).Distinct(StringComparer.Ordinal)
             .Select(path => new ValueChange(path, before.GetValueOrDefault(path), after.GetValueOrDefault(path)))
             .Where(change => change.Before != change.After)
+            .SelectMany(LineChanges)
             .ToList();
 
-    private static Dictionary<string, string> Flatten(Node node)
+    /// <summary>A multi-line value (the ASL definition) is compared line by line when its shape is unchanged.</summary>
+    private static IEnumerable<ValueChange> LineChanges(ValueChange change)
     {
+        var before = change.Before?.Split('\n');
+        var after = change.After?.Split('\n');
+        if (before is null || after is null || before.Length == 1 || before.Length != after.Length)
+        {
+            return [change];
+        }
+
+        return Enumerable.Range(0, before.Length)
+            .Where(line => before[line] != after[line])
+            .Select(line => new ValueChange($"{change.Path} line {line + 1}", before[line].Trim(), after[line].Trim()));
+    }
+
+    private static Dictionary<string, string> Flatten(Node node, string? stackPrefix)
+    {
+        string Normalize(string text) => stackPrefix is null ? text : text.Replace(stackPrefix, StackPrefixPlaceholder, StringComparison.Ordinal);
+
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
 
         void Walk(Node current, string path)
@@ -117,7 +139,7 @@ public sealed record ProgramDiff(string From, string To, IReadOnlyList<EntryChan
                     Walk(function.Argument, $"{path}.{function.Function}");
                     break;
                 case StringNode text:
-                    values[path] = PulumiText.Render(text.Text);
+                    values[path] = Normalize(PulumiText.Render(text.Text));
                     break;
                 case NumberNode number:
                     values[path] = number.Value.ToString(CultureInfo.InvariantCulture);

@@ -1,0 +1,48 @@
+using Pipeline.Infra.Aws;
+using Pipeline.Infra.Iam;
+using Pipeline.Infra.Model;
+using Pipeline.Infra.Synthesis;
+
+namespace Pipeline.Infra.Tests.Policies;
+
+public class AlarmPolicies
+{
+    [Fact]
+    public void ProdAlarmsNotifyTheTopic()
+    {
+        var stack = Stacks.Prod;
+
+        stack.All<CloudWatchMetricAlarm>().Should().OnlyContain(alarm =>
+            alarm.ActionsEnabled && alarm.AlarmActions.SequenceEqual(new Input[] { stack[LogicalNames.Topic].ArnOutput }));
+    }
+
+    [Fact]
+    public void DevAlarmsExistButStayQuiet() =>
+        Stacks.Dev.All<CloudWatchMetricAlarm>().Should().HaveCount(3).And.OnlyContain(alarm => !alarm.ActionsEnabled);
+
+    [Theory]
+    [MemberData(nameof(Stacks.Both), MemberType = typeof(Stacks))]
+    public void AlarmsWatchFailedExecutionsOfBothMachinesAndTheDeadLetterQueue(string stackName)
+    {
+        var stack = Stacks.Named(stackName);
+        var watched = stack.All<CloudWatchMetricAlarm>()
+            .Select(alarm => $"{alarm.Namespace} {alarm.MetricName} {alarm.Dimensions.Single().Key}={PolicyInspection.Text(alarm.Dimensions.Single().Value)}")
+            .ToList();
+
+        watched.Should().BeEquivalentTo(
+            "AWS/States ExecutionsFailed StateMachineArn=${standardStateMachine.arn}",
+            "AWS/States ExecutionsFailed StateMachineArn=${expressStateMachine.arn}",
+            "AWS/SQS ApproximateNumberOfMessagesVisible QueueName=${eventDeadLetterQueue.name}");
+    }
+
+    [Fact]
+    public void OnlyThePipelinesAlarmsMayPublishToTheTopic()
+    {
+        var stack = Stacks.Prod;
+        var publish = stack.Get<SnsTopicPolicy>(LogicalNames.Topic + "Policy").Policy.Statements.Single(statement => statement.Effect == PolicyEffect.Allow);
+
+        publish.Principal.Should().Be(PolicyPrincipal.Service("cloudwatch.amazonaws.com"));
+        publish.Conditions.Single(condition => condition.Key == "aws:SourceArn").Values.Select(PolicyInspection.Text)
+            .Should().BeEquivalentTo(stack.All<CloudWatchMetricAlarm>().Select(alarm => $"arn:aws:cloudwatch:${{region}}:${{accountId}}:alarm:{alarm.Name}"));
+    }
+}

@@ -1,0 +1,90 @@
+using Pipeline.Infra.Aws;
+using Pipeline.Infra.Emit;
+using Pipeline.Infra.Model;
+using Pipeline.Infra.Synthesis;
+
+namespace Pipeline.Infra.Tests.Policies;
+
+public class FunctionPolicies
+{
+    [Theory]
+    [MemberData(nameof(Stacks.Both), MemberType = typeof(Stacks))]
+    public void EveryHandlerRunsOnDotnet10Arm64WithJsonLogsAndActiveTracing(string stackName)
+    {
+        var stack = Stacks.Named(stackName);
+        var functions = stack.All<LambdaFunction>().ToList();
+
+        functions.Select(function => function.LogicalName)
+            .Should().BeEquivalentTo(PipelineCatalog.Functions.Select(function => LogicalNames.Function(function.Id)));
+        functions.Should().OnlyContain(function =>
+            function.Runtime == "dotnet10"
+            && function.Architectures.SequenceEqual(new[] { "arm64" })
+            && function.LoggingConfig.LogFormat == "JSON"
+            && function.TracingConfig.Mode == "Active"
+            && function.MemorySize == stack.Settings.LambdaMemoryMb
+            && function.Timeout == stack.Settings.LambdaTimeoutSeconds);
+    }
+
+    [Fact]
+    public void MemoryAndTimeoutFollowTheStack()
+    {
+        Stacks.Dev.All<LambdaFunction>().First().MemorySize.Should().Be(512);
+        Stacks.Prod.All<LambdaFunction>().First().MemorySize.Should().Be(1024);
+        Stacks.Prod.All<LambdaFunction>().First().Timeout.Should().BeGreaterThan(Stacks.Dev.All<LambdaFunction>().First().Timeout);
+    }
+
+    [Fact]
+    public void CodeIsThePublishedFunctionsOutput()
+    {
+        var program = ProgramBuilder.Build(Stacks.Dev);
+        var function = (ObjectNode)((ObjectNode)program["resources"]!)[LogicalNames.Function("Store")]!;
+
+        ((ObjectNode)function["properties"]!)["code"].Should().Be(
+            new FunctionNode(FunctionNode.FileArchive, new StringNode(new Literal("./Functions/bin/publish"))));
+        File.ReadAllText(Repository.PathOf("Pulumi.yaml"))
+            .Should().Contain("dotnet publish Functions/Functions.csproj -c Release -r linux-arm64 --self-contained false -o Functions/bin/publish");
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks.Both), MemberType = typeof(Stacks))]
+    public void EveryFunctionHasItsOwnRoleAndLogGroup(string stackName)
+    {
+        var stack = Stacks.Named(stackName);
+        foreach (var function in stack.All<LambdaFunction>())
+        {
+            function.Role.Should().Be(stack[LogicalNames.Role(function.LogicalName)].ArnOutput);
+            var logGroup = stack.Get<CloudWatchLogGroup>(LogicalNames.LogGroup(function.LogicalName));
+            function.LoggingConfig.LogGroup.Should().Be(logGroup.Output("name"));
+            logGroup.RetentionInDays.Should().Be(stack.Settings.LogRetentionDays);
+        }
+
+        stack.All<LambdaFunction>().Select(function => function.Role).Should().OnlyHaveUniqueItems();
+    }
+
+    [Fact]
+    public void OnlyTheStoreRoleMayWriteTheTable()
+    {
+        var stack = Stacks.Prod;
+        var tableArn = stack[LogicalNames.Table].ArnOutput;
+
+        var writers = PipelineCatalog.Functions
+            .Where(function => PolicyInspection.RolePolicy(stack, LogicalNames.Role(LogicalNames.Function(function.Id))).Statements
+                .Any(statement => statement.Resources.Contains(tableArn) && statement.Actions.Any(action => action.StartsWith("dynamodb:", StringComparison.Ordinal))))
+            .Select(function => function.Id);
+
+        writers.Should().Equal("Store");
+        stack.Get<LambdaFunction>(LogicalNames.Function("Store")).Environment!.Variables["TABLE_NAME"].Should().Be(stack[LogicalNames.Table].Output("name"));
+    }
+
+    [Fact]
+    public void LoadBatchReadsOnlyUploadsAndWritesOnlyWorkObjects()
+    {
+        var statements = PolicyInspection.RolePolicy(Stacks.Dev, LogicalNames.Role(LogicalNames.Function("LoadBatch"))).Statements;
+
+        statements.Single(statement => statement.Sid == "ReadObjects").Resources.Select(PolicyInspection.Text)
+            .Should().Equal("${ingestBucket.arn}/incoming/*");
+        statements.Single(statement => statement.Sid == "WriteObjects").Resources.Select(PolicyInspection.Text)
+            .Should().Equal("${ingestBucket.arn}/work/*");
+        statements.Should().NotContain(statement => statement.Actions.Any(action => action.StartsWith("s3:Delete", StringComparison.Ordinal)));
+    }
+}

@@ -1,0 +1,97 @@
+using Pipeline.Infra.Aws;
+using Pipeline.Infra.Iam;
+using Pipeline.Infra.Model;
+using Pipeline.Infra.Synthesis;
+
+namespace Pipeline.Infra.Tests.Policies;
+
+public class IngestBucketPolicies
+{
+    private static T ForIngest<T>(Stack stack) where T : Resource =>
+        stack.All<T>().Single(resource => resource.LogicalName.StartsWith(LogicalNames.IngestBucket, StringComparison.Ordinal));
+
+    [Theory]
+    [MemberData(nameof(Stacks.Both), MemberType = typeof(Stacks))]
+    public void IngestBucketIsEncryptedWithTheProjectKey(string stackName)
+    {
+        var stack = Stacks.Named(stackName);
+        var encryption = ForIngest<S3BucketServerSideEncryptionConfiguration>(stack);
+
+        encryption.Bucket.Should().Be(stack[LogicalNames.IngestBucket].IdOutput);
+        var rule = encryption.Rules.Should().ContainSingle().Subject;
+        rule.ApplyServerSideEncryptionByDefault.SseAlgorithm.Should().Be("aws:kms");
+        rule.ApplyServerSideEncryptionByDefault.KmsMasterKeyId.Should().Be(stack[LogicalNames.Key].ArnOutput);
+        rule.BucketKeyEnabled.Should().BeTrue();
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks.Both), MemberType = typeof(Stacks))]
+    public void BucketsMustNotBePublic(string stackName)
+    {
+        var stack = Stacks.Named(stackName);
+        var blocks = stack.All<S3BucketPublicAccessBlock>().ToList();
+
+        blocks.Select(block => ((Reference)block.Bucket).Target)
+            .Should().BeEquivalentTo(stack.All<S3Bucket>().Select(bucket => bucket.LogicalName));
+        blocks.Should().OnlyContain(block => block.BlockPublicAcls && block.BlockPublicPolicy && block.IgnorePublicAcls && block.RestrictPublicBuckets);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks.Both), MemberType = typeof(Stacks))]
+    public void BucketsAcceptOnlyTls(string stackName)
+    {
+        var stack = Stacks.Named(stackName);
+        foreach (var bucket in stack.All<S3Bucket>())
+        {
+            var policy = stack.All<S3BucketPolicy>().Single(candidate => candidate.Bucket == bucket.IdOutput).Policy;
+            var deny = policy.Statements.Should().ContainSingle(statement => statement.Effect == PolicyEffect.Deny).Subject;
+            deny.Principal.Should().Be(PolicyPrincipal.Anyone);
+            deny.Actions.Should().Equal("s3:*");
+            deny.Resources.Select(PolicyInspection.Text).Should().Equal($"${{{bucket.LogicalName}.arn}}", $"${{{bucket.LogicalName}.arn}}/*");
+            deny.Conditions.Should().ContainSingle().Which.Should().Be(PolicyCondition.Bool("aws:SecureTransport", false));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks.Both), MemberType = typeof(Stacks))]
+    public void IngestBucketIsVersionedAndLogsAccessToTheLogBucket(string stackName)
+    {
+        var stack = Stacks.Named(stackName);
+
+        ForIngest<S3BucketVersioning>(stack).VersioningConfiguration.Status.Should().Be("Enabled");
+        var logging = ForIngest<S3BucketLogging>(stack);
+        logging.TargetBucket.Should().Be(stack[LogicalNames.LogBucket].IdOutput);
+        var delivery = stack.Get<S3BucketPolicy>(LogicalNames.LogBucket + "Policy").Policy.Statements
+            .Single(statement => statement.Principal == PolicyPrincipal.Service("logging.s3.amazonaws.com"));
+        delivery.Resources.Select(PolicyInspection.Text).Should().Equal($"${{{LogicalNames.LogBucket}.arn}}/{logging.TargetPrefix}*");
+        delivery.Conditions.Should().Contain(PolicyCondition.ArnLike("aws:SourceArn", stack[LogicalNames.IngestBucket].ArnOutput));
+    }
+
+    [Fact]
+    public void LogBucketUsesSseS3BecauseAccessLogsCannotTargetKmsBuckets()
+    {
+        var encryption = Stacks.Prod.Get<S3BucketServerSideEncryptionConfiguration>(LogicalNames.LogBucket + "Encryption");
+
+        encryption.Rules.Single().ApplyServerSideEncryptionByDefault.SseAlgorithm.Should().Be("AES256");
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks.Both), MemberType = typeof(Stacks))]
+    public void WorkObjectsExpireAfterTheStacksDays(string stackName)
+    {
+        var stack = Stacks.Named(stackName);
+
+        var rule = ForIngest<S3BucketLifecycleConfiguration>(stack).Rules.Single(candidate => candidate.Filter.Prefix == "work/");
+        rule.Status.Should().Be("Enabled");
+        rule.Expiration!.Days.Should().Be(stack.Settings.WorkExpirationDays);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks.Both), MemberType = typeof(Stacks))]
+    public void IngestBucketSendsItsEventsToEventBridge(string stackName)
+    {
+        var notification = ForIngest<S3BucketNotification>(Stacks.Named(stackName));
+
+        notification.Eventbridge.Should().BeTrue();
+    }
+}
