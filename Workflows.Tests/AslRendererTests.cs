@@ -87,6 +87,25 @@ public class AslRendererTests
         states.GetProperty("Route").GetProperty("Default").GetString().Should().Be("Stop");
     }
 
+    [Fact]
+    public void Render_ShouldWriteMapProcessorConfigAndTaskTimeouts()
+    {
+        var task = new TaskState("Poll", "arn:aws:states:::lambda:invoke") { TimeoutSeconds = 60, HeartbeatSeconds = 10, OutputPath = "$.Payload" };
+        var map = new MapState("Each") { ProcessorMode = MapProcessorMode.DistributedStandard, ResultPath = DataPath.Null }
+            .WithItemProcessor(task);
+
+        var each = RenderToJson(StateMachineDefinition.From(map)).GetProperty("States").GetProperty("Each");
+
+        each.GetProperty("ResultPath").ValueKind.Should().Be(JsonValueKind.Null);
+        var processor = each.GetProperty("ItemProcessor");
+        Keys(processor).Should().Equal("ProcessorConfig", "StartAt", "States");
+        processor.GetProperty("ProcessorConfig").GetProperty("Mode").GetString().Should().Be("DISTRIBUTED");
+        processor.GetProperty("ProcessorConfig").GetProperty("ExecutionType").GetString().Should().Be("STANDARD");
+        var poll = processor.GetProperty("States").GetProperty("Poll");
+        Keys(poll).Should().Equal("Type", "Resource", "OutputPath", "TimeoutSeconds", "HeartbeatSeconds", "End");
+        poll.GetProperty("HeartbeatSeconds").GetInt32().Should().Be(10);
+    }
+
     public static TheoryData<ComparisonOperator> Operators => [.. Enum.GetValues<ComparisonOperator>()];
 
     [Theory]

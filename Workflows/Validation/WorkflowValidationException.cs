@@ -12,23 +12,6 @@ public sealed class WorkflowValidationException : Exception
         Errors = errors;
     }
 
-    public WorkflowValidationException()
-        : this("The workflow definition is invalid.")
-    {
-    }
-
-    public WorkflowValidationException(string message)
-        : base(message)
-    {
-        Errors = [];
-    }
-
-    public WorkflowValidationException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Errors = [];
-    }
-
     public WorkflowVariant Variant { get; }
 
     public ImmutableArray<ValidationError> Errors { get; }
