@@ -13,5 +13,6 @@ public static class Program
         SynthCommand.Create(),
         DiffCommand.Create(),
         DiagramCommand.Create(),
+        AslCommand.Create(),
     };
 }

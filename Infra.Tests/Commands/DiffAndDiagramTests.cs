@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Pipeline.Infra.Emit;
 using Pipeline.Infra.Synthesis;
 using Pipeline.Workflows;
@@ -7,13 +6,7 @@ namespace Pipeline.Infra.Tests.Commands;
 
 public class DiffAndDiagramTests
 {
-    private static (int ExitCode, string Output, string Error) Invoke(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exitCode = Program.CreateRootCommand().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    private static (int ExitCode, string Output, string Error) Invoke(params string[] args) => CommandRunner.Run(args);
 
     [Fact]
     public void DiffDevProd_ShouldListWhatPromotionChangesResourceByResource()

@@ -13,7 +13,7 @@ public class CompilerTests
 
     private static Dictionary<string, string> ProdConfig(params (string Key, string Value)[] extra)
     {
-        var config = new StackFileConfigSource(Repository.Root).Load("prod").ToDictionary(pair => pair.Key, pair => pair.Value.Text!);
+        var config = new StackFileConfigSource(RepositoryRoot.Path).Load("prod").ToDictionary(pair => pair.Key, pair => pair.Value.Text!);
         config["pipeline:notificationEmail"] = SecretEmail;
         foreach (var (key, value) in extra)
         {

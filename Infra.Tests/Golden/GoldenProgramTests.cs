@@ -10,7 +10,7 @@ public class GoldenProgramTests
     [MemberData(nameof(Stacks.Both), MemberType = typeof(Stacks))]
     public void SynthesizedProgramMatchesTheGoldenFile(string stackName)
     {
-        var path = Repository.PathOf("Infra.Tests", "Golden", $"{stackName}.program.json");
+        var path = RepoPath.Of("Infra.Tests", "Golden", $"{stackName}.program.json");
         var actual = Stacks.ProgramJson(Stacks.Named(stackName));
         if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
         {

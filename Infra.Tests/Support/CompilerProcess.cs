@@ -11,7 +11,7 @@ public static class CompilerProcess
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Repository.Root,
+            WorkingDirectory = RepositoryRoot.Path,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -21,5 +21,5 @@ public static class Stacks
     public static string ProgramJson(Stack stack) => PulumiJsonWriter.Write(ProgramBuilder.Build(stack));
 
     private static Stack Synthesize(string name) =>
-        new StackSynthesizer(new StackFileConfigSource(Repository.Root)).Synthesize(name, requireSecrets: false);
+        new StackSynthesizer(new StackFileConfigSource(RepositoryRoot.Path)).Synthesize(name, requireSecrets: false);
 }

@@ -12,7 +12,7 @@ public static class TypeScriptCheck
         var folder = Directory.CreateTempSubdirectory("pipeline-tsc-").FullName;
         try
         {
-            Directory.CreateSymbolicLink(Path.Combine(folder, "node_modules"), Repository.PathOf("tools", "node_modules"));
+            Directory.CreateSymbolicLink(Path.Combine(folder, "node_modules"), RepoPath.Of("tools", "node_modules"));
             foreach (var (name, text) in files)
             {
                 File.WriteAllText(Path.Combine(folder, name), text);
@@ -36,7 +36,7 @@ public static class TypeScriptCheck
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            start.ArgumentList.Add(Repository.PathOf("tools", "node_modules", "typescript", "bin", "tsc"));
+            start.ArgumentList.Add(RepoPath.Of("tools", "node_modules", "typescript", "bin", "tsc"));
             start.ArgumentList.Add("-p");
             start.ArgumentList.Add(folder);
             using var process = Process.Start(start)!;

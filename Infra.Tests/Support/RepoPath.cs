@@ -1,0 +1,7 @@
+namespace Pipeline.Infra.Tests;
+
+/// <summary>Paths inside the repository.</summary>
+internal static class RepoPath
+{
+    public static string Of(params string[] parts) => Path.Combine([RepositoryRoot.Path, .. parts]);
+}

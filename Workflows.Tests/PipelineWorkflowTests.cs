@@ -1,0 +1,183 @@
+namespace Pipeline.Workflows.Tests;
+
+public class PipelineWorkflowTests
+{
+    private static readonly StateMachineDefinition Definition = PipelineWorkflow.Create();
+
+    private static List<State> AllStates(StateMachineDefinition definition)
+    {
+        IEnumerable<State> Walk(StateGraph graph) =>
+            graph.States.SelectMany(state => new[] { state }.Concat(state.NestedGraphs().SelectMany(nested => Walk(nested.Graph))));
+        return [.. Walk(definition.Graph)];
+    }
+
+    private static List<TaskState> LambdaTasks(StateMachineDefinition definition) =>
+        [.. AllStates(definition).OfType<TaskState>().Where(task => task.Resource == ServiceIntegrations.LambdaInvoke)];
+
+    private static string FunctionOf(TaskState task) =>
+        ((PayloadResource)task.Parameters!["FunctionName"]!).Reference.Id;
+
+    private static IEnumerable<string> FieldNames(PayloadValue? value) =>
+        ((PayloadObject)value!).Fields.Select(field => field.Name);
+
+    [Fact]
+    public void Definition_ShouldBeValidForBothVariants()
+    {
+        WorkflowValidator.Validate(Definition, WorkflowVariant.Standard).Should().BeEmpty();
+        WorkflowValidator.Validate(Definition, WorkflowVariant.Express).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void EveryLambdaTaskMustRetryLambdaTransientErrorsWithBackoffAndFullJitter()
+    {
+        var tasks = LambdaTasks(Definition);
+
+        tasks.Select(task => task.Name).Should().BeEquivalentTo(
+            "LoadBatch", "Validate", "Transform", "Store", "QuarantineInvalidRecords", "QuarantineAllRecords");
+        foreach (var task in tasks)
+        {
+            var retrier = task.Retry.Should().ContainSingle().Subject;
+            retrier.ErrorEquals.Should().BeEquivalentTo(
+                "Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException", "Lambda.TooManyRequestsException");
+            retrier.BackoffRate.Should().BeGreaterThan(1, task.Name);
+            retrier.JitterStrategy.Should().Be(JitterStrategy.Full, task.Name);
+            retrier.MaxDelaySeconds.Should().NotBeNull(task.Name);
+        }
+    }
+
+    [Fact]
+    public void InvalidInputMustNeverBeRetried()
+    {
+        AllStates(Definition).OfType<RecoverableState>().SelectMany(state => state.Retry)
+            .Should().NotContain(retrier => retrier.ErrorEquals.Contains("InvalidInput") || retrier.ErrorEquals.Contains(ErrorNames.All));
+    }
+
+    [Fact]
+    public void EveryTopLevelTaskAndTheParallelMustCatchAllErrorsIntoTheFailureNotification()
+    {
+        var guarded = Definition.States.OfType<RecoverableState>().Where(state => state.Name != "NotifyFailure").ToList();
+
+        guarded.Select(state => state.Name).Should().BeEquivalentTo(
+            "LoadBatch", "Validate", "ProcessRecords", "QuarantineAllRecords", "NotifySuccess");
+        foreach (var state in guarded)
+        {
+            var catcher = state.Catch.Should().ContainSingle().Subject;
+            catcher.ErrorEquals.Should().Equal(ErrorNames.All);
+            catcher.ResultPath!.Path.Should().Be("$.error");
+            catcher.Next.Should().Be("NotifyFailure");
+        }
+
+        var notifyFailure = Definition.Graph.Find("NotifyFailure").Should().BeOfType<TaskState>().Subject;
+        notifyFailure.Resource.Should().Be("arn:aws:states:::sns:publish");
+        notifyFailure.Next.Should().Be("PipelineFailed");
+        var message = ((PayloadExpression)notifyFailure.Parameters!["Message"]!).Expression;
+        message.Should().Contain("$.error.Error").And.Contain("$.error.Cause").And.Contain("$$.Execution.Input");
+        Definition.Graph.Find("PipelineFailed").Should().BeOfType<FailState>();
+    }
+
+    [Fact]
+    public void Flow_ShouldLoadValidateRouteProcessAndNotify()
+    {
+        var graph = Definition.Graph;
+
+        Definition.StartAt.Should().Be("LoadBatch");
+        ((TaskState)graph.Find("LoadBatch")!).Next.Should().Be("Validate");
+        ((TaskState)graph.Find("Validate")!).Next.Should().Be("AnyValidRecords");
+        var choice = graph.Find("AnyValidRecords").Should().BeOfType<ChoiceState>().Subject;
+        choice.Choices.Should().ContainSingle().Which.Should().Be(
+            new ChoiceRule(Condition.NumericGreaterThan("$.validation.validCount", 0), "ProcessRecords") { Branch = choice.Choices[0].Branch });
+        choice.Default.Should().Be("QuarantineAllRecords");
+        ((TaskState)graph.Find("QuarantineAllRecords")!).Next.Should().Be("NotifySuccess");
+
+        var parallel = graph.Find("ProcessRecords").Should().BeOfType<ParallelState>().Subject;
+        parallel.Next.Should().Be("NotifySuccess");
+        parallel.Branches.Select(branch => branch.StartAt).Should().Equal("ProcessChunks", "QuarantineInvalidRecords");
+        var map = parallel.Branches[0].Find("ProcessChunks").Should().BeOfType<MapState>().Subject;
+        map.ItemsPath.Should().Be("$.validation.validChunkKeys");
+        map.ItemSelector!["chunkKey"].Should().Be(Payload.Path("$$.Map.Item.Value"));
+        map.ItemSelector!["ingestedAt"].Should().Be(Payload.Path("$$.Execution.StartTime"));
+        map.ItemProcessor!.States.Select(state => state.Name).Should().Equal("Transform", "Store");
+
+        var notify = graph.Find("NotifySuccess").Should().BeOfType<TaskState>().Subject;
+        notify.Resource.Should().Be("arn:aws:states:::sns:publish");
+        notify.Parameters!["TopicArn"].Should().Be(new PayloadResource(ResourceRef.Topic("NotificationTopic")));
+        notify.Next.Should().Be("PipelineSucceeded");
+        graph.Find("PipelineSucceeded").Should().BeOfType<SucceedState>();
+    }
+
+    [Fact]
+    public void MaxConcurrency_ShouldComeFromOptions()
+    {
+        var definition = PipelineWorkflow.Create(new PipelineWorkflowOptions(MaxConcurrency: 3));
+
+        AllStates(definition).OfType<MapState>().Should().ContainSingle().Which.MaxConcurrency.Should().Be(3);
+    }
+
+    [Theory]
+    [InlineData("LoadBatch", new[] { "bucket", "key", "executionName" }, new[] { "source", "recordCount", "chunkKeys", "workPrefix" })]
+    [InlineData("Validate", new[] { "source", "chunkKeys", "workPrefix" }, new[] { "totalCount", "validCount", "invalidCount", "validChunkKeys", "invalidKey" })]
+    [InlineData("Transform", new[] { "source", "chunkKey", "workPrefix", "ingestedAt" }, new[] { "transformedKey", "count" })]
+    [InlineData("Store", new[] { "source", "transformedKey" }, new[] { "stored", "duplicate" })]
+    [InlineData("QuarantineInvalidRecords", new[] { "source", "invalidKey" }, new[] { "quarantined", "quarantineKey" })]
+    public void LambdaPayloads_ShouldFollowTheHandlerContracts(string state, string[] input, string[] output)
+    {
+        var task = LambdaTasks(Definition).Single(task => task.Name == state);
+
+        FieldNames(task.Parameters!["Payload"]).Should().Equal(input);
+        FieldNames(task.ResultSelector).Should().Equal(output);
+        foreach (var field in output)
+            task.ResultSelector![field].Should().Be(Payload.Path($"$.Payload.{field}"));
+    }
+
+    [Fact]
+    public void QuarantineTasks_ShouldInvokeTheQuarantineFunction()
+    {
+        LambdaTasks(Definition).Where(task => task.Name.StartsWith("Quarantine", StringComparison.Ordinal)).Select(FunctionOf)
+            .Should().Equal("Quarantine", "Quarantine");
+    }
+
+    [Fact]
+    public void PayloadsMustCarryKeysNeverRecords()
+    {
+        // Paths select named fields (keys, counts, the source's location); none passes a whole result or records along.
+        var paths = AllStates(Definition).SelectMany(state => state switch
+        {
+            TaskState task => new[] { task.Parameters, task.ResultSelector },
+            MapState map => [map.ItemSelector, map.ResultSelector],
+            ParallelState parallel => [parallel.Parameters, parallel.ResultSelector],
+            _ => [],
+        }).SelectMany(Expressions).Where(expression => expression.StartsWith('$')).ToList();
+
+        paths.Should().HaveCountGreaterThan(30);
+        paths.Should().NotContain(["$", "$.Payload"]);
+        paths.Should().NotContain(path => path.Contains("records", StringComparison.OrdinalIgnoreCase));
+        AllStates(Definition).OfType<MapState>().Single().ItemsPath.Should().Be("$.validation.validChunkKeys");
+    }
+
+    [Fact]
+    public void ResourceReferences_ShouldListFunctionsTopicsAndIntegrations()
+    {
+        var references = Definition.GetResourceReferences();
+
+        references.FunctionIds.Should().Equal("LoadBatch", "Quarantine", "Store", "Transform", "Validate");
+        references.TopicIds.Should().Equal("NotificationTopic");
+        references.IntegrationArns.Should().Equal("arn:aws:states:::lambda:invoke", "arn:aws:states:::sns:publish");
+    }
+
+    [Fact]
+    public void WorkflowsAssembly_MustNotReferenceInfraFunctionsOrLocal()
+    {
+        typeof(PipelineWorkflow).Assembly.GetReferencedAssemblies().Select(assembly => assembly.Name)
+            .Should().NotContain(["Infra", "Functions", "Local"]);
+    }
+
+    private static IEnumerable<string> Expressions(PayloadObject? template) =>
+        template is null
+            ? []
+            : template.Fields.SelectMany(field => field.Value switch
+            {
+                PayloadExpression expression => [expression.Expression],
+                PayloadObject nested => Expressions(nested),
+                _ => [],
+            });
+}

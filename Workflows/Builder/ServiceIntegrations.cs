@@ -1,0 +1,28 @@
+namespace Pipeline.Workflows;
+
+/// <summary>Task states for the service integrations the pipeline uses, named by logical resource id.</summary>
+public static class ServiceIntegrations
+{
+    public const string LambdaInvoke = "arn:aws:states:::lambda:invoke";
+    public const string SnsPublish = "arn:aws:states:::sns:publish";
+
+    /// <summary>
+    /// Invokes the function <paramref name="functionId"/> with <paramref name="payload"/>. The result is reduced to the
+    /// handler's own output fields (<c>$.Payload.&lt;field&gt;</c>), so the state's result has the handler's output shape.
+    /// </summary>
+    public static TaskState InvokeFunction(string name, string functionId, PayloadObject payload, params string[] resultFields) =>
+        new(name, LambdaInvoke)
+        {
+            Parameters = Payload.Object(("FunctionName", ResourceRef.Function(functionId)), ("Payload", payload)),
+            ResultSelector = resultFields.Length == 0
+                ? null
+                : Payload.Object([.. resultFields.Select(field => (field, (PayloadValue)Payload.Path($"$.Payload.{field}")))]),
+        };
+
+    /// <summary>Publishes <paramref name="message"/> (a literal, path or intrinsic) with <paramref name="subject"/> to the topic <paramref name="topicId"/>.</summary>
+    public static TaskState PublishToTopic(string name, string topicId, string subject, PayloadValue message) =>
+        new(name, SnsPublish)
+        {
+            Parameters = Payload.Object(("TopicArn", ResourceRef.Topic(topicId)), ("Subject", subject), ("Message", message)),
+        };
+}

@@ -1,0 +1,17 @@
+namespace Pipeline.Workflows;
+
+/// <summary>A Fail state: ends the execution with an error name and cause, given literally or by path.</summary>
+public sealed record FailState(string Name) : State(Name)
+{
+    public override string Type => "Fail";
+
+    public string? Error { get; init; }
+
+    public string? Cause { get; init; }
+
+    /// <summary>A reference path or intrinsic function that yields the error name.</summary>
+    public string? ErrorPath { get; init; }
+
+    /// <summary>A reference path or intrinsic function that yields the cause.</summary>
+    public string? CausePath { get; init; }
+}

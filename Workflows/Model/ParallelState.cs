@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+
+namespace Pipeline.Workflows;
+
+/// <summary>A Parallel state: runs each branch on the same input; its result is the array of branch outputs.</summary>
+public sealed record ParallelState(string Name) : RecoverableState(Name)
+{
+    public override string Type => "Parallel";
+
+    public PayloadObject? Parameters { get; init; }
+
+    public ImmutableArray<StateGraph> Branches { get; init; } = [];
+
+    /// <summary>Adds a branch; the chain's open ends end the branch.</summary>
+    public ParallelState AddBranch(IChainable branch) =>
+        this with { Branches = Branches.Add(StateGraph.From(branch)) };
+
+    public override IEnumerable<NestedGraph> NestedGraphs() =>
+        Branches.Select((graph, index) => new NestedGraph($"Branches[{index}]", graph));
+
+    internal override IEnumerable<(string Field, PayloadValue Value)> Payloads() =>
+        (Parameters is null ? [] : new[] { ("Parameters", (PayloadValue)Parameters) }).Concat(base.Payloads());
+}

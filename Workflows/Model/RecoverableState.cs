@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+
+namespace Pipeline.Workflows;
+
+/// <summary>A state that can fail, and so carries <c>Retry</c> and <c>Catch</c> (Task, Parallel, Map).</summary>
+public abstract record RecoverableState(string Name) : FlowState(Name)
+{
+    public PayloadObject? ResultSelector { get; init; }
+
+    public DataPath? ResultPath { get; init; }
+
+    public ImmutableArray<Retrier> Retry { get; init; } = [];
+
+    public ImmutableArray<Catcher> Catch { get; init; } = [];
+
+    public override IEnumerable<StateTransition> Transitions() =>
+        base.Transitions().Concat(Catch.Select((catcher, index) =>
+            new StateTransition($"Catch[{index}].Next", catcher.Next, IsErrorHandler: true)));
+
+    internal override IEnumerable<(string Field, PayloadValue Value)> Payloads() =>
+        ResultSelector is null ? [] : [("ResultSelector", ResultSelector)];
+
+    internal override IEnumerable<IChainable> AttachedChains() =>
+        Catch.Where(catcher => catcher.Handler is not null).Select(catcher => catcher.Handler!);
+}

@@ -1,0 +1,17 @@
+using System.Collections.Immutable;
+
+namespace Pipeline.Workflows;
+
+/// <summary>A <c>Retry</c> entry. Unset numbers take the ASL defaults (1 s interval, 3 attempts, backoff 2.0).</summary>
+public sealed record Retrier(ImmutableArray<string> ErrorEquals)
+{
+    public int? IntervalSeconds { get; init; }
+
+    public int? MaxAttempts { get; init; }
+
+    public decimal? BackoffRate { get; init; }
+
+    public int? MaxDelaySeconds { get; init; }
+
+    public JitterStrategy? JitterStrategy { get; init; }
+}

@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+
+namespace Pipeline.Workflows;
+
+/// <summary>Helpers over lists of states and nested graphs.</summary>
+internal static class StateList
+{
+    /// <summary>Appends the states of <paramref name="more"/> not already in <paramref name="states"/>, keeping order.</summary>
+    public static ImmutableArray<State> Union(ImmutableArray<State> states, IEnumerable<State> more) =>
+        states.AddRange(more.Where(state => !states.Contains(state)).Distinct());
+
+    /// <summary>Every state of the graph and of the graphs nested in it, each with its display path and graph.</summary>
+    public static IEnumerable<GraphEntry> Walk(StateGraph graph, string? parentPath = null)
+    {
+        foreach (var state in graph.States)
+        {
+            var path = parentPath is null ? DisplayName(state.Name) : $"{parentPath} > {DisplayName(state.Name)}";
+            yield return new GraphEntry(state, path, graph);
+            foreach (var nested in state.NestedGraphs())
+            {
+                foreach (var entry in Walk(nested.Graph, $"{path} > {nested.Field}"))
+                    yield return entry;
+            }
+        }
+    }
+
+    public static string DisplayName(string name) => name.Length == 0 ? "<unnamed>" : name;
+}

@@ -1,0 +1,24 @@
+using System.Collections.Immutable;
+
+namespace Pipeline.Workflows;
+
+/// <summary>A whole state machine definition: what renders to one ASL document.</summary>
+public sealed record StateMachineDefinition(string StartAt, ImmutableArray<State> States)
+{
+    public string? Comment { get; init; }
+
+    /// <summary>The execution timeout; Express machines allow at most 300 s.</summary>
+    public int? TimeoutSeconds { get; init; }
+
+    public StateGraph Graph => new(StartAt, States);
+
+    /// <summary>Builds a definition from a chain; open ends end the machine.</summary>
+    public static StateMachineDefinition From(IChainable chain, string? comment = null, int? timeoutSeconds = null)
+    {
+        var graph = StateGraph.From(chain);
+        return new StateMachineDefinition(graph.StartAt, graph.States) { Comment = comment, TimeoutSeconds = timeoutSeconds };
+    }
+
+    /// <summary>Every resource the definition uses, so the machine's role can be granted exactly these.</summary>
+    public ResourceReferences GetResourceReferences() => ResourceReferences.Of(this);
+}

@@ -1,0 +1,11 @@
+namespace Pipeline.Workflows;
+
+/// <summary>A Succeed state: ends the graph successfully.</summary>
+public sealed record SucceedState(string Name) : State(Name)
+{
+    public override string Type => "Succeed";
+
+    public DataPath? InputPath { get; init; }
+
+    public DataPath? OutputPath { get; init; }
+}

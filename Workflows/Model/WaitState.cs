@@ -1,0 +1,23 @@
+namespace Pipeline.Workflows;
+
+/// <summary>A Wait state; exactly one of <see cref="Seconds"/>, <see cref="Timestamp"/>, <see cref="SecondsPath"/>, <see cref="TimestampPath"/> is set.</summary>
+public sealed record WaitState(string Name) : FlowState(Name)
+{
+    public override string Type => "Wait";
+
+    public int? Seconds { get; init; }
+
+    public DateTimeOffset? Timestamp { get; init; }
+
+    public string? SecondsPath { get; init; }
+
+    public string? TimestampPath { get; init; }
+
+    public static WaitState ForSeconds(string name, int seconds) => new(name) { Seconds = seconds };
+
+    public static WaitState Until(string name, DateTimeOffset timestamp) => new(name) { Timestamp = timestamp };
+
+    public static WaitState ForSecondsAt(string name, string secondsPath) => new(name) { SecondsPath = secondsPath };
+
+    public static WaitState UntilTimestampAt(string name, string timestampPath) => new(name) { TimestampPath = timestampPath };
+}

@@ -1,0 +1,4 @@
+namespace Pipeline.Workflows;
+
+/// <summary>A literal boolean.</summary>
+public sealed record PayloadBoolean(bool Value) : PayloadValue;

@@ -1,0 +1,4 @@
+namespace Pipeline.Workflows;
+
+/// <summary>A literal string.</summary>
+public sealed record PayloadText(string Value) : PayloadValue;

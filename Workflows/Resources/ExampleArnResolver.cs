@@ -1,0 +1,44 @@
+using System.Text;
+
+namespace Pipeline.Workflows;
+
+/// <summary>
+/// Resolves resources to example ARNs (account 123456789012, us-east-1): functions become
+/// <c>pipeline-&lt;stack&gt;-&lt;id in kebab case&gt;</c>, the notification topic <c>pipeline-&lt;stack&gt;-notifications</c>.
+/// </summary>
+public sealed class ExampleArnResolver(string stack = "dev") : IResourceResolver
+{
+    public const string Account = "123456789012";
+    public const string Region = "us-east-1";
+
+    private static readonly Dictionary<string, string> TopicNames = new(StringComparer.Ordinal)
+    {
+        ["NotificationTopic"] = "notifications",
+    };
+
+    public string Stack { get; } = stack;
+
+    public string Resolve(ResourceRef reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        return reference.Kind switch
+        {
+            ResourceKind.Function => $"arn:aws:lambda:{Region}:{Account}:function:pipeline-{Stack}-{KebabCase(reference.Id)}",
+            ResourceKind.Topic when TopicNames.TryGetValue(reference.Id, out var name) => $"arn:aws:sns:{Region}:{Account}:pipeline-{Stack}-{name}",
+            _ => throw new ArgumentException($"No example ARN for {reference}.", nameof(reference)),
+        };
+    }
+
+    private static string KebabCase(string id)
+    {
+        var builder = new StringBuilder(id.Length + 4);
+        for (var index = 0; index < id.Length; index++)
+        {
+            if (char.IsUpper(id[index]) && index > 0)
+                builder.Append('-');
+            builder.Append(char.ToLowerInvariant(id[index]));
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,7 @@
+namespace Pipeline.Workflows;
+
+/// <summary>Binds logical resources to the strings a rendered definition carries (ARNs, or interpolations such as <c>${fn.arn}</c>).</summary>
+public interface IResourceResolver
+{
+    string Resolve(ResourceRef reference);
+}

@@ -1,0 +1,8 @@
+namespace Pipeline.Workflows;
+
+/// <summary>The kinds of logical resource a definition can name.</summary>
+public enum ResourceKind
+{
+    Function,
+    Topic,
+}

@@ -1,0 +1,14 @@
+namespace Pipeline.Workflows;
+
+/// <summary>
+/// A logical resource named by id (e.g. the function <c>Store</c>, the topic <c>NotificationTopic</c>).
+/// The renderer asks an <see cref="IResourceResolver"/> for the string to put in the ASL.
+/// </summary>
+public sealed record ResourceRef(ResourceKind Kind, string Id)
+{
+    public static ResourceRef Function(string id) => new(ResourceKind.Function, id);
+
+    public static ResourceRef Topic(string id) => new(ResourceKind.Topic, id);
+
+    public override string ToString() => $"{Kind}:{Id}";
+}

@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+
+namespace Pipeline.Workflows;
+
+/// <summary>
+/// What a definition touches: the logical function and topic ids in its payloads and the integration ARNs
+/// of its Task states (e.g. <c>arn:aws:states:::lambda:invoke</c>). Sorted and distinct.
+/// </summary>
+public sealed record ResourceReferences(
+    ImmutableArray<string> FunctionIds,
+    ImmutableArray<string> TopicIds,
+    ImmutableArray<string> IntegrationArns)
+{
+    internal static ResourceReferences Of(StateMachineDefinition definition)
+    {
+        var states = StateList.Walk(definition.Graph).Select(entry => entry.State).ToList();
+        var references = states.SelectMany(state => state.Payloads()).SelectMany(payload => ReferencesIn(payload.Value)).ToList();
+        return new ResourceReferences(
+            IdsOf(references, ResourceKind.Function),
+            IdsOf(references, ResourceKind.Topic),
+            [.. states.OfType<TaskState>().Select(task => task.Resource).Distinct().Order(StringComparer.Ordinal)]);
+    }
+
+    private static ImmutableArray<string> IdsOf(IEnumerable<ResourceRef> references, ResourceKind kind) =>
+        [.. references.Where(reference => reference.Kind == kind).Select(reference => reference.Id).Distinct().Order(StringComparer.Ordinal)];
+
+    private static IEnumerable<ResourceRef> ReferencesIn(PayloadValue value) => value switch
+    {
+        PayloadResource resource => [resource.Reference],
+        PayloadObject obj => obj.Fields.SelectMany(field => ReferencesIn(field.Value)),
+        PayloadArray array => array.Items.SelectMany(ReferencesIn),
+        _ => [],
+    };
+}

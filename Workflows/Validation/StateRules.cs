@@ -1,0 +1,137 @@
+namespace Pipeline.Workflows;
+
+/// <summary>Rules about one state's own fields.</summary>
+internal static class StateRules
+{
+    public static void Check(State state, string path, List<ValidationError> errors)
+    {
+        void Error(string message) => errors.Add(new(path, message));
+
+        if (state is FlowState flow)
+            CheckFlow(flow, Error);
+        if (state is RecoverableState recoverable)
+            RecoveryRules.Check(recoverable, Error);
+        foreach (var (field, value) in state.Payloads())
+            PayloadRules.CheckTemplate(field, value, Error);
+
+        switch (state)
+        {
+            case TaskState task:
+                CheckTask(task, Error);
+                break;
+            case PassState pass:
+                CheckPass(pass, Error);
+                break;
+            case WaitState wait:
+                CheckWait(wait, Error);
+                break;
+            case ChoiceState choice:
+                CheckChoice(choice, Error);
+                break;
+            case ParallelState parallel:
+                if (parallel.Branches.IsEmpty)
+                    Error("Parallel has no branches");
+                break;
+            case MapState map:
+                CheckMap(map, Error);
+                break;
+            case SucceedState succeed:
+                CheckPath("InputPath", succeed.InputPath, Error);
+                CheckPath("OutputPath", succeed.OutputPath, Error);
+                break;
+            case FailState fail:
+                CheckFail(fail, Error);
+                break;
+        }
+    }
+
+    public static void CheckPath(string field, DataPath? value, Action<string> error)
+    {
+        if (value?.Path is { } path && JsonPathSyntax.CheckPath(path) is { } reason)
+            error($"{field} '{path}' is not a valid JSONPath: {reason}");
+    }
+
+    public static void CheckResultPath(string field, DataPath? value, Action<string> error)
+    {
+        if (value?.Path is { } path && JsonPathSyntax.CheckReferencePath(path, allowContext: false) is { } reason)
+            error($"{field} '{path}' is not a valid reference path: {reason}");
+    }
+
+    public static void CheckReferencePath(string field, string? path, Action<string> error)
+    {
+        if (path is not null && JsonPathSyntax.CheckReferencePath(path, allowContext: true) is { } reason)
+            error($"{field} '{path}' is not a valid reference path: {reason}");
+    }
+
+    private static void CheckFlow(FlowState flow, Action<string> error)
+    {
+        if (flow.Next is not null && flow.End)
+            error("has both Next and End");
+        else if (flow.Next is null && !flow.End)
+            error("has neither Next nor End: every path must end in a terminal state");
+        CheckPath("InputPath", flow.InputPath, error);
+        CheckPath("OutputPath", flow.OutputPath, error);
+    }
+
+    private static void CheckTask(TaskState task, Action<string> error)
+    {
+        if (!task.Resource.StartsWith("arn:", StringComparison.Ordinal))
+            error($"Resource '{task.Resource}' is not an ARN");
+        if (task.TimeoutSeconds < 1)
+            error($"TimeoutSeconds must be >= 1 (is {task.TimeoutSeconds})");
+        if (task.HeartbeatSeconds < 1)
+            error($"HeartbeatSeconds must be >= 1 (is {task.HeartbeatSeconds})");
+        if (task.HeartbeatSeconds >= task.TimeoutSeconds)
+            error($"HeartbeatSeconds ({task.HeartbeatSeconds}) must be less than TimeoutSeconds ({task.TimeoutSeconds})");
+    }
+
+    private static void CheckPass(PassState pass, Action<string> error)
+    {
+        CheckResultPath("ResultPath", pass.ResultPath, error);
+        if (pass.Result is not null && PayloadRules.ContainsExpression(pass.Result))
+            error("Result is literal JSON and cannot hold paths or intrinsic functions: use Parameters");
+    }
+
+    private static void CheckWait(WaitState wait, Action<string> error)
+    {
+        var given = new[] { wait.Seconds is not null, wait.Timestamp is not null, wait.SecondsPath is not null, wait.TimestampPath is not null }.Count(set => set);
+        if (given != 1)
+            error($"Wait needs exactly one of Seconds, Timestamp, SecondsPath, TimestampPath (has {given})");
+        if (wait.Seconds < 0)
+            error($"Seconds must be >= 0 (is {wait.Seconds})");
+        CheckReferencePath("SecondsPath", wait.SecondsPath, error);
+        CheckReferencePath("TimestampPath", wait.TimestampPath, error);
+    }
+
+    private static void CheckChoice(ChoiceState choice, Action<string> error)
+    {
+        if (choice.Choices.IsEmpty)
+            error("Choice has no choice rules");
+        for (var index = 0; index < choice.Choices.Length; index++)
+            ConditionRules.Check($"Choices[{index}]", choice.Choices[index].Condition, error);
+        CheckPath("InputPath", choice.InputPath, error);
+        CheckPath("OutputPath", choice.OutputPath, error);
+    }
+
+    private static void CheckMap(MapState map, Action<string> error)
+    {
+        if (map.ItemProcessor is null)
+            error("Map has no ItemProcessor");
+        if (map.MaxConcurrency < 0)
+            error($"MaxConcurrency must be >= 0 (is {map.MaxConcurrency})");
+        CheckReferencePath("ItemsPath", map.ItemsPath, error);
+    }
+
+    private static void CheckFail(FailState fail, Action<string> error)
+    {
+        if (fail.Error is not null && fail.ErrorPath is not null)
+            error("Fail has both Error and ErrorPath");
+        if (fail.Cause is not null && fail.CausePath is not null)
+            error("Fail has both Cause and CausePath");
+        foreach (var (field, value) in new[] { ("ErrorPath", fail.ErrorPath), ("CausePath", fail.CausePath) })
+        {
+            if (value is not null && ExpressionSyntax.Check(value) is { } reason)
+                error($"{field}: {reason}");
+        }
+    }
+}
