@@ -4,7 +4,9 @@ namespace Pipeline.Infra;
 
 public static class Program
 {
-    public static int Main(string[] args) => CreateRootCommand().Parse(args).Invoke();
+    public static int Main(string[] args) =>
+        // Pulumi runs `compile` two or three times per deployment: skip building the whole command line for it.
+        args is ["compile"] ? CompileCommand.Run() : CreateRootCommand().Parse(args).Invoke();
 
     /// <summary>The command line; each command lives in its own file under Commands/.</summary>
     public static RootCommand CreateRootCommand() => new("Pipeline infrastructure")

@@ -67,5 +67,14 @@ public class TypeScriptTwinTests
         public required Input RoleArn { get; init; }
 
         public required StateMachineTracingConfiguration TracingConfig { get; init; }
+
+        public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+        [
+            new("name", Name),
+            new("type", Type),
+            new("definition", Definition),
+            new("roleArn", RoleArn),
+            new("tracingConfig", TracingConfig),
+        ];
     }
 }

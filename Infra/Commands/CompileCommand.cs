@@ -17,14 +17,17 @@ public static class CompileCommand
     public static Command Create()
     {
         var command = new Command("compile", "Print the Pulumi YAML program for the stack in PULUMI_STACK (run by Pulumi)");
-        command.SetAction(parseResult => Run(
-            Environment.GetEnvironmentVariable(StackVariable),
-            Environment.GetEnvironmentVariable(EnvironmentConfigSource.Variable),
-            Directory.GetCurrentDirectory(),
-            parseResult.InvocationConfiguration.Output,
-            parseResult.InvocationConfiguration.Error));
+        command.SetAction(parseResult => Run(parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error));
         return command;
     }
+
+    /// <summary>Runs with the process environment, from the current directory (the project root under Pulumi).</summary>
+    public static int Run(TextWriter? output = null, TextWriter? error = null) => Run(
+        Environment.GetEnvironmentVariable(StackVariable),
+        Environment.GetEnvironmentVariable(EnvironmentConfigSource.Variable),
+        Directory.GetCurrentDirectory(),
+        output ?? Console.Out,
+        error ?? Console.Error);
 
     public static int Run(string? stack, string? configJson, string projectRoot, TextWriter output, TextWriter error)
     {

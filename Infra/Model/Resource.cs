@@ -1,12 +1,11 @@
 namespace Pipeline.Infra.Model;
 
 /// <summary>
-/// One resource of the program. Subclasses declare the pulumi-aws input properties as C# properties
-/// whose names are the provider's names in PascalCase; the emitters write them in camelCase. Only the
-/// init properties a subclass declares are inputs; <see cref="LogicalName"/>, <see cref="TypeToken"/> and
-/// <see cref="Options"/> are not.
+/// One resource of the program. Subclasses declare the pulumi-aws input properties as C# init properties
+/// whose names are the provider's names in PascalCase, and list them in <see cref="Properties"/>;
+/// <see cref="LogicalName"/>, <see cref="TypeToken"/> and <see cref="Options"/> are not inputs.
 /// </summary>
-public abstract record Resource
+public abstract record Resource : IPulumiObject
 {
     protected Resource(string logicalName) => LogicalName = logicalName;
 
@@ -16,6 +15,8 @@ public abstract record Resource
     public abstract ResourceType TypeToken { get; }
 
     public ResourceOptions Options { get; init; } = ResourceOptions.None;
+
+    public abstract IReadOnlyList<KeyValuePair<string, object?>> Properties();
 
     public Reference Output(string property) => new(LogicalName, property);
 

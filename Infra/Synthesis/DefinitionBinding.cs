@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using System.Globalization;
 using Pipeline.Infra.Model;
 using Pipeline.Workflows;
 
@@ -10,7 +10,7 @@ namespace Pipeline.Infra.Synthesis;
 /// becomes literals (escaped on emission, so <c>$$.Map.Item.Value</c> survives Pulumi's interpolation)
 /// and the placeholders become <c>${resource.arn}</c> references.
 /// </summary>
-public static partial class DefinitionBinding
+public static class DefinitionBinding
 {
     public static Input Render(StateMachineDefinition definition, WorkflowVariant variant, IReadOnlyDictionary<ResourceRef, Reference> targets)
     {
@@ -19,15 +19,17 @@ public static partial class DefinitionBinding
 
         var parts = new List<Input>();
         var position = 0;
-        foreach (Match match in Placeholder().Matches(asl))
+        while (asl.IndexOf(PlaceholderStart, position, StringComparison.Ordinal) is var start and >= 0)
         {
-            if (match.Index > position)
+            var end = asl.IndexOf(PlaceholderEnd, start + PlaceholderStart.Length, StringComparison.Ordinal);
+            var index = int.Parse(asl.AsSpan(start + PlaceholderStart.Length, end - start - PlaceholderStart.Length), CultureInfo.InvariantCulture);
+            if (start > position)
             {
-                parts.Add(new Literal(asl[position..match.Index]));
+                parts.Add(new Literal(asl[position..start]));
             }
 
-            parts.Add(resolver.Bound[int.Parse(match.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture)]);
-            position = match.Index + match.Length;
+            parts.Add(resolver.Bound[index]);
+            position = end + PlaceholderEnd.Length;
         }
 
         if (position < asl.Length)
@@ -38,8 +40,8 @@ public static partial class DefinitionBinding
         return parts.Count == 1 ? parts[0] : new Interpolation(parts);
     }
 
-    [GeneratedRegex("__PIPELINE_RESOURCE_([0-9]+)__")]
-    private static partial Regex Placeholder();
+    private const string PlaceholderStart = "__PIPELINE_RESOURCE_";
+    private const string PlaceholderEnd = "__";
 
     private sealed class PlaceholderResolver(IReadOnlyDictionary<ResourceRef, Reference> targets) : IResourceResolver
     {
@@ -53,7 +55,7 @@ public static partial class DefinitionBinding
             }
 
             Bound.Add(target);
-            return $"__PIPELINE_RESOURCE_{Bound.Count - 1}__";
+            return string.Create(CultureInfo.InvariantCulture, $"{PlaceholderStart}{Bound.Count - 1}{PlaceholderEnd}");
         }
     }
 }

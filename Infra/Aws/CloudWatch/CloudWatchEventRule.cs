@@ -18,4 +18,11 @@ public sealed record CloudWatchEventRule : Resource
     public required string Description { get; init; }
 
     public required EventPattern EventPattern { get; init; }
+
+    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("name", Name),
+        new("description", Description),
+        new("eventPattern", EventPattern),
+    ];
 }

@@ -23,4 +23,13 @@ public sealed record CloudWatchEventTarget : Resource
     public required EventTargetDeadLetterConfig DeadLetterConfig { get; init; }
 
     public required EventTargetRetryPolicy RetryPolicy { get; init; }
+
+    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("rule", Rule),
+        new("arn", Arn),
+        new("roleArn", RoleArn),
+        new("deadLetterConfig", DeadLetterConfig),
+        new("retryPolicy", RetryPolicy),
+    ];
 }

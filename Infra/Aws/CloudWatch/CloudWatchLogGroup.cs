@@ -19,4 +19,11 @@ public sealed record CloudWatchLogGroup : Resource
 
     /// <summary>The key ARN.</summary>
     public required Input KmsKeyId { get; init; }
+
+    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("name", Name),
+        new("retentionInDays", RetentionInDays),
+        new("kmsKeyId", KmsKeyId),
+    ];
 }

@@ -38,4 +38,21 @@ public sealed record CloudWatchMetricAlarm : Resource
     public required bool ActionsEnabled { get; init; }
 
     public required IReadOnlyList<Input> AlarmActions { get; init; }
+
+    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("name", Name),
+        new("alarmDescription", AlarmDescription),
+        new("namespace", Namespace),
+        new("metricName", MetricName),
+        new("dimensions", Dimensions),
+        new("statistic", Statistic),
+        new("period", Period),
+        new("evaluationPeriods", EvaluationPeriods),
+        new("threshold", Threshold),
+        new("comparisonOperator", ComparisonOperator),
+        new("treatMissingData", TreatMissingData),
+        new("actionsEnabled", ActionsEnabled),
+        new("alarmActions", AlarmActions),
+    ];
 }

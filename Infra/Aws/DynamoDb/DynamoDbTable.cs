@@ -27,4 +27,15 @@ public sealed record DynamoDbTable : Resource
     public required TablePointInTimeRecovery PointInTimeRecovery { get; init; }
 
     public required bool DeletionProtectionEnabled { get; init; }
+
+    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("billingMode", BillingMode),
+        new("hashKey", HashKey),
+        new("rangeKey", RangeKey),
+        new("attributes", Attributes),
+        new("serverSideEncryption", ServerSideEncryption),
+        new("pointInTimeRecovery", PointInTimeRecovery),
+        new("deletionProtectionEnabled", DeletionProtectionEnabled),
+    ];
 }

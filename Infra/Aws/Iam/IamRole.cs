@@ -17,4 +17,10 @@ public sealed record IamRole : Resource
     public required string Description { get; init; }
 
     public required PolicyDocument AssumeRolePolicy { get; init; }
+
+    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("description", Description),
+        new("assumeRolePolicy", AssumeRolePolicy),
+    ];
 }

@@ -18,4 +18,10 @@ public sealed record IamRolePolicy : Resource
     public required Input Role { get; init; }
 
     public required PolicyDocument Policy { get; init; }
+
+    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("role", Role),
+        new("policy", Policy),
+    ];
 }

@@ -17,4 +17,10 @@ public sealed record KmsAlias : Resource
     public required string Name { get; init; }
 
     public required Input TargetKeyId { get; init; }
+
+    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("name", Name),
+        new("targetKeyId", TargetKeyId),
+    ];
 }

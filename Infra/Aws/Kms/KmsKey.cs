@@ -21,4 +21,12 @@ public sealed record KmsKey : Resource
     public required int DeletionWindowInDays { get; init; }
 
     public required PolicyDocument Policy { get; init; }
+
+    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("description", Description),
+        new("enableKeyRotation", EnableKeyRotation),
+        new("deletionWindowInDays", DeletionWindowInDays),
+        new("policy", Policy),
+    ];
 }

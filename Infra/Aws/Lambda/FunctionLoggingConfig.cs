@@ -3,7 +3,7 @@ using Pipeline.Infra.Model;
 namespace Pipeline.Infra.Aws;
 
 /// <summary><c>loggingConfig</c> of a function.</summary>
-public sealed record FunctionLoggingConfig
+public sealed record FunctionLoggingConfig : IPulumiObject
 {
     public required string LogFormat { get; init; }
 
@@ -12,4 +12,12 @@ public sealed record FunctionLoggingConfig
     public required string ApplicationLogLevel { get; init; }
 
     public required string SystemLogLevel { get; init; }
+
+    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("logFormat", LogFormat),
+        new("logGroup", LogGroup),
+        new("applicationLogLevel", ApplicationLogLevel),
+        new("systemLogLevel", SystemLogLevel),
+    ];
 }

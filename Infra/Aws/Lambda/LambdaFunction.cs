@@ -35,4 +35,19 @@ public sealed record LambdaFunction : Resource
     public required FunctionLoggingConfig LoggingConfig { get; init; }
 
     public required FunctionTracingConfig TracingConfig { get; init; }
+
+    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("name", Name),
+        new("runtime", Runtime),
+        new("architectures", Architectures),
+        new("handler", Handler),
+        new("role", Role),
+        new("code", Code),
+        new("memorySize", MemorySize),
+        new("timeout", Timeout),
+        new("environment", Environment),
+        new("loggingConfig", LoggingConfig),
+        new("tracingConfig", TracingConfig),
+    ];
 }

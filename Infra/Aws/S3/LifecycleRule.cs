@@ -1,7 +1,9 @@
+using Pipeline.Infra.Model;
+
 namespace Pipeline.Infra.Aws;
 
 /// <summary><c>rules[]</c> of a lifecycle configuration.</summary>
-public sealed record LifecycleRule
+public sealed record LifecycleRule : IPulumiObject
 {
     public required string Id { get; init; }
 
@@ -15,4 +17,14 @@ public sealed record LifecycleRule
     public NoncurrentVersionExpiration? NoncurrentVersionExpiration { get; init; }
 
     public AbortIncompleteMultipartUpload? AbortIncompleteMultipartUpload { get; init; }
+
+    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("id", Id),
+        new("status", Status),
+        new("filter", Filter),
+        new("expiration", Expiration),
+        new("noncurrentVersionExpiration", NoncurrentVersionExpiration),
+        new("abortIncompleteMultipartUpload", AbortIncompleteMultipartUpload),
+    ];
 }

@@ -18,4 +18,10 @@ public sealed record S3Bucket : Resource
 
     /// <summary>Lets a delete empty the bucket first.</summary>
     public required bool ForceDestroy { get; init; }
+
+    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("bucketPrefix", BucketPrefix),
+        new("forceDestroy", ForceDestroy),
+    ];
 }

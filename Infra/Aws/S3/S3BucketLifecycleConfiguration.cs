@@ -16,4 +16,10 @@ public sealed record S3BucketLifecycleConfiguration : Resource
     public required Input Bucket { get; init; }
 
     public required IReadOnlyList<LifecycleRule> Rules { get; init; }
+
+    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("bucket", Bucket),
+        new("rules", Rules),
+    ];
 }

@@ -18,4 +18,11 @@ public sealed record S3BucketLogging : Resource
     public required Input TargetBucket { get; init; }
 
     public required string TargetPrefix { get; init; }
+
+    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("bucket", Bucket),
+        new("targetBucket", TargetBucket),
+        new("targetPrefix", TargetPrefix),
+    ];
 }

@@ -16,4 +16,10 @@ public sealed record S3BucketNotification : Resource
     public required Input Bucket { get; init; }
 
     public required bool Eventbridge { get; init; }
+
+    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("bucket", Bucket),
+        new("eventbridge", Eventbridge),
+    ];
 }

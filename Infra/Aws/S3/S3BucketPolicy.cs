@@ -17,4 +17,10 @@ public sealed record S3BucketPolicy : Resource
     public required Input Bucket { get; init; }
 
     public required PolicyDocument Policy { get; init; }
+
+    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("bucket", Bucket),
+        new("policy", Policy),
+    ];
 }

@@ -22,4 +22,13 @@ public sealed record S3BucketPublicAccessBlock : Resource
     public required bool IgnorePublicAcls { get; init; }
 
     public required bool RestrictPublicBuckets { get; init; }
+
+    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("bucket", Bucket),
+        new("blockPublicAcls", BlockPublicAcls),
+        new("blockPublicPolicy", BlockPublicPolicy),
+        new("ignorePublicAcls", IgnorePublicAcls),
+        new("restrictPublicBuckets", RestrictPublicBuckets),
+    ];
 }

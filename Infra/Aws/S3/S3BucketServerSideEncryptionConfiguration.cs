@@ -16,4 +16,10 @@ public sealed record S3BucketServerSideEncryptionConfiguration : Resource
     public required Input Bucket { get; init; }
 
     public required IReadOnlyList<ServerSideEncryptionRule> Rules { get; init; }
+
+    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("bucket", Bucket),
+        new("rules", Rules),
+    ];
 }

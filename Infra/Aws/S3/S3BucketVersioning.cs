@@ -16,4 +16,10 @@ public sealed record S3BucketVersioning : Resource
     public required Input Bucket { get; init; }
 
     public required VersioningConfiguration VersioningConfiguration { get; init; }
+
+    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("bucket", Bucket),
+        new("versioningConfiguration", VersioningConfiguration),
+    ];
 }

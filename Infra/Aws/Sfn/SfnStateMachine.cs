@@ -26,4 +26,14 @@ public sealed record SfnStateMachine : Resource
     public required StateMachineLoggingConfiguration LoggingConfiguration { get; init; }
 
     public required StateMachineTracingConfiguration TracingConfiguration { get; init; }
+
+    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("name", Name),
+        new("type", Type),
+        new("definition", Definition),
+        new("roleArn", RoleArn),
+        new("loggingConfiguration", LoggingConfiguration),
+        new("tracingConfiguration", TracingConfiguration),
+    ];
 }

@@ -14,4 +14,9 @@ public sealed record SnsTopic : Resource
     public override ResourceType TypeToken => Token;
 
     public Input? KmsMasterKeyId { get; init; }
+
+    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("kmsMasterKeyId", KmsMasterKeyId),
+    ];
 }

@@ -18,4 +18,10 @@ public sealed record SnsTopicPolicy : Resource
     public required Input Arn { get; init; }
 
     public required PolicyDocument Policy { get; init; }
+
+    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("arn", Arn),
+        new("policy", Policy),
+    ];
 }

@@ -18,4 +18,11 @@ public sealed record SnsTopicSubscription : Resource
     public required string Protocol { get; init; }
 
     public required Input Endpoint { get; init; }
+
+    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("topic", Topic),
+        new("protocol", Protocol),
+        new("endpoint", Endpoint),
+    ];
 }

@@ -18,4 +18,11 @@ public sealed record SqsQueue : Resource
     public int? KmsDataKeyReusePeriodSeconds { get; init; }
 
     public required int MessageRetentionSeconds { get; init; }
+
+    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("kmsMasterKeyId", KmsMasterKeyId),
+        new("kmsDataKeyReusePeriodSeconds", KmsDataKeyReusePeriodSeconds),
+        new("messageRetentionSeconds", MessageRetentionSeconds),
+    ];
 }

@@ -17,4 +17,10 @@ public sealed record SqsQueuePolicy : Resource
     public required Input QueueUrl { get; init; }
 
     public required PolicyDocument Policy { get; init; }
+
+    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("queueUrl", QueueUrl),
+        new("policy", Policy),
+    ];
 }

@@ -1,0 +1,42 @@
+using YamlDotNet.RepresentationModel;
+
+namespace Pipeline.Infra.Tests.Compiler;
+
+public class PulumiProjectTests
+{
+    private static YamlMappingNode Project()
+    {
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(File.ReadAllText(RepoPath.Of("Pulumi.yaml"))));
+        return (YamlMappingNode)yaml.Documents[0].RootNode;
+    }
+
+    [Fact]
+    public void ProjectUsesTheYamlRuntimeWithTheCompiler()
+    {
+        var project = Project();
+        var runtime = (YamlMappingNode)project["runtime"];
+
+        project["name"].ToString().Should().Be("pipeline");
+        runtime["name"].ToString().Should().Be("yaml");
+        var compiler = runtime["options"]["compiler"].ToString();
+        compiler.Should().StartWith("sh -c \"").And.EndWith(" && dotnet Infra/bin/compiler/Infra.dll compile\"");
+    }
+
+    [Fact]
+    public void CompilerPublishesTheFunctionsAndItselfBeforeCompilingWithBuildOutputOnStderr()
+    {
+        var steps = ((YamlMappingNode)Project()["runtime"])["options"]["compiler"].ToString()
+            .Split(" && ", StringSplitOptions.TrimEntries);
+
+        steps.Should().HaveCount(3);
+        steps[0].Should().Contain("dotnet publish Functions/Functions.csproj -c Release -r linux-arm64 --self-contained false -o Functions/bin/publish").And.EndWith("1>&2");
+        steps[1].Should().Contain("dotnet publish Infra/Infra.csproj").And.Contain("-p:PublishReadyToRun=true -o Infra/bin/compiler").And.EndWith("1>&2");
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public void EveryStackHasASettingsFile(string stack) =>
+        File.Exists(RepoPath.Of($"Pulumi.{stack}.yaml")).Should().BeTrue();
+}
