@@ -1,0 +1,3 @@
+using Pipeline.Local.Commands;
+
+return LocalCli.Create().Parse(args).Invoke();
