@@ -1,3 +1,3 @@
 using Pipeline.Local.Commands;
 
-return LocalCli.Create().Parse(args).Invoke();
+return LocalCli.Parse(args).Invoke();

@@ -10,4 +10,8 @@ public static class LocalCli
         {
             ExecCommand.Create(),
         };
+
+    /// <summary>Parses with response files off: "@path" is how --input names a file, and must reach the command intact.</summary>
+    public static ParseResult Parse(IReadOnlyList<string> args) =>
+        Create().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
 }
