@@ -11,5 +11,4 @@ public static class StatesErrors
     public const string IntrinsicFailure = "States.IntrinsicFailure";
     public const string ResultPathMatchFailure = "States.ResultPathMatchFailure";
     public const string DataLimitExceeded = "States.DataLimitExceeded";
-    public const string BranchFailed = "States.BranchFailed";
 }

@@ -37,7 +37,7 @@ internal sealed class PathParser
 
     private PathSegment ParseSegment()
     {
-        if (Peek("..") )
+        if (Peek(".."))
         {
             position += 2;
             if (Peek("["))

@@ -23,8 +23,6 @@ public sealed class TaskRegistry : ITaskInvoker
 
     public SnsOutbox Outbox { get; } = new();
 
-    public IReadOnlyCollection<string> FunctionNames => functions.Keys;
-
     /// <summary>Binds a Lambda function name to a handler; an exception it throws fails the task with the exception's type name.</summary>
     public TaskRegistry RegisterFunction(string functionName, Func<JsonNode?, CancellationToken, Task<JsonNode?>> handler)
     {
