@@ -1,0 +1,37 @@
+using Pipeline.Local.Definition;
+
+namespace Pipeline.Local.Tests.Engine;
+
+public class DefinitionParserTests
+{
+    [Theory]
+    [InlineData("""{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "Nowhere"}}}""", "'A'", "Nowhere")]
+    [InlineData("""{"StartAt": "A", "States": {"A": {"Type": "Teleport", "End": true}}}""", "'A'", "Teleport")]
+    [InlineData("""{"StartAt": "A", "States": {"A": {"Type": "Pass"}}}""", "'A'", "End")]
+    [InlineData("""{"StartAt": "B", "States": {"A": {"Type": "Pass", "End": true}}}""", "'B'", "StartAt")]
+    [InlineData("""{"StartAt": "A", "States": {"A": {"Type": "Wait", "End": true}}}""", "'A'", "Seconds")]
+    [InlineData("""{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "x", "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Z"}], "End": true}}}""", "'A'", "Z")]
+    [InlineData("""{"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}""", "JSONata", "JSONPath")]
+    [InlineData("""{"StartAt": "M", "States": {"M": {"Type": "Map", "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"}, "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}}}""", "'M'", "distributed")]
+    [InlineData("""{"StartAt": "A", "States": {"A": {"Type": "Pass", "Assign": {"x": 1}, "End": true}}}""", "'A'", "Assign")]
+    [InlineData("""{"StartAt": "C", "States": {"C": {"Type": "Choice", "Choices": [{"Variable": "$.x", "NumericIsAbout": 1, "Next": "C"}]}}}""", "'C'", "NumericIsAbout")]
+    public void Parse_WhenDefinitionIsInvalid_ShouldExplainAndNameTheState(string definition, string mentions, string alsoMentions)
+    {
+        var act = () => StateMachine.Parse(definition);
+
+        act.Should().Throw<InvalidDefinitionException>().Which.Message.Should().Contain(mentions).And.Contain(alsoMentions);
+    }
+
+    [Fact]
+    public void Parse_WhenIteratorAndParametersAreUsed_ShouldTreatThemAsItemProcessorAndItemSelector()
+    {
+        var machine = StateMachine.Parse("""
+            {"StartAt": "M", "States": {"M": {"Type": "Map", "Parameters": {"v.$": "$$.Map.Item.Value"},
+              "Iterator": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}}}
+            """);
+
+        var map = machine.Graph.States["M"].Should().BeOfType<MapState>().Subject;
+        map.Processor.StartAt.Should().Be("P");
+        map.ItemSelector!["v.$"]!.GetValue<string>().Should().Be("$$.Map.Item.Value");
+    }
+}

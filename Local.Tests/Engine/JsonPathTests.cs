@@ -1,0 +1,70 @@
+using System.Text.Json.Nodes;
+using Pipeline.Local.Engine;
+using Pipeline.Local.Paths;
+using Pipeline.Local.Tests.Support;
+
+namespace Pipeline.Local.Tests.Engine;
+
+public class JsonPathTests
+{
+    private static readonly JsonNode Document = JsonNode.Parse("""
+        {"store": {"name": "s", "odd key": 1,
+          "book": [{"title": "A", "price": 8}, {"title": "B", "price": 12}, {"title": "C", "price": 22, "tags": ["x"]}]}}
+        """)!;
+
+    [Theory]
+    [InlineData("$.store.name", "\"s\"")]
+    [InlineData("$['store']['odd key']", "1")]
+    [InlineData("$.store[\"name\"]", "\"s\"")]
+    [InlineData("$.store.book[0].title", "\"A\"")]
+    [InlineData("$.store.book[-1].title", "\"C\"")]
+    [InlineData("$.store.book[*].title", """["A","B","C"]""")]
+    [InlineData("$.store.book[*].tags", """[["x"]]""")]
+    [InlineData("$..price", "[8,12,22]")]
+    [InlineData("$.store.book[0,2].title", """["A","C"]""")]
+    [InlineData("$.store.book[1:].title", """["B","C"]""")]
+    [InlineData("$.store.book[:2].price", "[8,12]")]
+    [InlineData("$.store.book[?(@.price > 10)].title", """["B","C"]""")]
+    [InlineData("$.store.book[?(@.title == 'A')].price", "[8]")]
+    [InlineData("$.store.book[?(@.tags)].title", """["C"]""")]
+    [InlineData("$.store.missing[*]", "[]")]
+    public void Evaluate_WhenPathIsSupported_ShouldSelectLikeStepFunctions(string path, string expected)
+    {
+        JsonPath.Parse(path).Evaluate(Document).ShouldBeJson(expected);
+    }
+
+    [Fact]
+    public void Evaluate_WhenDefinitePathMatchesNothing_ShouldFailWithRuntimeError()
+    {
+        var act = () => JsonPath.Parse("$.store.nothing").Evaluate(Document);
+
+        act.Should().Throw<StatesErrorException>().Which.Error.Should().Be(StatesErrors.Runtime);
+    }
+
+    [Theory]
+    [InlineData("$.store.book.length()")]
+    [InlineData("store.name")]
+    [InlineData("$.store.book[?(@.price > 1 && @.price < 9)]")]
+    public void Parse_WhenSyntaxIsUnsupported_ShouldFailNamingThePath(string path)
+    {
+        var act = () => JsonPath.Parse(path);
+
+        act.Should().Throw<StatesErrorException>().Which.Cause.Should().Contain(path);
+    }
+
+    [Fact]
+    public void ReferencePath_WhenIntermediateFieldsAreMissing_ShouldCreateThem()
+    {
+        var result = ReferencePath.Parse("$.a.b['c d']").Apply(JsonNode.Parse("""{"keep": true}"""), JsonValue.Create(5));
+
+        result.ShouldBeJson("""{"keep": true, "a": {"b": {"c d": 5}}}""");
+    }
+
+    [Fact]
+    public void ReferencePath_WhenPathHasWildcards_ShouldBeRejected()
+    {
+        var act = () => ReferencePath.Parse("$.a[*].b");
+
+        act.Should().Throw<StatesErrorException>().Which.Cause.Should().Contain("$.a[*].b");
+    }
+}

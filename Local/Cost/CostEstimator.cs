@@ -1,0 +1,38 @@
+using Pipeline.Local.Engine;
+
+namespace Pipeline.Local.Cost;
+
+/// <summary>Prices an execution from its metering (transitions, virtual duration, Lambda calls) with <see cref="PriceList"/>.</summary>
+public static class CostEstimator
+{
+    private const decimal BytesPerMb = 1024m * 1024m;
+
+    public static CostEstimate Estimate(ExecutionResult result, CostAssumptions? assumptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        assumptions ??= new CostAssumptions();
+
+        var durationMs = (long)Math.Ceiling(result.Duration.TotalMilliseconds);
+        var steps = Math.Max(1, (durationMs + PriceList.ExpressDurationStepMs - 1) / PriceList.ExpressDurationStepMs);
+        var billedDuration = TimeSpan.FromMilliseconds(steps * PriceList.ExpressDurationStepMs);
+        var memoryMb = assumptions.ExpressMemoryMb
+            ?? (PriceList.ExpressBaseMemoryMb + ((result.DefinitionBytes + result.FanOutDataBytes) / BytesPerMb));
+        var billedMemoryMb = (int)Math.Max(1, Math.Ceiling(memoryMb / PriceList.ExpressMemoryChunkMb)) * PriceList.ExpressMemoryChunkMb;
+        var expressGbSeconds = billedMemoryMb / 1024m * (decimal)billedDuration.TotalSeconds;
+
+        var lambdaGbSeconds = result.LambdaInvocations.Sum(call =>
+            assumptions.LambdaMemoryMb / 1024m * (decimal)Math.Ceiling(call.Duration.TotalMilliseconds) / 1000m);
+
+        return new CostEstimate
+        {
+            StateTransitions = result.StateTransitions,
+            StandardCost = result.StateTransitions * PriceList.StandardPerStateTransition,
+            ExpressBilledDuration = billedDuration,
+            ExpressBilledMemoryMb = billedMemoryMb,
+            ExpressCost = PriceList.ExpressPerRequest + (expressGbSeconds * PriceList.ExpressPerGbSecond),
+            LambdaInvocations = result.LambdaInvocations.Count,
+            LambdaGbSeconds = lambdaGbSeconds,
+            LambdaCost = (result.LambdaInvocations.Count * PriceList.LambdaPerRequest) + (lambdaGbSeconds * PriceList.LambdaArmPerGbSecond),
+        };
+    }
+}

@@ -1,0 +1,3 @@
+namespace Pipeline.Local.Definition;
+
+public sealed record AndRule(IReadOnlyList<ChoiceRule> Rules) : ChoiceRule;

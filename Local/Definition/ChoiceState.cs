@@ -1,0 +1,10 @@
+namespace Pipeline.Local.Definition;
+
+public sealed record ChoiceState : State
+{
+    public required IReadOnlyList<ChoiceBranch> Choices { get; init; }
+
+    public string? Default { get; init; }
+
+    public override string Type => "Choice";
+}

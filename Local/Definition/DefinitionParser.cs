@@ -1,0 +1,384 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Pipeline.Local.Definition;
+
+/// <summary>Reads ASL JSON (JSONPath query language) into the state model and checks its transitions.</summary>
+internal static class DefinitionParser
+{
+    private static readonly string[] UnsupportedStateFields = ["Assign", "Arguments", "Output", "Items", "ItemReader", "ItemBatcher", "ResultWriter", "Credentials"];
+
+    public static StateMachine Parse(string definitionJson)
+    {
+        JsonObject root;
+        try
+        {
+            root = JsonNode.Parse(definitionJson) as JsonObject
+                ?? throw new InvalidDefinitionException("The definition must be a JSON object.");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDefinitionException($"The definition is not valid JSON: {ex.Message}", ex);
+        }
+
+        if (root["QueryLanguage"]?.GetValue<string>() is "JSONata")
+        {
+            throw new InvalidDefinitionException("QueryLanguage JSONata is not supported by the local engine; use JSONPath.");
+        }
+
+        var timeout = OptionalInt(root, "TimeoutSeconds", "the state machine");
+        return new StateMachine(ParseGraph(root, "the state machine"), timeout, definitionJson);
+    }
+
+    private static StateGraph ParseGraph(JsonObject node, string owner)
+    {
+        var startAt = RequiredString(node, "StartAt", owner);
+        if (node["States"] is not JsonObject statesNode || statesNode.Count == 0)
+        {
+            throw new InvalidDefinitionException($"{Capitalize(owner)} must have a non-empty \"States\" object.");
+        }
+
+        var states = new Dictionary<string, State>(StringComparer.Ordinal);
+        foreach (var (name, value) in statesNode)
+        {
+            if (value is not JsonObject stateNode)
+            {
+                throw new InvalidDefinitionException($"State '{name}' must be a JSON object.");
+            }
+
+            states[name] = ParseState(name, stateNode);
+        }
+
+        if (!states.ContainsKey(startAt))
+        {
+            throw new InvalidDefinitionException($"StartAt '{startAt}' of {owner} is not a state.");
+        }
+
+        foreach (var state in states.Values)
+        {
+            CheckTransitions(state, states);
+        }
+
+        return new StateGraph(startAt, states);
+    }
+
+    private static State ParseState(string name, JsonObject node)
+    {
+        var owner = $"state '{name}'";
+        foreach (var field in UnsupportedStateFields)
+        {
+            if (node.ContainsKey(field))
+            {
+                throw new InvalidDefinitionException($"State '{name}': the field \"{field}\" is not supported by the local engine.");
+            }
+        }
+
+        if (node["QueryLanguage"]?.GetValue<string>() is "JSONata")
+        {
+            throw new InvalidDefinitionException($"State '{name}': QueryLanguage JSONata is not supported by the local engine.");
+        }
+
+        var type = RequiredString(node, "Type", owner);
+        State state = type switch
+        {
+            "Pass" => new PassState
+            {
+                Name = name,
+                Parameters = Clone(node["Parameters"]),
+                HasResult = node.ContainsKey("Result"),
+                Result = Clone(node["Result"]),
+                ResultPath = PathField(node, "ResultPath"),
+            },
+            "Task" => new TaskState
+            {
+                Name = name,
+                Resource = RequiredString(node, "Resource", owner),
+                Parameters = Clone(node["Parameters"]),
+                ResultSelector = Clone(node["ResultSelector"]),
+                ResultPath = PathField(node, "ResultPath"),
+                TimeoutSeconds = OptionalInt(node, "TimeoutSeconds", owner),
+                TimeoutSecondsPath = OptionalString(node, "TimeoutSecondsPath", owner),
+                Retry = ParseRetry(node, owner),
+                Catch = ParseCatch(node, owner),
+            },
+            "Choice" => new ChoiceState
+            {
+                Name = name,
+                Choices = ParseChoices(node, owner),
+                Default = OptionalString(node, "Default", owner),
+            },
+            "Wait" => ParseWait(name, node, owner),
+            "Succeed" => new SucceedState { Name = name },
+            "Fail" => new FailState
+            {
+                Name = name,
+                Error = OptionalString(node, "Error", owner),
+                ErrorPath = OptionalString(node, "ErrorPath", owner),
+                Cause = OptionalString(node, "Cause", owner),
+                CausePath = OptionalString(node, "CausePath", owner),
+            },
+            "Parallel" => new ParallelState
+            {
+                Name = name,
+                Branches = ParseBranches(node, owner),
+                Parameters = Clone(node["Parameters"]),
+                ResultSelector = Clone(node["ResultSelector"]),
+                ResultPath = PathField(node, "ResultPath"),
+                Retry = ParseRetry(node, owner),
+                Catch = ParseCatch(node, owner),
+            },
+            "Map" => ParseMap(name, node, owner),
+            _ => throw new InvalidDefinitionException($"State '{name}' has an unknown Type '{type}'."),
+        };
+
+        var isTerminal = state is ChoiceState or SucceedState or FailState;
+        return state with
+        {
+            Next = isTerminal ? null : OptionalString(node, "Next", owner),
+            End = !isTerminal && node["End"]?.GetValue<bool>() == true,
+            InputPath = state is FailState ? "$" : PathField(node, "InputPath"),
+            OutputPath = state is FailState ? "$" : PathField(node, "OutputPath"),
+        };
+    }
+
+    private static WaitState ParseWait(string name, JsonObject node, string owner)
+    {
+        var wait = new WaitState
+        {
+            Name = name,
+            Seconds = OptionalNumber(node, "Seconds", owner),
+            SecondsPath = OptionalString(node, "SecondsPath", owner),
+            Timestamp = OptionalString(node, "Timestamp", owner) is { } timestamp
+                ? AslTimestamp.TryParse(timestamp, out var parsed) ? parsed : throw new InvalidDefinitionException($"State '{name}': Timestamp '{timestamp}' is not an RFC 3339 timestamp.")
+                : null,
+            TimestampPath = OptionalString(node, "TimestampPath", owner),
+        };
+        var given = new object?[] { wait.Seconds, wait.SecondsPath, wait.Timestamp, wait.TimestampPath }.Count(v => v is not null);
+        return given == 1
+            ? wait
+            : throw new InvalidDefinitionException($"State '{name}' must have exactly one of Seconds, SecondsPath, Timestamp, TimestampPath.");
+    }
+
+    private static MapState ParseMap(string name, JsonObject node, string owner)
+    {
+        var processorNode = (node["ItemProcessor"] ?? node["Iterator"]) as JsonObject
+            ?? throw new InvalidDefinitionException($"State '{name}' must have an ItemProcessor (or Iterator) object.");
+        if (processorNode["ProcessorConfig"]?["Mode"]?.GetValue<string>() is "DISTRIBUTED")
+        {
+            throw new InvalidDefinitionException($"State '{name}': a distributed Map is not supported by the local engine; use Mode INLINE.");
+        }
+
+        foreach (var field in new[] { "ToleratedFailureCount", "ToleratedFailurePercentage", "ToleratedFailureCountPath", "ToleratedFailurePercentagePath" })
+        {
+            if (node.ContainsKey(field))
+            {
+                throw new InvalidDefinitionException($"State '{name}': \"{field}\" applies to distributed Maps, which the local engine does not support.");
+            }
+        }
+
+        return new MapState
+        {
+            Name = name,
+            Processor = ParseGraph(processorNode, $"the ItemProcessor of state '{name}'"),
+            ItemsPath = OptionalString(node, "ItemsPath", owner) ?? "$",
+            ItemSelector = Clone(node["ItemSelector"] ?? node["Parameters"]),
+            MaxConcurrency = OptionalInt(node, "MaxConcurrency", owner) ?? 0,
+            MaxConcurrencyPath = OptionalString(node, "MaxConcurrencyPath", owner),
+            ResultSelector = Clone(node["ResultSelector"]),
+            ResultPath = PathField(node, "ResultPath"),
+            Retry = ParseRetry(node, owner),
+            Catch = ParseCatch(node, owner),
+        };
+    }
+
+    private static List<StateGraph> ParseBranches(JsonObject node, string owner)
+    {
+        if (node["Branches"] is not JsonArray branches || branches.Count == 0)
+        {
+            throw new InvalidDefinitionException($"{Capitalize(owner)} must have a non-empty Branches array.");
+        }
+
+        return branches
+            .Select((branch, index) => branch is JsonObject obj
+                ? ParseGraph(obj, $"branch {index} of {owner}")
+                : throw new InvalidDefinitionException($"Branch {index} of {owner} must be a JSON object."))
+            .ToList();
+    }
+
+    private static List<ChoiceBranch> ParseChoices(JsonObject node, string owner)
+    {
+        if (node["Choices"] is not JsonArray choices || choices.Count == 0)
+        {
+            throw new InvalidDefinitionException($"{Capitalize(owner)} must have a non-empty Choices array.");
+        }
+
+        return choices
+            .Select(choice => choice as JsonObject ?? throw new InvalidDefinitionException($"Each choice rule of {owner} must be an object."))
+            .Select(choice => new ChoiceBranch(ParseRule(choice, owner), RequiredString(choice, "Next", $"a choice rule of {owner}")))
+            .ToList();
+    }
+
+    private static ChoiceRule ParseRule(JsonObject node, string owner)
+    {
+        if (node["And"] is JsonArray and)
+        {
+            return new AndRule(and.Select(rule => ParseRule(AsRuleObject(rule, owner), owner)).ToList());
+        }
+
+        if (node["Or"] is JsonArray or)
+        {
+            return new OrRule(or.Select(rule => ParseRule(AsRuleObject(rule, owner), owner)).ToList());
+        }
+
+        if (node["Not"] is JsonObject not)
+        {
+            return new NotRule(ParseRule(not, owner));
+        }
+
+        var variable = RequiredString(node, "Variable", $"a choice rule of {owner}");
+        var operators = node
+            .Where(field => field.Key is not ("Variable" or "Next" or "Comment"))
+            .ToList();
+        if (operators.Count != 1 || !ChoiceOperators.IsKnown(operators[0].Key))
+        {
+            var found = string.Join(", ", operators.Select(o => o.Key));
+            throw new InvalidDefinitionException($"A choice rule of {owner} must have exactly one known comparison operator (found: {found}).");
+        }
+
+        return new ComparisonRule(variable, operators[0].Key, Clone(operators[0].Value));
+    }
+
+    private static JsonObject AsRuleObject(JsonNode? rule, string owner) =>
+        rule as JsonObject ?? throw new InvalidDefinitionException($"A nested choice rule of {owner} must be an object.");
+
+    private static List<Retrier> ParseRetry(JsonObject node, string owner)
+    {
+        if (node["Retry"] is not JsonArray retry)
+        {
+            return [];
+        }
+
+        return retry.Select(entry =>
+        {
+            var obj = entry as JsonObject ?? throw new InvalidDefinitionException($"Each Retry entry of {owner} must be an object.");
+            return new Retrier(ErrorEquals(obj, owner))
+            {
+                IntervalSeconds = OptionalNumber(obj, "IntervalSeconds", owner) ?? 1,
+                MaxAttempts = OptionalInt(obj, "MaxAttempts", owner) ?? 3,
+                BackoffRate = OptionalNumber(obj, "BackoffRate", owner) ?? 2,
+                MaxDelaySeconds = OptionalNumber(obj, "MaxDelaySeconds", owner),
+                Jitter = OptionalString(obj, "JitterStrategy", owner) switch
+                {
+                    null or "NONE" => JitterStrategy.None,
+                    "FULL" => JitterStrategy.Full,
+                    var other => throw new InvalidDefinitionException($"{Capitalize(owner)}: unknown JitterStrategy '{other}'."),
+                },
+            };
+        }).ToList();
+    }
+
+    private static List<Catcher> ParseCatch(JsonObject node, string owner)
+    {
+        if (node["Catch"] is not JsonArray catchers)
+        {
+            return [];
+        }
+
+        return catchers.Select(entry =>
+        {
+            var obj = entry as JsonObject ?? throw new InvalidDefinitionException($"Each Catch entry of {owner} must be an object.");
+            return new Catcher(ErrorEquals(obj, owner), RequiredString(obj, "Next", $"a Catch entry of {owner}"))
+            {
+                ResultPath = PathField(obj, "ResultPath"),
+            };
+        }).ToList();
+    }
+
+    private static List<string> ErrorEquals(JsonObject node, string owner)
+    {
+        if (node["ErrorEquals"] is not JsonArray errors || errors.Count == 0)
+        {
+            throw new InvalidDefinitionException($"Each Retry and Catch entry of {owner} needs a non-empty ErrorEquals.");
+        }
+
+        return errors.Select(e => e?.GetValue<string>() ?? throw new InvalidDefinitionException($"ErrorEquals of {owner} holds a null.")).ToList();
+    }
+
+    private static void CheckTransitions(State state, Dictionary<string, State> states)
+    {
+        void Target(string? next, string field)
+        {
+            if (next is not null && !states.ContainsKey(next))
+            {
+                throw new InvalidDefinitionException($"State '{state.Name}': {field} '{next}' is not a state in the same scope.");
+            }
+        }
+
+        if (state is not (ChoiceState or SucceedState or FailState) && state.Next is null == !state.End)
+        {
+            throw new InvalidDefinitionException($"State '{state.Name}' must have either Next or \"End\": true.");
+        }
+
+        Target(state.Next, "Next");
+        switch (state)
+        {
+            case ChoiceState choice:
+                Target(choice.Default, "Default");
+                foreach (var branch in choice.Choices)
+                {
+                    Target(branch.Next, "a choice's Next");
+                }
+
+                break;
+            case TaskState task:
+                task.Catch.ToList().ForEach(c => Target(c.Next, "a Catch's Next"));
+                break;
+            case ParallelState parallel:
+                parallel.Catch.ToList().ForEach(c => Target(c.Next, "a Catch's Next"));
+                break;
+            case MapState map:
+                map.Catch.ToList().ForEach(c => Target(c.Next, "a Catch's Next"));
+                break;
+        }
+    }
+
+    /// <summary>Absent means "$"; an explicit JSON null stays null (ASL gives null a meaning of its own).</summary>
+    private static string? PathField(JsonObject node, string field) =>
+        !node.TryGetPropertyValue(field, out var value) ? "$"
+        : value is null ? null
+        : value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>()
+        : throw new InvalidDefinitionException($"\"{field}\" must be a string or null.");
+
+    private static string RequiredString(JsonObject node, string field, string owner) =>
+        OptionalString(node, field, owner) ?? throw new InvalidDefinitionException($"{Capitalize(owner)} must have a string \"{field}\".");
+
+    private static string? OptionalString(JsonObject node, string field, string owner) =>
+        node[field] switch
+        {
+            null => null,
+            var value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
+            _ => throw new InvalidDefinitionException($"{Capitalize(owner)}: \"{field}\" must be a string."),
+        };
+
+    private static int? OptionalInt(JsonObject node, string field, string owner) =>
+        OptionalNumber(node, field, owner) switch
+        {
+            null => null,
+            var number when number >= 0 && number <= int.MaxValue && number == Math.Floor(number.Value) => (int)number,
+            _ => throw new InvalidDefinitionException($"{Capitalize(owner)}: \"{field}\" must be a non-negative integer."),
+        };
+
+    private static double? OptionalNumber(JsonObject node, string field, string owner) =>
+        node[field] switch
+        {
+            null => null,
+            var value when value.GetValueKind() == JsonValueKind.Number => value.GetValue<double>(),
+            _ => throw new InvalidDefinitionException($"{Capitalize(owner)}: \"{field}\" must be a number."),
+        };
+
+    private static JsonNode? Clone(JsonNode? node) => node?.DeepClone();
+
+    private static string Capitalize(string text) =>
+        string.Create(CultureInfo.InvariantCulture, $"{char.ToUpperInvariant(text[0])}{text[1..]}");
+}

@@ -1,0 +1,18 @@
+namespace Pipeline.Local.Definition;
+
+/// <summary>One state of a parsed ASL definition. Paths hold "$" when absent and null when the JSON says null.</summary>
+public abstract record State
+{
+    public required string Name { get; init; }
+
+    public string? Next { get; init; }
+
+    public bool End { get; init; }
+
+    public string? InputPath { get; init; } = "$";
+
+    public string? OutputPath { get; init; } = "$";
+
+    /// <summary>The ASL "Type" value, also the prefix of the state's history events.</summary>
+    public abstract string Type { get; }
+}

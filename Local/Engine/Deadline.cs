@@ -1,0 +1,3 @@
+namespace Pipeline.Local.Engine;
+
+internal sealed record Deadline(DeadlineKind Kind, DateTimeOffset At, double Seconds);

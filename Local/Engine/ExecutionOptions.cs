@@ -1,0 +1,22 @@
+namespace Pipeline.Local.Engine;
+
+/// <summary>How to start one execution (the local counterpart of StartExecution's arguments and the machine's type).</summary>
+public sealed record ExecutionOptions
+{
+    /// <summary>The execution name; a UUID from the seeded random source when absent.</summary>
+    public string? Name { get; init; }
+
+    public WorkflowType Type { get; init; } = WorkflowType.Standard;
+
+    /// <summary>Where virtual time starts; the real current time when absent.</summary>
+    public DateTimeOffset? StartTime { get; init; }
+
+    /// <summary>Seeds jitter, States.UUID, States.MathRandom and generated ids; random when absent.</summary>
+    public int? Seed { get; init; }
+
+    public string StateMachineName { get; init; } = "LocalStateMachine";
+
+    public string Region { get; init; } = "us-east-1";
+
+    public string AccountId { get; init; } = "123456789012";
+}

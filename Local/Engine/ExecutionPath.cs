@@ -1,0 +1,36 @@
+using Pipeline.Local.Paths;
+
+namespace Pipeline.Local.Engine;
+
+/// <summary>
+/// One sequential thread of an execution: its virtual timeline, the id of its last history event (AWS links each
+/// event to the previous one of its own branch), its random source and its cancellation. Forks derive their seed
+/// from the parent's seed and their index, so jitter and UUIDs do not depend on thread scheduling.
+/// </summary>
+internal sealed class ExecutionPath
+{
+    public ExecutionPath(VirtualTimeline timeline, long lastEventId, int seed, CancellationToken cancellationToken)
+    {
+        Timeline = timeline;
+        LastEventId = lastEventId;
+        Seed = seed;
+        Random = new Random(seed);
+        Intrinsics = new IntrinsicFunctions(Random);
+        CancellationToken = cancellationToken;
+    }
+
+    public VirtualTimeline Timeline { get; }
+
+    public long LastEventId { get; set; }
+
+    public int Seed { get; }
+
+    public Random Random { get; }
+
+    public IntrinsicFunctions Intrinsics { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    public ExecutionPath Fork(int index, DateTimeOffset start, CancellationToken cancellationToken) =>
+        new(Timeline.Fork(start), LastEventId, unchecked((Seed * 31) + index + 1), cancellationToken);
+}

@@ -1,0 +1,75 @@
+using System.Text.Json.Nodes;
+using Pipeline.Local.Definition;
+using Pipeline.Local.History;
+using Pipeline.Local.Paths;
+
+namespace Pipeline.Local.Engine;
+
+internal sealed partial class ExecutionRun
+{
+    private async Task<JsonNode?> RunMapAsync(MapState state, JsonNode? input, ExecutionPath path, DateTimeOffset enteredTime, int retryCount)
+    {
+        var context = ContextObject(state, enteredTime, retryCount, null);
+        var effective = ApplyInputPath(state, input);
+        var items = JsonPath.Parse(state.ItemsPath).Evaluate(effective) as JsonArray
+            ?? throw new StatesErrorException(StatesErrors.Runtime, $"State '{state.Name}': ItemsPath '{state.ItemsPath}' must select an array.");
+        var maxConcurrency = MaxConcurrency(state, effective);
+        var iterationInputs = items
+            .Select((item, index) => state.ItemSelector is null
+                ? item?.DeepClone()
+                : PayloadTemplate.Evaluate(
+                    state.ItemSelector,
+                    effective,
+                    ContextObject(state, enteredTime, retryCount, new JsonObject { ["Index"] = index, ["Value"] = item?.DeepClone() }),
+                    path.Intrinsics))
+            .ToList();
+        iterationInputs.ForEach(i => AddFanOutBytes(i, 1));
+        history.Add(path, HistoryEventType.MapStateStarted, new JsonObject { ["length"] = items.Count });
+
+        var results = new JsonNode?[items.Count];
+        try
+        {
+            await FanOutAsync(path, items.Count, maxConcurrency, async (index, iteration) =>
+            {
+                var details = new JsonObject { ["name"] = state.Name, ["index"] = index };
+                history.Add(iteration, HistoryEventType.MapIterationStarted, details);
+                try
+                {
+                    results[index] = await RunGraphAsync(state.Processor, iterationInputs[index]?.DeepClone(), iteration).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (iteration.CancellationToken.IsCancellationRequested)
+                {
+                    history.Add(iteration, HistoryEventType.MapIterationAborted, (JsonObject)details.DeepClone());
+                    throw;
+                }
+                catch (Exception ex) when (ex is StatesErrorException or DeadlineExceededException)
+                {
+                    history.Add(iteration, HistoryEventType.MapIterationFailed, (JsonObject)details.DeepClone());
+                    throw;
+                }
+
+                history.Add(iteration, HistoryEventType.MapIterationSucceeded, (JsonObject)details.DeepClone());
+            }).ConfigureAwait(false);
+        }
+        catch (StatesErrorException)
+        {
+            history.Add(path, HistoryEventType.MapStateFailed);
+            throw;
+        }
+
+        history.Add(path, HistoryEventType.MapStateSucceeded);
+        return Finish(state, state.ResultSelector, state.ResultPath, input, new JsonArray(results.Select(r => r?.DeepClone()).ToArray()), context, path);
+    }
+
+    private static int MaxConcurrency(MapState state, JsonNode? effectiveInput)
+    {
+        if (state.MaxConcurrencyPath is not { } maxPath)
+        {
+            return state.MaxConcurrency;
+        }
+
+        return JsonNumber.WholeAtLeast(JsonPath.Parse(maxPath).Evaluate(effectiveInput), 0) is { } max and <= int.MaxValue
+            ? (int)max
+            : throw new StatesErrorException(StatesErrors.Runtime, $"State '{state.Name}': MaxConcurrencyPath '{maxPath}' must reference a non-negative integer.");
+    }
+}

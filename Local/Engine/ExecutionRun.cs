@@ -1,0 +1,330 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json.Nodes;
+using Pipeline.Local.Definition;
+using Pipeline.Local.History;
+using Pipeline.Local.Paths;
+using Pipeline.Local.Tasks;
+
+namespace Pipeline.Local.Engine;
+
+/// <summary>One execution of a state machine: walks the states, records history and meters transitions.</summary>
+internal sealed partial class ExecutionRun
+{
+    /// <summary>Step Functions' payload quota: 256 KiB of UTF-8 per state input, output or task result.</summary>
+    private const int PayloadLimitBytes = 262_144;
+
+    /// <summary>Express workflows run for at most five minutes.</summary>
+    private const int ExpressMaxSeconds = 300;
+
+    /// <summary>Standard workflows run for at most one year.</summary>
+    private const int StandardMaxSeconds = 31_536_000;
+
+    private readonly StateMachine machine;
+    private readonly ITaskInvoker invoker;
+    private readonly ExecutionOptions options;
+    private readonly ExecutionHistory history = new();
+    private readonly ConcurrentQueue<LambdaInvocation> lambdaInvocations = new();
+    private readonly string executionArn;
+    private readonly string executionName;
+    private readonly int seed;
+    private JsonNode? executionInput;
+    private DateTimeOffset startTime;
+    private int transitions;
+    private long fanOutDataBytes;
+
+    public ExecutionRun(StateMachine machine, ITaskInvoker invoker, ExecutionOptions options)
+    {
+        this.machine = machine;
+        this.invoker = invoker;
+        this.options = options;
+        seed = options.Seed ?? Random.Shared.Next();
+        executionName = options.Name ?? NewName(seed);
+        executionArn = $"arn:aws:states:{options.Region}:{options.AccountId}:execution:{options.StateMachineName}:{executionName}";
+    }
+
+    private string StateMachineArn => $"arn:aws:states:{options.Region}:{options.AccountId}:stateMachine:{options.StateMachineName}";
+
+    private string RoleArn => $"arn:aws:iam::{options.AccountId}:role/{options.StateMachineName}-role";
+
+    public async Task<ExecutionResult> RunAsync(JsonNode? input, CancellationToken cancellationToken)
+    {
+        executionInput = input?.DeepClone();
+        startTime = options.StartTime ?? DateTimeOffset.UtcNow;
+        var limit = options.Type == WorkflowType.Express
+            ? Math.Min(machine.TimeoutSeconds ?? ExpressMaxSeconds, ExpressMaxSeconds)
+            : machine.TimeoutSeconds ?? StandardMaxSeconds;
+        var timeline = new VirtualTimeline(startTime, [new Deadline(DeadlineKind.Execution, startTime.AddSeconds(limit), limit)]);
+        var path = new ExecutionPath(timeline, 0, seed, cancellationToken);
+        history.Add(path, HistoryEventType.ExecutionStarted, new JsonObject
+        {
+            ["input"] = Json(input),
+            ["inputDetails"] = new JsonObject { ["truncated"] = false },
+            ["roleArn"] = RoleArn,
+        });
+
+        try
+        {
+            var output = await RunGraphAsync(machine.Graph, input?.DeepClone(), path).ConfigureAwait(false);
+            history.Add(path, HistoryEventType.ExecutionSucceeded, new JsonObject
+            {
+                ["output"] = Json(output),
+                ["outputDetails"] = new JsonObject { ["truncated"] = false },
+            });
+            return Result(ExecutionStatus.Succeeded, path, output, null, null);
+        }
+        catch (StatesErrorException ex)
+        {
+            history.Add(path, HistoryEventType.ExecutionFailed, ErrorDetails(ex.Error, ex.Cause));
+            return Result(ExecutionStatus.Failed, path, null, ex.Error, ex.Cause);
+        }
+        catch (DeadlineExceededException ex) when (ex.Deadline.Kind == DeadlineKind.Execution)
+        {
+            path.Timeline.JoinAt(ex.Deadline.At);
+            var cause = options.Type == WorkflowType.Express && ex.Deadline.Seconds == ExpressMaxSeconds
+                ? $"The execution exceeded the Express workflow limit of {ExpressMaxSeconds} seconds."
+                : $"The execution exceeded its TimeoutSeconds of {ex.Deadline.Seconds} seconds.";
+            history.Add(path, HistoryEventType.ExecutionTimedOut, ErrorDetails(StatesErrors.Timeout, cause));
+            return Result(ExecutionStatus.TimedOut, path, null, StatesErrors.Timeout, cause);
+        }
+    }
+
+    private ExecutionResult Result(ExecutionStatus status, ExecutionPath path, JsonNode? output, string? error, string? cause) => new()
+    {
+        ExecutionArn = executionArn,
+        Name = executionName,
+        Type = options.Type,
+        Status = status,
+        Input = executionInput?.DeepClone(),
+        Output = output,
+        Error = error,
+        Cause = cause,
+        StartTime = startTime,
+        StopTime = path.Timeline.UtcNow,
+        History = history.Events,
+        StateTransitions = transitions,
+        LambdaInvocations = [.. lambdaInvocations],
+        DefinitionBytes = machine.DefinitionBytes,
+        FanOutDataBytes = Interlocked.Read(ref fanOutDataBytes),
+    };
+
+    private async Task<JsonNode?> RunGraphAsync(StateGraph graph, JsonNode? input, ExecutionPath path)
+    {
+        var name = graph.StartAt;
+        var data = input;
+        while (true)
+        {
+            path.CancellationToken.ThrowIfCancellationRequested();
+            var (next, output) = await RunStateAsync(graph.States[name], data, path).ConfigureAwait(false);
+            if (next is null)
+            {
+                return output;
+            }
+
+            (name, data) = (next, output);
+        }
+    }
+
+    private async Task<(string? Next, JsonNode? Output)> RunStateAsync(State state, JsonNode? input, ExecutionPath path)
+    {
+        Interlocked.Increment(ref transitions);
+        var enteredTime = path.Timeline.UtcNow;
+        history.Add(path, Enum.Parse<HistoryEventType>($"{state.Type}StateEntered"), new JsonObject
+        {
+            ["name"] = state.Name,
+            ["input"] = Json(input),
+            ["inputDetails"] = new JsonObject { ["truncated"] = false },
+        });
+        CheckPayloadSize(state, input, "input");
+
+        var (next, output) = state switch
+        {
+            PassState pass => Exit(pass, RunPass(pass, input, ContextObject(state, enteredTime, 0, null), path)),
+            ChoiceState choice => RunChoice(choice, input, ContextObject(state, enteredTime, 0, null), path),
+            WaitState wait => Exit(wait, RunWait(wait, input, path)),
+            SucceedState succeed => (null, ExitWith(succeed, ApplyOutputPath(succeed, ApplyInputPath(succeed, input)), path)),
+            FailState fail => throw Failure(fail, input),
+            TaskState task => await RunWithRetryAsync(task, task.Retry, task.Catch, input, path, retry => RunTaskAsync(task, input, path, enteredTime, retry)).ConfigureAwait(false),
+            ParallelState parallel => await RunWithRetryAsync(parallel, parallel.Retry, parallel.Catch, input, path, retry => RunParallelAsync(parallel, input, path, enteredTime, retry)).ConfigureAwait(false),
+            MapState map => await RunWithRetryAsync(map, map.Retry, map.Catch, input, path, retry => RunMapAsync(map, input, path, enteredTime, retry)).ConfigureAwait(false),
+            _ => throw new StatesErrorException(StatesErrors.Runtime, $"State '{state.Name}' has an unsupported type."),
+        };
+
+        CheckPayloadSize(state, output, "output");
+        return (next, output);
+
+        (string?, JsonNode?) Exit(State s, JsonNode? value) => (s.End ? null : s.Next, ExitWith(s, value, path));
+    }
+
+    private JsonNode? ExitWith(State state, JsonNode? output, ExecutionPath path)
+    {
+        history.Add(path, Enum.Parse<HistoryEventType>($"{state.Type}StateExited"), new JsonObject
+        {
+            ["name"] = state.Name,
+            ["output"] = Json(output),
+            ["outputDetails"] = new JsonObject { ["truncated"] = false },
+        });
+        return output;
+    }
+
+    /// <summary>Runs a Task, Parallel or Map attempt under its Retry and Catch rules.</summary>
+    private async Task<(string? Next, JsonNode? Output)> RunWithRetryAsync(
+        State state, IReadOnlyList<Retrier> retriers, IReadOnlyList<Catcher> catchers, JsonNode? input, ExecutionPath path, Func<int, Task<JsonNode?>> attempt)
+    {
+        var attemptsByRetrier = new int[retriers.Count];
+        var retryCount = 0;
+        while (true)
+        {
+            StatesErrorException failure;
+            try
+            {
+                var output = await attempt(retryCount).ConfigureAwait(false);
+                return (state.End ? null : state.Next, ExitWith(state, output, path));
+            }
+            catch (StatesErrorException ex)
+            {
+                failure = ex;
+            }
+
+            // The first retrier whose ErrorEquals matches decides; once its attempts are spent, Catch takes over.
+            var index = retriers.ToList().FindIndex(r => ErrorMatcher.Matches(r.ErrorEquals, failure.Error));
+            if (index >= 0 && attemptsByRetrier[index] < retriers[index].MaxAttempts)
+            {
+                var delay = RetryDelay.Compute(retriers[index], attemptsByRetrier[index], path.Random);
+                attemptsByRetrier[index]++;
+                retryCount++;
+                await path.Timeline.Delay(delay, path.CancellationToken).ConfigureAwait(false);
+                Interlocked.Increment(ref transitions);
+                continue;
+            }
+
+            var catcher = catchers.FirstOrDefault(c => ErrorMatcher.Matches(c.ErrorEquals, failure.Error));
+            if (catcher is null)
+            {
+                throw failure;
+            }
+
+            var errorOutput = new JsonObject { ["Error"] = failure.Error };
+            if (failure.Cause is not null)
+            {
+                errorOutput["Cause"] = failure.Cause;
+            }
+
+            var caught = catcher.ResultPath is null ? input?.DeepClone() : ReferencePath.Parse(catcher.ResultPath).Apply(input, errorOutput);
+            return (catcher.Next, ExitWith(state, caught, path));
+        }
+    }
+
+    private static JsonNode? RunPass(PassState state, JsonNode? input, JsonNode context, ExecutionPath path)
+    {
+        var effective = ApplyInputPath(state, input);
+        var parameters = state.Parameters is null ? effective : PayloadTemplate.Evaluate(state.Parameters, effective, context, path.Intrinsics);
+        var result = state.HasResult ? state.Result?.DeepClone() : parameters;
+        return ApplyOutputPath(state, ApplyResultPath(state.ResultPath, input, result));
+    }
+
+    private (string? Next, JsonNode? Output) RunChoice(ChoiceState state, JsonNode? input, JsonNode context, ExecutionPath path)
+    {
+        var effective = ApplyInputPath(state, input);
+        var next = state.Choices.FirstOrDefault(c => ChoiceEvaluator.Evaluate(c.Rule, effective, context))?.Next
+            ?? state.Default
+            ?? throw new StatesErrorException(StatesErrors.NoChoiceMatched, $"No Matches! (state '{state.Name}' has no Default)");
+        return (next, ExitWith(state, ApplyOutputPath(state, effective), path));
+    }
+
+    private JsonNode? RunWait(WaitState state, JsonNode? input, ExecutionPath path)
+    {
+        var effective = ApplyInputPath(state, input);
+        var now = path.Timeline.UtcNow;
+        var until = state switch
+        {
+            { Seconds: { } seconds } => now.AddSeconds(seconds),
+            { Timestamp: { } timestamp } => timestamp,
+            { SecondsPath: { } secondsPath } => JsonNumber.WholeAtLeast(JsonPath.Parse(secondsPath).Evaluate(effective), 0) is { } s
+                ? now.AddSeconds(s)
+                : throw new StatesErrorException(StatesErrors.Runtime, $"State '{state.Name}': SecondsPath '{secondsPath}' must reference a non-negative integer."),
+            { TimestampPath: { } timestampPath } => JsonPath.Parse(timestampPath).Evaluate(effective) is JsonValue t && t.TryGetValue<string>(out var text) && AslTimestamp.TryParse(text, out var at)
+                ? at
+                : throw new StatesErrorException(StatesErrors.Runtime, $"State '{state.Name}': TimestampPath '{timestampPath}' must reference an RFC 3339 timestamp."),
+            _ => now,
+        };
+        path.CancellationToken.ThrowIfCancellationRequested();
+        path.Timeline.AdvanceTo(until);
+        return ApplyOutputPath(state, effective);
+    }
+
+    private StatesErrorException Failure(FailState state, JsonNode? input)
+    {
+        string? Lookup(string? literal, string? path, string field) =>
+            literal ?? (path is null ? null
+                : JsonPath.Parse(path).Evaluate(input) is JsonValue v && v.TryGetValue<string>(out var text) ? text
+                : throw new StatesErrorException(StatesErrors.Runtime, $"State '{state.Name}': {field} '{path}' must reference a string."));
+
+        return new StatesErrorException(Lookup(state.Error, state.ErrorPath, "ErrorPath") ?? string.Empty, Lookup(state.Cause, state.CausePath, "CausePath"));
+    }
+
+    private static JsonNode? ApplyInputPath(State state, JsonNode? input) =>
+        state.InputPath is null ? new JsonObject() : JsonPath.Parse(state.InputPath).Evaluate(input);
+
+    private static JsonNode? ApplyOutputPath(State state, JsonNode? output) =>
+        state.OutputPath is null ? new JsonObject() : JsonPath.Parse(state.OutputPath).Evaluate(output);
+
+    private static JsonNode? ApplyResultPath(string? resultPath, JsonNode? input, JsonNode? result) =>
+        resultPath is null ? input?.DeepClone() : ReferencePath.Parse(resultPath).Apply(input, result);
+
+    private static void CheckPayloadSize(State state, JsonNode? payload, string what)
+    {
+        var bytes = Encoding.UTF8.GetByteCount(Json(payload));
+        if (bytes > PayloadLimitBytes)
+        {
+            throw new StatesErrorException(
+                StatesErrors.DataLimitExceeded,
+                $"The state/task '{state.Name}' returned a result with a size exceeding the maximum number of bytes service limit ({what}: {bytes} bytes, limit {PayloadLimitBytes}).");
+        }
+    }
+
+    /// <summary>The context object ($$) as a state sees it; <paramref name="mapItem"/> is set only inside a Map's ItemSelector.</summary>
+    private JsonObject ContextObject(State state, DateTimeOffset enteredTime, int retryCount, JsonObject? mapItem)
+    {
+        var context = new JsonObject
+        {
+            ["Execution"] = new JsonObject
+            {
+                ["Id"] = executionArn,
+                ["Input"] = executionInput?.DeepClone(),
+                ["Name"] = executionName,
+                ["RoleArn"] = RoleArn,
+                ["StartTime"] = AslTimestamp.Format(startTime),
+                ["RedriveCount"] = 0,
+            },
+            ["State"] = new JsonObject
+            {
+                ["EnteredTime"] = AslTimestamp.Format(enteredTime),
+                ["Name"] = state.Name,
+                ["RetryCount"] = retryCount,
+            },
+            ["StateMachine"] = new JsonObject
+            {
+                ["Id"] = StateMachineArn,
+                ["Name"] = options.StateMachineName,
+            },
+        };
+        if (mapItem is not null)
+        {
+            context["Map"] = new JsonObject { ["Item"] = mapItem };
+        }
+
+        return context;
+    }
+
+    private static JsonObject ErrorDetails(string error, string? cause) => new() { ["error"] = error, ["cause"] = cause };
+
+    private static string Json(JsonNode? node) => JsonText.Write(node);
+
+    private static string NewName(int seed)
+    {
+        var bytes = new byte[16];
+        new Random(seed).NextBytes(bytes);
+        return new Guid(bytes).ToString();
+    }
+}

@@ -1,0 +1,8 @@
+namespace Pipeline.Local.Engine;
+
+public enum ExecutionStatus
+{
+    Succeeded,
+    Failed,
+    TimedOut,
+}

@@ -1,0 +1,292 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Pipeline.Local.Engine;
+
+namespace Pipeline.Local.Paths;
+
+/// <summary>
+/// The States.* intrinsic functions of the JSONPath query language. Arguments are string literals in single quotes
+/// (with \' \{ \} \\ escapes), numbers, true/false/null, paths on the input or the context object, and nested calls.
+/// Randomness (UUID, MathRandom without a seed) comes from the injected source so runs are reproducible.
+/// </summary>
+public sealed class IntrinsicFunctions
+{
+    private const int MaxStringLength = 10_000;
+    private const int MaxRangeLength = 1_000;
+
+    private readonly Random random;
+
+    public IntrinsicFunctions(Random random)
+    {
+        this.random = random;
+    }
+
+    public JsonNode? Evaluate(string expression, JsonNode? input, JsonNode? context)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        var parser = new IntrinsicParser(expression);
+        var call = parser.ParseCall();
+        return Invoke(call, input, context);
+    }
+
+    private JsonNode? Invoke(IntrinsicParser.Call call, JsonNode? input, JsonNode? context)
+    {
+        var args = call.Arguments.Select(a => EvaluateArgument(a, input, context)).ToList();
+        var f = new Arguments(call.Name, args);
+        return call.Name switch
+        {
+            "States.Format" => Format(f, call.Arguments.FirstOrDefault() as IntrinsicParser.StringLiteral),
+            "States.StringToJson" => StringToJson(f),
+            "States.JsonToString" => JsonValue.Create(JsonText.Write(f.Count(1).Value(0))),
+            "States.Array" => new JsonArray(args.Select(a => a.Value?.DeepClone()).ToArray()),
+            "States.ArrayPartition" => ArrayPartition(f.Count(2)),
+            "States.ArrayContains" => JsonValue.Create(f.Count(2).Array(0).Any(item => JsonPath.ValuesEqual(item, f.Value(1)))),
+            "States.ArrayRange" => ArrayRange(f.Count(3)),
+            "States.ArrayGetItem" => ArrayGetItem(f.Count(2)),
+            "States.ArrayLength" => JsonValue.Create(f.Count(1).Array(0).Count),
+            "States.ArrayUnique" => ArrayUnique(f.Count(1)),
+            "States.Base64Encode" => JsonValue.Create(Convert.ToBase64String(Encoding.UTF8.GetBytes(f.Count(1).BoundedString(0, MaxStringLength)))),
+            "States.Base64Decode" => Base64Decode(f.Count(1)),
+            "States.Hash" => Hash(f.Count(2)),
+            "States.JsonMerge" => JsonMerge(f.Count(3)),
+            "States.MathRandom" => MathRandom(f),
+            "States.MathAdd" => JsonValue.Create(f.Count(2).Integer(0) + f.Integer(1)),
+            "States.StringSplit" => StringSplit(f.Count(2)),
+            "States.UUID" => JsonValue.Create(NewUuid(f.Count(0))),
+            _ => throw new StatesErrorException(StatesErrors.Runtime, $"Unknown intrinsic function '{call.Name}'."),
+        };
+    }
+
+    private Argument EvaluateArgument(IntrinsicParser.Node node, JsonNode? input, JsonNode? context) => node switch
+    {
+        IntrinsicParser.Call nested => new Argument(Invoke(nested, input, context)),
+        IntrinsicParser.PathReference path => new Argument(path.Text.StartsWith("$$", StringComparison.Ordinal)
+            ? JsonPath.Parse(path.Text[1..]).Evaluate(context)
+            : JsonPath.Parse(path.Text).Evaluate(input)),
+        IntrinsicParser.StringLiteral literal => new Argument(JsonValue.Create(literal.Value)),
+        IntrinsicParser.Literal literal => new Argument(literal.Value?.DeepClone()),
+        _ => throw new InvalidOperationException("Unknown intrinsic argument."),
+    };
+
+    private static JsonValue Format(Arguments f, IntrinsicParser.StringLiteral? literalTemplate)
+    {
+        if (f.Values.Count == 0)
+        {
+            throw f.Failure("needs a template string");
+        }
+
+        // A literal template keeps its escapes so that \{ and \} stay literal braces rather than placeholders.
+        var template = literalTemplate?.Raw ?? f.String(0);
+        var builder = new StringBuilder();
+        var next = 1;
+        for (var i = 0; i < template.Length; i++)
+        {
+            var c = template[i];
+            if (c == '\\' && i + 1 < template.Length)
+            {
+                builder.Append(template[++i]);
+            }
+            else if (c == '{' && i + 1 < template.Length && template[i + 1] == '}')
+            {
+                if (next >= f.Values.Count)
+                {
+                    throw f.Failure("has more {} placeholders than arguments");
+                }
+
+                var value = f.Value(next++);
+                builder.Append(value?.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : JsonText.Write(value));
+                i++;
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return next == f.Values.Count ? JsonValue.Create(builder.ToString()) : throw f.Failure("has more arguments than {} placeholders");
+    }
+
+    private static JsonNode? StringToJson(Arguments f)
+    {
+        try
+        {
+            return JsonNode.Parse(f.Count(1).String(0));
+        }
+        catch (JsonException ex)
+        {
+            throw f.Failure($"received a string that is not JSON ({ex.Message})");
+        }
+    }
+
+    private static JsonArray ArrayPartition(Arguments f)
+    {
+        var items = f.Array(0);
+        var size = f.Integer(1);
+        if (size <= 0)
+        {
+            throw f.Failure("needs a positive chunk size");
+        }
+
+        return new JsonArray(items.Chunk((int)size).Select(chunk => (JsonNode?)new JsonArray(chunk.Select(i => i?.DeepClone()).ToArray())).ToArray());
+    }
+
+    private static JsonArray ArrayRange(Arguments f)
+    {
+        var (first, last, step) = (f.Integer(0), f.Integer(1), f.Integer(2));
+        if (step == 0)
+        {
+            throw f.Failure("needs a non-zero step");
+        }
+
+        var values = new JsonArray();
+        for (var v = first; step > 0 ? v <= last : v >= last; v += step)
+        {
+            if (values.Count == MaxRangeLength)
+            {
+                throw f.Failure($"would return more than {MaxRangeLength} items");
+            }
+
+            values.Add(v);
+        }
+
+        return values;
+    }
+
+    private static JsonNode? ArrayGetItem(Arguments f)
+    {
+        var items = f.Array(0);
+        var index = f.Integer(1);
+        return index >= 0 && index < items.Count
+            ? items[(int)index]?.DeepClone()
+            : throw f.Failure($"index {index} is outside an array of {items.Count} items");
+    }
+
+    private static JsonArray ArrayUnique(Arguments f)
+    {
+        var unique = new List<JsonNode?>();
+        foreach (var item in f.Array(0))
+        {
+            if (!unique.Any(u => JsonPath.ValuesEqual(u, item)))
+            {
+                unique.Add(item);
+            }
+        }
+
+        return new JsonArray(unique.Select(u => u?.DeepClone()).ToArray());
+    }
+
+    private static JsonValue Base64Decode(Arguments f)
+    {
+        try
+        {
+            return JsonValue.Create(Encoding.UTF8.GetString(Convert.FromBase64String(f.BoundedString(0, MaxStringLength))));
+        }
+        catch (FormatException)
+        {
+            throw f.Failure("received a string that is not base64");
+        }
+    }
+
+    private static JsonValue Hash(Arguments f)
+    {
+        var data = Encoding.UTF8.GetBytes(f.BoundedString(0, MaxStringLength));
+        var hash = f.String(1) switch
+        {
+            "MD5" => MD5.HashData(data),
+            "SHA-1" => SHA1.HashData(data),
+            "SHA-256" => SHA256.HashData(data),
+            "SHA-384" => SHA384.HashData(data),
+            "SHA-512" => SHA512.HashData(data),
+            var other => throw f.Failure($"does not know the algorithm '{other}' (MD5, SHA-1, SHA-256, SHA-384, SHA-512)"),
+        };
+        return JsonValue.Create(Convert.ToHexStringLower(hash));
+    }
+
+    private static JsonObject JsonMerge(Arguments f)
+    {
+        if (f.Value(0) is not JsonObject left || f.Value(1) is not JsonObject right)
+        {
+            throw f.Failure("merges two JSON objects");
+        }
+
+        if (f.Value(2)?.GetValueKind() != JsonValueKind.False)
+        {
+            throw f.Failure("supports only the shallow merge: its third argument must be false");
+        }
+
+        var merged = (JsonObject)left.DeepClone();
+        foreach (var (key, value) in right)
+        {
+            merged[key] = value?.DeepClone();
+        }
+
+        return merged;
+    }
+
+    /// <summary>A random integer with the start inclusive and the end exclusive; an optional seed makes it repeatable.</summary>
+    private JsonValue MathRandom(Arguments f)
+    {
+        if (f.Values.Count is not (2 or 3))
+        {
+            throw f.Failure("takes a start, an end and an optional seed");
+        }
+
+        var (start, end) = (f.Integer(0), f.Integer(1));
+        if (end <= start)
+        {
+            throw f.Failure("needs an end greater than its start");
+        }
+
+        var source = f.Values.Count == 3 ? new Random((int)f.Integer(2)) : random;
+        return JsonValue.Create(source.NextInt64(start, end));
+    }
+
+    private static JsonArray StringSplit(Arguments f)
+    {
+        var delimiters = f.String(1).ToCharArray();
+        var parts = f.String(0).Split(delimiters, StringSplitOptions.RemoveEmptyEntries);
+        return new JsonArray(parts.Select(p => (JsonNode?)JsonValue.Create(p)).ToArray());
+    }
+
+    private string NewUuid(Arguments _)
+    {
+        var bytes = new byte[16];
+        random.NextBytes(bytes);
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x40);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes, bigEndian: true).ToString();
+    }
+
+    private sealed record Argument(JsonNode? Value);
+
+    private sealed record Arguments(string Name, IReadOnlyList<Argument> Values)
+    {
+        public Arguments Count(int expected) =>
+            Values.Count == expected ? this : throw Failure($"takes {expected} argument(s) but received {Values.Count}");
+
+        public JsonNode? Value(int index) => Values[index].Value;
+
+        public string String(int index) =>
+            Value(index)?.GetValueKind() == JsonValueKind.String ? Value(index)!.GetValue<string>() : throw Failure($"argument {index + 1} must be a string");
+
+        public string BoundedString(int index, int max) =>
+            String(index) is { Length: var length } s && length <= max ? s : throw Failure($"argument {index + 1} is longer than {max} characters");
+
+        public JsonArray Array(int index) =>
+            Value(index) as JsonArray ?? throw Failure($"argument {index + 1} must be an array");
+
+        public long Integer(int index)
+        {
+            var number = JsonNumber.TryGet(Value(index), out var n) ? n : double.NaN;
+            return number == Math.Floor(number) && Math.Abs(number) <= int.MaxValue
+                ? (long)number
+                : throw Failure($"argument {index + 1} must be an integer");
+        }
+
+        public StatesErrorException Failure(string reason) =>
+            new(StatesErrors.IntrinsicFailure, string.Create(CultureInfo.InvariantCulture, $"{Name} {reason}."));
+    }
+}

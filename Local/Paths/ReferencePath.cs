@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+using Pipeline.Local.Engine;
+
+namespace Pipeline.Local.Paths;
+
+/// <summary>
+/// A reference path (ResultPath): names and indexes only, no wildcards. Setting a value creates the missing
+/// objects along the way, as Step Functions does.
+/// </summary>
+public sealed class ReferencePath
+{
+    private readonly IReadOnlyList<PathSegment> segments;
+
+    private ReferencePath(string text, IReadOnlyList<PathSegment> segments)
+    {
+        Text = text;
+        this.segments = segments;
+    }
+
+    public string Text { get; }
+
+    public static ReferencePath Parse(string text)
+    {
+        var segments = new PathParser(text, '$').ParseSegments();
+        return segments.All(s => s is PathSegment.Name or PathSegment.Index)
+            ? new ReferencePath(text, segments)
+            : throw new StatesErrorException(StatesErrors.Runtime, $"Invalid reference path '{text}': only field names and indexes are allowed.");
+    }
+
+    /// <summary>Returns <paramref name="root"/> with <paramref name="value"/> placed at this path.</summary>
+    public JsonNode? Apply(JsonNode? root, JsonNode? value)
+    {
+        if (segments.Count == 0)
+        {
+            return value?.DeepClone();
+        }
+
+        var result = root?.DeepClone();
+        if (result is not (JsonObject or JsonArray))
+        {
+            throw Mismatch(root);
+        }
+
+        var current = result;
+        for (var i = 0; i < segments.Count; i++)
+        {
+            var last = i == segments.Count - 1;
+            switch (segments[i], current)
+            {
+                case (PathSegment.Name name, JsonObject obj):
+                    if (last)
+                    {
+                        obj[name.Value] = value?.DeepClone();
+                    }
+                    else
+                    {
+                        if (obj[name.Value] is not (JsonObject or JsonArray))
+                        {
+                            obj[name.Value] = new JsonObject();
+                        }
+
+                        current = obj[name.Value]!;
+                    }
+
+                    break;
+                case (PathSegment.Index index, JsonArray array) when index.Value >= 0 && index.Value < array.Count:
+                    if (last)
+                    {
+                        array[index.Value] = value?.DeepClone();
+                    }
+                    else
+                    {
+                        current = array[index.Value] ?? throw Mismatch(root);
+                    }
+
+                    break;
+                default:
+                    throw Mismatch(root);
+            }
+        }
+
+        return result;
+    }
+
+    private StatesErrorException Mismatch(JsonNode? root) =>
+        new(StatesErrors.ResultPathMatchFailure, $"Unable to apply ResultPath '{Text}' to input '{JsonText.Write(root)}'.");
+}

@@ -1,0 +1,3 @@
+using Pipeline.Local.Commands;
+
+return LocalCli.Parse(args).Invoke();
