@@ -45,6 +45,32 @@ public sealed class RecordTransformerTests
         item.GetProperty("id").GetString().Should().Be("a\"bé");
     }
 
+    [Theory]
+    [InlineData("a\\\\", "a\\")]
+    [InlineData("q\\\"", "q\"")]
+    [InlineData("\\\\\\\"x", "\\\"x")]
+    public void Transform_WhenIdEndsInEscapes_ShouldFindTheClosingQuote(string idJson, string id)
+    {
+        var item = TransformOne($"{{\"index\":0,\"line\":1,\"id\":\"{idJson}\",\"value\":1,\"fields\":{{}}}}");
+
+        item.GetProperty("id").GetString().Should().Be(id);
+        item.GetProperty("pk").GetString().Should().Be("RECORD#" + id);
+    }
+
+    [Theory]
+    [InlineData("{\"index\":0,\"line\":1,\"id\":\"1\",\"value\":1}")]
+    [InlineData("{\"line\":1,\"index\":0,\"id\":\"1\",\"value\":1,\"fields\":{}}")]
+    [InlineData("{\"index\":0,\"line\":1,\"id\":\"\",\"value\":1,\"fields\":{}}")]
+    [InlineData("{\"index\":0,\"line\":1,\"id\":\"1,\"value\":1,\"fields\":{}}")]
+    public void Transform_WhenLineIsNotAValidRecordLine_ShouldFail(string line)
+    {
+        using var output = new NdjsonWriter();
+
+        var act = () => new RecordTransformer(Source, IngestedAt).Transform(Encoding.UTF8.GetBytes(line), output);
+
+        act.Should().Throw<InvalidOperationException>().WithMessage("not a valid-record line*");
+    }
+
     private static JsonElement TransformOne(string validLine)
     {
         using var output = new NdjsonWriter();

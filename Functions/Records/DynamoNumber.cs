@@ -20,13 +20,11 @@ public static class DynamoNumber
     /// Checks that <paramref name="text"/> is a JSON number that DynamoDB can store after it is
     /// multiplied by 10^<paramref name="powersOfTen"/>.
     /// </summary>
-    public static NumberStatus Check(ReadOnlySpan<byte> text, int powersOfTen = 0)
-    {
-        if (!TryDecompose(text, out var number))
-        {
-            return NumberStatus.NotANumber;
-        }
+    public static NumberStatus Check(ReadOnlySpan<byte> text, int powersOfTen = 0) =>
+        TryDecompose(text, out var number) ? Check(number, powersOfTen) : NumberStatus.NotANumber;
 
+    private static NumberStatus Check(in Decomposed number, int powersOfTen)
+    {
         if (number.IsZero)
         {
             return NumberStatus.Ok;
@@ -51,7 +49,7 @@ public static class DynamoNumber
     /// </summary>
     public static int Format(ReadOnlySpan<byte> text, int powersOfTen, Span<byte> destination)
     {
-        if (Check(text, powersOfTen) != NumberStatus.Ok || !TryDecompose(text, out var number))
+        if (!TryDecompose(text, out var number) || Check(number, powersOfTen) != NumberStatus.Ok)
         {
             throw new ArgumentException($"'{System.Text.Encoding.UTF8.GetString(text)}' is not a number DynamoDB can store", nameof(text));
         }

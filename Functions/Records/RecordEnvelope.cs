@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Text.Json;
 
 namespace Pipeline.Functions;
@@ -24,7 +25,70 @@ public readonly record struct RecordEnvelope(long Index, long Line, RecordBodyKi
 
     public ReadOnlySpan<byte> Body(ReadOnlySpan<byte> line) => line.Slice(BodyStart, BodyLength);
 
-    public static RecordEnvelope Parse(ReadOnlySpan<byte> line)
+    public static RecordEnvelope Parse(ReadOnlySpan<byte> line) =>
+        TryParseBodyLast(line, out var envelope) ? envelope : ParseAnyOrder(line);
+
+    /// <summary>
+    /// The common shape written by <see cref="ChunkBuilder"/>, <c>{"index":n,"line":l,"record"|"fields":body}</c>,
+    /// read without a JSON reader: the body runs to the envelope's closing brace, so a record is
+    /// read once (by the validator) instead of twice.
+    /// </summary>
+    private static bool TryParseBodyLast(ReadOnlySpan<byte> line, out RecordEnvelope envelope)
+    {
+        envelope = default;
+        var rest = line;
+        if (!Expect(ref rest, "{\"index\":"u8) || !Number(ref rest, out var index) ||
+            !Expect(ref rest, ",\"line\":"u8) || !Number(ref rest, out var lineNumber))
+        {
+            return false;
+        }
+
+        RecordBodyKind kind;
+        if (Expect(ref rest, ",\"record\":"u8))
+        {
+            kind = RecordBodyKind.Json;
+        }
+        else if (Expect(ref rest, ",\"fields\":"u8))
+        {
+            kind = RecordBodyKind.TextFields;
+        }
+        else
+        {
+            return false;
+        }
+
+        if (rest.Length < 2 || rest[^1] != (byte)'}')
+        {
+            return false;
+        }
+
+        envelope = new RecordEnvelope(index, lineNumber, kind, line.Length - rest.Length, rest.Length - 1, null);
+        return true;
+    }
+
+    private static bool Expect(ref ReadOnlySpan<byte> rest, ReadOnlySpan<byte> prefix)
+    {
+        if (!rest.StartsWith(prefix))
+        {
+            return false;
+        }
+
+        rest = rest[prefix.Length..];
+        return true;
+    }
+
+    private static bool Number(ref ReadOnlySpan<byte> rest, out long value)
+    {
+        if (!Utf8Parser.TryParse(rest, out value, out var consumed) || value < 0)
+        {
+            return false;
+        }
+
+        rest = rest[consumed..];
+        return true;
+    }
+
+    private static RecordEnvelope ParseAnyOrder(ReadOnlySpan<byte> line)
     {
         var reader = new Utf8JsonReader(line, ReaderOptions);
         long index = -1;

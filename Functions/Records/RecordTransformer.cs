@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Pipeline.Functions;
@@ -6,105 +8,66 @@ namespace Pipeline.Functions;
 /// <summary>
 /// Turns valid records into item-shaped lines: <c>processed_value = value * 10</c> (exact decimal
 /// arithmetic), the id as a string, the deterministic keys, the kept fields and the lineage
-/// (source bucket, key, ETag, record position, ingestion time).
+/// (source bucket, key, ETag, ingestion time, record position).
 /// </summary>
 public sealed class RecordTransformer
 {
-    private readonly JsonEncodedText _bucket;
-    private readonly JsonEncodedText _key;
-    private readonly JsonEncodedText _etag;
-    private readonly JsonEncodedText _ingestedAt;
-    private readonly byte[] _partitionKey = new byte[(RecordValidator.MaxIdBytes * 2) + 16];
+    private readonly byte[] _lineage;
 
     public RecordTransformer(SourceObject source, DateTimeOffset ingestedAt)
     {
         ArgumentNullException.ThrowIfNull(source);
-        _bucket = JsonEncodedText.Encode(source.Bucket);
-        _key = JsonEncodedText.Encode(source.Key);
-        _etag = JsonEncodedText.Encode(StorageLayout.NormalizeEtag(source.Etag));
-        _ingestedAt = JsonEncodedText.Encode(ingestedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
-        "RECORD#"u8.CopyTo(_partitionKey);
+        _lineage = EncodeLineage(source, ingestedAt);
     }
 
     /// <summary>Reads one line written by <see cref="RecordValidator"/> and writes its item line.</summary>
     public void Transform(ReadOnlySpan<byte> validLine, NdjsonWriter output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var reader = new Utf8JsonReader(validLine, RecordEnvelope.ReaderOptions);
-        long index = -1;
-        long line = -1;
-        var idLength = -1;
-        var value = default(ReadOnlySpan<byte>);
-        var fields = default(ReadOnlySpan<byte>);
-        reader.Read();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (reader.ValueTextEquals(RecordEnvelope.IndexName))
-            {
-                reader.Read();
-                index = reader.GetInt64();
-            }
-            else if (reader.ValueTextEquals(RecordEnvelope.LineName))
-            {
-                reader.Read();
-                line = reader.GetInt64();
-            }
-            else if (reader.ValueTextEquals(RecordAttributes.Id))
-            {
-                reader.Read();
-                idLength = reader.CopyString(_partitionKey.AsSpan(ItemKeys.RecordPrefix.Length));
-            }
-            else if (reader.ValueTextEquals(RecordAttributes.Value))
-            {
-                reader.Read();
-                value = reader.ValueSpan;
-            }
-            else if (reader.ValueTextEquals(RecordAttributes.Fields))
-            {
-                reader.Read();
-                var start = (int)reader.TokenStartIndex;
-                reader.Skip();
-                fields = validLine[start..(int)reader.BytesConsumed];
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
-        }
-
-        if (index < 0 || line < 0 || idLength < 0 || value.IsEmpty)
-        {
-            throw new InvalidOperationException($"not a valid-record line: {System.Text.Encoding.UTF8.GetString(validLine[..Math.Min(validLine.Length, 200)])}");
-        }
-
+        var record = ValidRecordLine.Parse(validLine);
         Span<byte> processed = stackalloc byte[DynamoNumber.MaxFormattedLength];
-        var processedLength = DynamoNumber.Format(value, powersOfTen: 1, processed);
+        var processedLength = DynamoNumber.Format(record.Value, powersOfTen: 1, processed);
 
-        var partitionKey = _partitionKey.AsSpan(0, ItemKeys.RecordPrefix.Length + idLength);
-        var json = output.Json;
-        json.WriteStartObject();
-        json.WriteString(TableSchema.PartitionKey, partitionKey);
-        json.WriteString(TableSchema.SortKey, ItemKeys.RecordSortKey);
-        json.WriteString(RecordAttributes.Id, partitionKey[ItemKeys.RecordPrefix.Length..]);
-        json.WritePropertyName(RecordAttributes.Value);
-        json.WriteRawValue(value, skipInputValidation: true);
-        json.WritePropertyName(RecordAttributes.ProcessedValue);
-        json.WriteRawValue(processed[..processedLength], skipInputValidation: true);
+        output.WriteRaw("{\"pk\":\"RECORD#"u8);
+        output.WriteRaw(record.Id);
+        output.WriteRaw("\",\"sk\":\"RECORD\",\"id\":\""u8);
+        output.WriteRaw(record.Id);
+        output.WriteRaw("\",\"value\":"u8);
+        output.WriteRaw(record.Value);
+        output.WriteRaw(",\"processed_value\":"u8);
+        output.WriteRaw(processed[..processedLength]);
+
         // "{}" means no kept fields: the item gets no empty map.
-        if (fields.Length > 2)
+        if (record.Fields.Length > 2)
         {
-            json.WritePropertyName(RecordAttributes.Fields);
-            json.WriteRawValue(fields, skipInputValidation: true);
+            output.WriteRaw(",\"fields\":"u8);
+            output.WriteRaw(record.Fields);
         }
 
-        json.WriteString(RecordAttributes.SourceBucket, _bucket);
-        json.WriteString(RecordAttributes.SourceKey, _key);
-        json.WriteString(RecordAttributes.SourceEtag, _etag);
-        json.WriteNumber(RecordAttributes.SourceRecord, index + 1);
-        json.WriteNumber(RecordAttributes.SourceLine, line);
-        json.WriteString(RecordAttributes.IngestedAt, _ingestedAt);
-        json.WriteEndObject();
-        output.EndLine();
+        output.WriteRaw(_lineage);
+        output.WriteRaw(",\"source_record\":"u8);
+        output.WriteRaw(record.Index + 1);
+        output.WriteRaw(",\"source_line\":"u8);
+        output.WriteRaw(record.Line);
+        output.WriteRaw("}"u8);
+        output.EndRawLine();
+    }
+
+    /// <summary>The lineage shared by every item of the file, as <c>,"source_bucket":…,"ingested_at":…</c>.</summary>
+    private static byte[] EncodeLineage(SourceObject source, DateTimeOffset ingestedAt)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteString(RecordAttributes.SourceBucket, source.Bucket);
+            json.WriteString(RecordAttributes.SourceKey, source.Key);
+            json.WriteString(RecordAttributes.SourceEtag, StorageLayout.NormalizeEtag(source.Etag));
+            json.WriteString(RecordAttributes.IngestedAt, ingestedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+            json.WriteEndObject();
+        }
+
+        var properties = buffer.WrittenSpan[1..^1];
+        return [(byte)',', .. properties];
     }
 }

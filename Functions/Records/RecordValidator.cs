@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 
@@ -28,15 +26,23 @@ public sealed class RecordValidator
     private readonly JsonEncodedText _bucket;
     private readonly JsonEncodedText _key;
     private readonly JsonEncodedText _etag;
-    private readonly Dictionary<string, RecordPosition> _claimedIds = new(StringComparer.Ordinal);
+    private readonly IdIndex _claimedIds;
     private readonly List<string> _reasons = [];
     private readonly List<(int Start, int Length)> _keptFields = [];
     private readonly FieldNameTracker _names = new();
-    private readonly ArrayBufferWriter<byte> _fields = new(1024);
 
-    public RecordValidator(SourceObject source)
+    // The current record's id: unescaped bytes for the index, and where its JSON text is for copying.
+    private byte[] _id = new byte[64];
+    private int _idLength = -1;
+    private (int Start, int Length) _idText;
+    private bool _idIsNumber;
+
+    /// <param name="source">The file the records come from; named in every invalid-record line.</param>
+    /// <param name="expectedRecords">How many records the file holds, if known: sizes the id index once.</param>
+    public RecordValidator(SourceObject source, int expectedRecords = 0)
     {
         ArgumentNullException.ThrowIfNull(source);
+        _claimedIds = new IdIndex(expectedRecords);
         _bucket = JsonEncodedText.Encode(source.Bucket);
         _key = JsonEncodedText.Encode(source.Key);
         _etag = JsonEncodedText.Encode(source.Etag);
@@ -65,32 +71,24 @@ public sealed class RecordValidator
         _keptFields.Clear();
         var body = envelope.Body(chunkLine);
         var position = new RecordPosition(envelope.Index, envelope.Line);
-        string? id = null;
+        _idLength = -1;
         (int Start, int Length) value = default;
         switch (envelope.Kind)
         {
             case RecordBodyKind.Json:
-                CheckJsonRecord(body, ref id, ref value);
+                CheckJsonRecord(body, ref value);
                 break;
             case RecordBodyKind.TextFields:
-                CheckTextRecord(body, ref id, ref value);
+                CheckTextRecord(body, ref value);
                 break;
             default:
                 _reasons.Add(envelope.Error!);
                 break;
         }
 
-        if (_reasons.Count == 0 && id is not null)
+        if (_reasons.Count == 0 && !_claimedIds.TryAdd(_id.AsSpan(0, _idLength), position, out var first))
         {
-            ref var claimed = ref CollectionsMarshal.GetValueRefOrAddDefault(_claimedIds, id, out var seen);
-            if (seen)
-            {
-                _reasons.Add($"id '{id}' duplicates {claimed}");
-            }
-            else
-            {
-                claimed = position;
-            }
+            _reasons.Add($"id '{Encoding.UTF8.GetString(_id, 0, _idLength)}' duplicates {first}");
         }
 
         if (_reasons.Count > 0)
@@ -100,7 +98,7 @@ public sealed class RecordValidator
             return false;
         }
 
-        WriteValid(valid, position, id!, body.Slice(value.Start, value.Length), body);
+        ValidRecordLine.Write(valid, position, body.Slice(_idText.Start, _idText.Length), _idIsNumber, body.Slice(value.Start, value.Length), body, _keptFields);
         ValidCount++;
         return true;
     }
@@ -114,7 +112,7 @@ public sealed class RecordValidator
         }
     }
 
-    private void CheckJsonRecord(ReadOnlySpan<byte> body, ref string? id, ref (int Start, int Length) value)
+    private void CheckJsonRecord(ReadOnlySpan<byte> body, ref (int Start, int Length) value)
     {
         if (body.Length > MaxRecordBytes)
         {
@@ -155,7 +153,7 @@ public sealed class RecordValidator
             if (isId)
             {
                 sawId = true;
-                id = ReadJsonId(ref reader);
+                ReadJsonId(ref reader);
             }
             else if (isValue)
             {
@@ -180,39 +178,68 @@ public sealed class RecordValidator
         }
     }
 
-    private string? ReadJsonId(ref Utf8JsonReader reader)
+    private void ReadJsonId(ref Utf8JsonReader reader)
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                return CheckId(reader.GetString()!);
+                TakeStringId(ref reader);
+                return;
             case JsonTokenType.Number when IsInteger(reader.ValueSpan):
-                return CheckId(Encoding.UTF8.GetString(reader.ValueSpan));
+                TakeId(reader.ValueSpan, ((int)reader.TokenStartIndex, reader.ValueSpan.Length), isNumber: true);
+                return;
             case JsonTokenType.Number:
                 _reasons.Add($"id must be a string or an integer, found number {Encoding.UTF8.GetString(reader.ValueSpan)}");
-                return null;
+                return;
             default:
                 _reasons.Add($"id must be a string or an integer, found {Describe(reader.TokenType)}");
                 reader.Skip();
-                return null;
+                return;
         }
     }
 
-    private string? CheckId(string id)
+    /// <summary>Takes a string token as the id: its text (quotes included) is copied to the outputs as it is.</summary>
+    private void TakeStringId(ref Utf8JsonReader reader)
     {
-        if (id.Length == 0)
+        var text = ((int)reader.TokenStartIndex, reader.ValueSpan.Length + 2);
+        if (!reader.ValueIsEscaped)
+        {
+            TakeId(reader.ValueSpan, text, isNumber: false);
+            return;
+        }
+
+        if (_id.Length < reader.ValueSpan.Length)
+        {
+            _id = new byte[reader.ValueSpan.Length];
+        }
+
+        var length = reader.CopyString(_id);
+        TakeId(_id.AsSpan(0, length), text, isNumber: false);
+    }
+
+    private void TakeId(ReadOnlySpan<byte> id, (int Start, int Length) text, bool isNumber)
+    {
+        if (id.IsEmpty)
         {
             _reasons.Add("id is empty");
-            return null;
+            return;
         }
 
-        if (Encoding.UTF8.GetByteCount(id) > MaxIdBytes)
+        if (id.Length > MaxIdBytes)
         {
             _reasons.Add($"id is longer than {MaxIdBytes} bytes");
-            return null;
+            return;
         }
 
-        return id;
+        if (_id.Length < id.Length)
+        {
+            _id = new byte[Math.Max(id.Length, _id.Length * 2)];
+        }
+
+        id.CopyTo(_id);
+        _idLength = id.Length;
+        _idText = text;
+        _idIsNumber = isNumber;
     }
 
     private (int Start, int Length) ReadJsonValue(ref Utf8JsonReader reader)
@@ -325,7 +352,7 @@ public sealed class RecordValidator
         }
     }
 
-    private void CheckTextRecord(ReadOnlySpan<byte> body, ref string? id, ref (int Start, int Length) value)
+    private void CheckTextRecord(ReadOnlySpan<byte> body, ref (int Start, int Length) value)
     {
         var reader = new Utf8JsonReader(body, RecordEnvelope.ReaderOptions);
         reader.Read();
@@ -340,9 +367,11 @@ public sealed class RecordValidator
             if (isId)
             {
                 // An empty CSV cell is a missing value.
-                var text = reader.GetString()!;
-                sawId = text.Length > 0;
-                id = sawId ? CheckId(text) : null;
+                sawId = !reader.ValueSpan.IsEmpty;
+                if (sawId)
+                {
+                    TakeStringId(ref reader);
+                }
             }
             else if (isValue)
             {
@@ -385,41 +414,6 @@ public sealed class RecordValidator
 
         // The text between the quotes is the number itself: numbers never need escaping.
         return ((int)reader.TokenStartIndex + 1, text.Length);
-    }
-
-    private void WriteValid(NdjsonWriter valid, RecordPosition position, string id, ReadOnlySpan<byte> value, ReadOnlySpan<byte> body)
-    {
-        var json = valid.Json;
-        json.WriteStartObject();
-        json.WriteNumber(RecordEnvelope.IndexName, position.Index);
-        json.WriteNumber(RecordEnvelope.LineName, position.Line);
-        json.WriteString(RecordAttributes.Id, id);
-        json.WritePropertyName(RecordAttributes.Value);
-        json.WriteRawValue(value, skipInputValidation: true);
-        json.WritePropertyName(RecordAttributes.Fields);
-        json.WriteRawValue(KeptFieldsObject(body), skipInputValidation: true);
-        json.WriteEndObject();
-        valid.EndLine();
-    }
-
-    /// <summary>The kept fields as one object, copied byte for byte so numbers and text stay exact.</summary>
-    private ReadOnlySpan<byte> KeptFieldsObject(ReadOnlySpan<byte> body)
-    {
-        _fields.ResetWrittenCount();
-        _fields.Write("{"u8);
-        for (var i = 0; i < _keptFields.Count; i++)
-        {
-            if (i > 0)
-            {
-                _fields.Write(","u8);
-            }
-
-            var (start, length) = _keptFields[i];
-            _fields.Write(body.Slice(start, length));
-        }
-
-        _fields.Write("}"u8);
-        return _fields.WrittenSpan;
     }
 
     private void WriteInvalid(NdjsonWriter invalid, RecordEnvelope envelope, ReadOnlySpan<byte> body)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -34,6 +35,25 @@ public sealed class NdjsonWriter : IDisposable
         Json.Flush();
         _buffer.Write("\n"u8);
         Json.Reset();
+        LineCount++;
+    }
+
+    /// <summary>
+    /// Appends bytes of a line built by hand (the hot paths copy JSON they have already checked
+    /// instead of re-serialising it); finish the line with <see cref="EndRawLine"/>.
+    /// </summary>
+    public void WriteRaw(ReadOnlySpan<byte> utf8Json) => _buffer.Write(utf8Json);
+
+    public void WriteRaw(long number)
+    {
+        var span = _buffer.GetSpan(20);
+        Utf8Formatter.TryFormat(number, span, out var written);
+        _buffer.Advance(written);
+    }
+
+    public void EndRawLine()
+    {
+        _buffer.Write("\n"u8);
         LineCount++;
     }
 
