@@ -1,0 +1,10 @@
+using BenchmarkDotNet.Running;
+using Pipeline.Functions.Benchmarks;
+
+if (args.Contains("--bench"))
+{
+    QuickBench.Run(Console.Out);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(ValidateTransformBenchmark).Assembly).Run(args);

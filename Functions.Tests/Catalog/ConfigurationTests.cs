@@ -1,0 +1,57 @@
+namespace Pipeline.Functions.Tests;
+
+public sealed class ConfigurationTests
+{
+    [Fact]
+    public void LoadBatchSettings_WhenOptionalVariablesAreAbsent_ShouldUseDefaults()
+    {
+        var settings = LoadBatchSettings.FromEnvironment(Reader(("BUCKET_NAME", "b")));
+
+        settings.Should().Be(new LoadBatchSettings("b", 1000, 256L * 1024 * 1024));
+    }
+
+    [Theory]
+    [InlineData("CHUNK_SIZE", "abc", "CHUNK_SIZE: 'abc' is not a whole number")]
+    [InlineData("CHUNK_SIZE", "0", "CHUNK_SIZE: 0 is outside 1..100000")]
+    [InlineData("CHUNK_SIZE", "-5", "CHUNK_SIZE: '-5' is not a whole number")]
+    [InlineData("MAX_OBJECT_BYTES", "1e6", "MAX_OBJECT_BYTES: '1e6' is not a whole number")]
+    public void LoadBatchSettings_WhenAVariableIsBad_ShouldFailNamingIt(string variable, string value, string message)
+    {
+        var act = () => LoadBatchSettings.FromEnvironment(Reader(("BUCKET_NAME", "b"), (variable, value)));
+
+        act.Should().Throw<InvalidConfiguration>().WithMessage($"environment variable {message}").Which.Variable.Should().Be(variable);
+    }
+
+    [Fact]
+    public void StoreSettings_ShouldReadTableAndBackoffBounds()
+    {
+        var settings = StoreSettings.FromEnvironment(Reader(
+            ("BUCKET_NAME", "b"), ("TABLE_NAME", "t"), ("STORE_MAX_ATTEMPTS", "3"), ("STORE_BASE_DELAY_MS", "10"), ("STORE_MAX_DELAY_MS", "80")));
+
+        settings.Should().Be(new StoreSettings("b", "t", 3, 10, 80));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void StoreSettings_WhenTableNameIsNotSet_ShouldFailNamingIt(string? value)
+    {
+        var act = () => StoreSettings.FromEnvironment(Reader(("BUCKET_NAME", "b"), ("TABLE_NAME", value)));
+
+        act.Should().Throw<InvalidConfiguration>().WithMessage("environment variable TABLE_NAME: is required but not set");
+    }
+
+    [Fact]
+    public void ParameterlessConstructor_WhenTheEnvironmentLacksTheBucket_ShouldFailAtStartUpNamingIt()
+    {
+        Environment.GetEnvironmentVariable(EnvironmentVariables.BucketName).Should().BeNull("the test process does not configure the functions");
+
+        var act = () => new ValidateHandler();
+
+        act.Should().Throw<InvalidConfiguration>().Which.Variable.Should().Be(EnvironmentVariables.BucketName);
+    }
+
+    private static EnvironmentReader Reader(params (string Name, string? Value)[] values) =>
+        new(name => values.Where(v => v.Name == name).Select(v => v.Value).LastOrDefault());
+}

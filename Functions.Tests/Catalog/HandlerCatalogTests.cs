@@ -1,0 +1,141 @@
+using System.Reflection;
+using Amazon.DynamoDBv2;
+using Amazon.S3;
+using Moq;
+
+namespace Pipeline.Functions.Tests;
+
+public sealed class HandlerCatalogTests
+{
+    private static readonly Dictionary<string, string> FullEnvironment = new()
+    {
+        [EnvironmentVariables.BucketName] = "bucket",
+        [EnvironmentVariables.TableName] = "table",
+    };
+
+    public static TheoryData<string> FunctionIdsInCatalog => new(HandlerCatalog.All.Select(f => f.Id));
+
+    [Fact]
+    public void Catalog_ShouldDefineExactlyThePipelineFunctionsInWorkflowOrder()
+    {
+        HandlerCatalog.All.Select(f => f.Id).Should().Equal(
+            FunctionIds.LoadBatch, FunctionIds.Validate, FunctionIds.Transform, FunctionIds.Store, FunctionIds.Quarantine);
+    }
+
+    [Theory]
+    [MemberData(nameof(FunctionIdsInCatalog))]
+    public void HandlerString_ShouldResolveToAPublicMethodTakingOneStreamAndReturningTaskOfStream(string functionId)
+    {
+        var parts = HandlerCatalog.Get(functionId).Handler.Split("::");
+
+        parts.Should().HaveCount(3);
+        var assembly = Assembly.Load(parts[0]);
+        var type = assembly.GetType(parts[1], throwOnError: true)!;
+        var method = type.GetMethod(parts[2], BindingFlags.Public | BindingFlags.Instance)!;
+        method.Should().NotBeNull();
+        method.GetParameters().Select(p => p.ParameterType).Should().Equal(typeof(Stream));
+        method.ReturnType.Should().Be(typeof(Task<Stream>));
+        type.GetConstructor(Type.EmptyTypes).Should().NotBeNull("the Lambda runtime creates the handler with its parameterless constructor");
+        parts[1].Should().StartWith("Pipeline.Functions.");
+    }
+
+    [Fact]
+    public void HandlerString_ShouldNameTheDeployedAssembly()
+    {
+        HandlerCatalog.LoadBatch.Handler.Should().Be("Functions::Pipeline.Functions.LoadBatchHandler::HandleAsync");
+        typeof(LoadBatchHandler).Assembly.GetName().Name.Should().Be(HandlerCatalog.AssemblyName);
+    }
+
+    [Theory]
+    [MemberData(nameof(FunctionIdsInCatalog))]
+    public void Create_ShouldBuildTheCatalogedHandlerFromGivenClientsAndEnvironment(string functionId)
+    {
+        var definition = HandlerCatalog.Get(functionId);
+
+        var handler = definition.Create(Host(FullEnvironment));
+
+        handler.Should().BeOfType(definition.HandlerType);
+    }
+
+    [Theory]
+    [MemberData(nameof(FunctionIdsInCatalog))]
+    public void Create_WhenARequiredVariableIsMissing_ShouldFailNamingIt(string functionId)
+    {
+        var definition = HandlerCatalog.Get(functionId);
+        foreach (var required in definition.Environment.Where(e => e.Required))
+        {
+            var environment = FullEnvironment.Where(kv => kv.Key != required.Name).ToDictionary();
+
+            var act = () => definition.Create(Host(environment));
+
+            act.Should().Throw<InvalidConfiguration>().Which.Variable.Should().Be(required.Name);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(FunctionIdsInCatalog))]
+    public void Create_ShouldNeedNoVariableBeyondTheRequiredOnesItDeclares(string functionId)
+    {
+        var definition = HandlerCatalog.Get(functionId);
+        var declared = definition.Environment.Where(e => e.Required).ToDictionary(e => e.Name, e => "x");
+
+        var act = () => definition.Create(Host(declared));
+
+        act.Should().NotThrow();
+    }
+
+    [Fact]
+    public void Get_WhenFunctionIsUnknown_ShouldListTheKnownIds()
+    {
+        var act = () => HandlerCatalog.Get("Notify");
+
+        act.Should().Throw<KeyNotFoundException>().WithMessage("*LoadBatch, Validate, Transform, Store, Quarantine*");
+    }
+
+    [Fact]
+    public void OnlyStoreMayAccessTheTable()
+    {
+        HandlerCatalog.All.Where(f => f.Access.Any(a => a.Target == AccessTarget.RecordsTable)).Select(f => f.Id)
+            .Should().Equal(FunctionIds.Store);
+    }
+
+    [Fact]
+    public void StoreMayOnlyPutAndConditionallyUpdateItems()
+    {
+        HandlerCatalog.Store.Access.Where(a => a.Target == AccessTarget.RecordsTable).SelectMany(a => a.Actions)
+            .Should().BeEquivalentTo("dynamodb:BatchWriteItem", "dynamodb:UpdateItem");
+    }
+
+    [Fact]
+    public void OnlyLoadBatchMayReadUploads()
+    {
+        HandlerCatalog.All.Where(f => f.Access.Any(a => a.Prefix == StorageLayout.IncomingPrefix)).Select(f => f.Id)
+            .Should().Equal(FunctionIds.LoadBatch);
+        HandlerCatalog.LoadBatch.Access.Single(a => a.Prefix == StorageLayout.IncomingPrefix).Actions.Should().Equal("s3:GetObject");
+    }
+
+    [Fact]
+    public void OnlyQuarantineMayWriteQuarantineFiles()
+    {
+        HandlerCatalog.All.Where(f => f.Access.Any(a => a.Prefix == StorageLayout.QuarantinePrefix)).Select(f => f.Id)
+            .Should().Equal(FunctionIds.Quarantine);
+    }
+
+    [Fact]
+    public void NoFunctionMayDeleteOrListAnything()
+    {
+        HandlerCatalog.All.SelectMany(f => f.Access).SelectMany(a => a.Actions)
+            .Should().OnlyContain(action => action == "s3:GetObject" || action == "s3:PutObject" || action.StartsWith("dynamodb:", StringComparison.Ordinal))
+            .And.NotContain(action => action.Contains("Delete", StringComparison.Ordinal) || action.Contains('*', StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void EveryBucketGrantIsNarrowedToAPrefix()
+    {
+        HandlerCatalog.All.SelectMany(f => f.Access).Where(a => a.Target == AccessTarget.IngestBucketObjects)
+            .Should().OnlyContain(a => a.Prefix != null && a.Prefix.EndsWith('/'));
+    }
+
+    private static FunctionHost Host(IReadOnlyDictionary<string, string> environment) =>
+        new(Mock.Of<IAmazonS3>(), Mock.Of<IAmazonDynamoDB>(), environment, TimeProvider.System, (_, _) => Task.CompletedTask);
+}

@@ -1,0 +1,58 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Pipeline.Functions.Tests;
+
+/// <summary>Runs LoadBatch, Validate, Transform and Quarantine over one file against <see cref="InMemoryS3"/>.</summary>
+public sealed class InMemoryPipeline
+{
+    public const string Bucket = "ingest-bucket";
+
+    public static readonly DateTimeOffset IngestedAt = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private int _runs;
+
+    public InMemoryPipeline(int chunkSize = LoadBatchSettings.DefaultChunkSize)
+    {
+        var bucket = new BucketSettings(Bucket);
+        LoadBatch = new LoadBatchHandler(S3.Object, new LoadBatchSettings(Bucket, chunkSize));
+        Validate = new ValidateHandler(S3.Object, bucket);
+        Transform = new TransformHandler(S3.Object, bucket, TimeProvider.System);
+        Quarantine = new QuarantineHandler(S3.Object, bucket);
+    }
+
+    public InMemoryS3 S3 { get; } = new();
+
+    public LoadBatchHandler LoadBatch { get; }
+
+    public ValidateHandler Validate { get; }
+
+    public TransformHandler Transform { get; }
+
+    public QuarantineHandler Quarantine { get; }
+
+    public Task<PipelineOutcome> RunAsync(string content, string key = "incoming/data.json", string? contentType = null) =>
+        RunAsync(Encoding.UTF8.GetBytes(content), key, contentType);
+
+    public async Task<PipelineOutcome> RunAsync(byte[] content, string key, string? contentType = null)
+    {
+        S3.Upload(Bucket, key, content, contentType);
+        var load = await LoadBatch.LoadAsync(new LoadBatchRequest(Bucket, key, $"run-{Interlocked.Increment(ref _runs)}"));
+        var validation = await Validate.ValidateAsync(new ValidateRequest(load.Source, load.ChunkKeys, load.WorkPrefix));
+        var transformed = new List<JsonElement>();
+        foreach (var chunkKey in validation.ValidChunkKeys)
+        {
+            var result = await Transform.TransformAsync(new TransformRequest(load.Source, chunkKey, load.WorkPrefix, IngestedAt));
+            transformed.AddRange(Lines(S3.ReadText(Bucket, result.TransformedKey)));
+        }
+
+        var quarantine = await Quarantine.QuarantineAsync(new QuarantineRequest(load.Source, validation.InvalidKey));
+        var quarantined = quarantine.QuarantineKey is null ? [] : Lines(S3.ReadText(Bucket, quarantine.QuarantineKey));
+        return new PipelineOutcome(load, validation, quarantine, transformed, quarantined);
+    }
+
+    public static IReadOnlyList<JsonElement> Lines(string ndjson) =>
+        ndjson.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => JsonDocument.Parse(line).RootElement.Clone())
+            .ToList();
+}

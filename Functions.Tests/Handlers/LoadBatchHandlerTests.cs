@@ -1,0 +1,110 @@
+using System.Text;
+using Amazon.S3;
+using Amazon.S3.Model;
+using Moq;
+
+namespace Pipeline.Functions.Tests;
+
+public sealed class LoadBatchHandlerTests
+{
+    private const string Bucket = InMemoryPipeline.Bucket;
+
+    private readonly InMemoryS3 _s3 = new();
+
+    [Fact]
+    public async Task HandleAsync_ShouldReturnSourceChunkKeysAndCountInCamelCase()
+    {
+        var content = Encoding.UTF8.GetBytes("[{\"id\":1,\"value\":2},{\"id\":2,\"value\":3},{\"id\":3,\"value\":4}]");
+        _s3.Upload(Bucket, "incoming/a.json", content);
+        var handler = new LoadBatchHandler(_s3.Object, new LoadBatchSettings(Bucket, ChunkSize: 2));
+
+        var output = PayloadStreams.Parse(await handler.HandleAsync(PayloadStreams.From(
+            "{\"bucket\":\"ingest-bucket\",\"key\":\"incoming/a.json\",\"executionName\":\"exec-1\"}")));
+
+        output.GetProperty("source").GetProperty("bucket").GetString().Should().Be(Bucket);
+        output.GetProperty("source").GetProperty("key").GetString().Should().Be("incoming/a.json");
+        output.GetProperty("source").GetProperty("etag").GetString().Should().Be(InMemoryS3.EtagOf(content));
+        output.GetProperty("recordCount").GetInt32().Should().Be(3);
+        output.GetProperty("workPrefix").GetString().Should().Be("work/exec-1/");
+        output.GetProperty("chunkKeys").EnumerateArray().Select(k => k.GetString()).Should()
+            .Equal("work/exec-1/chunks/000000.ndjson", "work/exec-1/chunks/000001.ndjson");
+    }
+
+    [Fact]
+    public async Task LoadAsync_ShouldWriteChunksOfChunkSizeAndAManifest()
+    {
+        _s3.Upload(Bucket, "incoming/a.csv", Encoding.UTF8.GetBytes("id,value\n1,2\n2,3\n3,4\n"));
+        var handler = new LoadBatchHandler(_s3.Object, new LoadBatchSettings(Bucket, ChunkSize: 2));
+
+        var result = await handler.LoadAsync(new LoadBatchRequest(Bucket, "incoming/a.csv", "exec-2"));
+
+        _s3.Keys(Bucket).Should().BeEquivalentTo(
+            "incoming/a.csv", "work/exec-2/chunks/000000.ndjson", "work/exec-2/chunks/000001.ndjson", "work/exec-2/manifest.json");
+        InMemoryPipeline.Lines(_s3.ReadText(Bucket, result.ChunkKeys[0])).Should().HaveCount(2);
+        InMemoryPipeline.Lines(_s3.ReadText(Bucket, result.ChunkKeys[1])).Should().HaveCount(1);
+        var manifest = InMemoryPipeline.Lines(_s3.ReadText(Bucket, "work/exec-2/manifest.json")).Single();
+        manifest.GetProperty("recordCount").GetInt32().Should().Be(3);
+        manifest.GetProperty("format").GetString().Should().Be("Csv");
+    }
+
+    [Fact]
+    public async Task LoadAsync_WhenFileIsEmpty_ShouldSucceedWithZeroRecords()
+    {
+        _s3.Upload(Bucket, "incoming/empty.json", []);
+        var handler = new LoadBatchHandler(_s3.Object, new LoadBatchSettings(Bucket));
+
+        var result = await handler.LoadAsync(new LoadBatchRequest(Bucket, "incoming/empty.json", "exec-3"));
+
+        result.RecordCount.Should().Be(0);
+        result.ChunkKeys.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task HandleAsync_WhenFileIsMalformed_ShouldFailWithTheInvalidInputErrorName()
+    {
+        _s3.Upload(Bucket, "incoming/bad.json", Encoding.UTF8.GetBytes("[{\"id\":1,"));
+        var handler = new LoadBatchHandler(_s3.Object, new LoadBatchSettings(Bucket));
+
+        var act = () => handler.HandleAsync(PayloadStreams.From("{\"bucket\":\"ingest-bucket\",\"key\":\"incoming/bad.json\",\"executionName\":\"e\"}"));
+
+        var error = (await act.Should().ThrowAsync<Exception>()).Which;
+        error.GetType().Name.Should().Be("InvalidInput");
+        error.Message.Should().StartWith("s3://ingest-bucket/incoming/bad.json line 1, byte 8: malformed JSON");
+        _s3.Keys(Bucket).Should().Equal("incoming/bad.json");
+    }
+
+    [Fact]
+    public async Task LoadAsync_WhenFileIsLargerThanTheLimit_ShouldFailNamingTheLimit()
+    {
+        _s3.Upload(Bucket, "incoming/big.json", new byte[1001]);
+        var handler = new LoadBatchHandler(_s3.Object, new LoadBatchSettings(Bucket, MaxObjectBytes: 1000));
+
+        var act = () => handler.LoadAsync(new LoadBatchRequest(Bucket, "incoming/big.json", "e"));
+
+        (await act.Should().ThrowAsync<InvalidInput>()).WithMessage("*larger than 1000 bytes*MAX_OBJECT_BYTES*");
+    }
+
+    [Fact]
+    public async Task LoadAsync_WhenBucketIsNotTheIngestBucket_ShouldRefuseWithoutReading()
+    {
+        var s3 = new Mock<IAmazonS3>(MockBehavior.Strict);
+        var handler = new LoadBatchHandler(s3.Object, new LoadBatchSettings(Bucket));
+
+        var act = () => handler.LoadAsync(new LoadBatchRequest("other-bucket", "incoming/a.json", "e"));
+
+        await act.Should().ThrowAsync<InvalidInput>().WithMessage("*'other-bucket' is not this pipeline's ingest bucket*");
+        s3.Verify(x => x.GetObjectAsync(It.IsAny<GetObjectRequest>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("a/b")]
+    public async Task LoadAsync_WhenExecutionNameIsNotUsable_ShouldRefuse(string executionName)
+    {
+        var handler = new LoadBatchHandler(_s3.Object, new LoadBatchSettings(Bucket));
+
+        var act = () => handler.LoadAsync(new LoadBatchRequest(Bucket, "incoming/a.json", executionName));
+
+        await act.Should().ThrowAsync<ArgumentException>();
+    }
+}

@@ -1,0 +1,164 @@
+using System.Text;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Moq;
+
+namespace Pipeline.Functions.Tests;
+
+public sealed class StoreHandlerTests
+{
+    private const string Bucket = InMemoryPipeline.Bucket;
+    private const string Table = "records";
+    private const string TransformedKey = "work/e/transformed/000002.ndjson";
+    private static readonly SourceObject Source = new(Bucket, "incoming/a.json", "etag1");
+
+    private readonly InMemoryS3 _s3 = new();
+    private readonly Mock<IAmazonDynamoDB> _dynamoDb = new(MockBehavior.Strict);
+    private readonly List<BatchWriteItemRequest> _batches = [];
+    private readonly List<UpdateItemRequest> _ledgerUpdates = [];
+    private readonly List<TimeSpan> _delays = [];
+
+    public StoreHandlerTests()
+    {
+        _dynamoDb.Setup(d => d.UpdateItemAsync(It.IsAny<UpdateItemRequest>(), It.IsAny<CancellationToken>()))
+            .Callback((UpdateItemRequest r, CancellationToken _) => _ledgerUpdates.Add(r))
+            .ReturnsAsync(new UpdateItemResponse());
+    }
+
+    [Fact]
+    public async Task HandleAsync_ShouldWriteEveryItemAndRecordTheChunkInTheLedger()
+    {
+        StageItems(3);
+        AnswerBatches(_ => null);
+
+        var output = PayloadStreams.Parse(await Handler().HandleAsync(PayloadStreams.From(
+            $"{{\"source\":{{\"bucket\":\"{Bucket}\",\"key\":\"incoming/a.json\",\"etag\":\"etag1\"}},\"transformedKey\":\"{TransformedKey}\"}}")));
+
+        output.GetProperty("stored").GetInt32().Should().Be(3);
+        output.GetProperty("duplicate").GetBoolean().Should().BeFalse();
+        WrittenKeys(_batches.Single()).Should().Equal("RECORD#1", "RECORD#2", "RECORD#3");
+        var item = _batches.Single().RequestItems[Table][0].PutRequest.Item;
+        item["processed_value"].N.Should().Be("10");
+        item["fields"].M["tag"].S.Should().Be("t1");
+        item["source_etag"].S.Should().Be("etag1");
+        _ledgerUpdates.Should().HaveCount(2);
+        _ledgerUpdates.Should().OnlyContain(u =>
+            u.Key["pk"].S == "SOURCE#ingest-bucket/incoming/a.json" && u.Key["sk"].S == "ETAG#etag1" &&
+            u.ConditionExpression == "NOT contains(#chunks, :chunk)" && u.ExpressionAttributeValues[":chunk"].S == "000002");
+        _ledgerUpdates[1].ExpressionAttributeValues[":chunks"].SS.Should().Equal("000002");
+    }
+
+    [Fact]
+    public async Task StoreAsync_ShouldSendAtMost25ItemsPerBatchWriteItemRequest()
+    {
+        StageItems(60);
+        AnswerBatches(_ => null);
+
+        var result = await Handler().StoreAsync(new StoreRequest(Source, TransformedKey));
+
+        result.Stored.Should().Be(60);
+        _batches.Select(b => b.RequestItems[Table].Count).Should().Equal(25, 25, 10);
+    }
+
+    [Fact]
+    public async Task StoreAsync_WhenItemsAreUnprocessed_ShouldRetryThemWithBackoffAndSucceed()
+    {
+        StageItems(5);
+        AnswerBatches(request => _batches.Count == 1 ? request.RequestItems[Table].Skip(3).ToList() : null);
+
+        var result = await Handler().StoreAsync(new StoreRequest(Source, TransformedKey));
+
+        result.Should().Be(new StoreResult(5, false));
+        _batches.Should().HaveCount(2);
+        WrittenKeys(_batches[1]).Should().Equal("RECORD#4", "RECORD#5");
+        _delays.Should().ContainSingle().Which.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(25)).And.BeLessThanOrEqualTo(TimeSpan.FromMilliseconds(50), "the first retry waits between half and all of the base delay");
+        _ledgerUpdates.Should().HaveCount(2, "the chunk is recorded once everything is written");
+    }
+
+    [Fact]
+    public async Task StoreAsync_WhenItemsStayUnprocessed_ShouldGiveUpAfterItsBoundNamingTheKeysNotWritten()
+    {
+        StageItems(30);
+        AnswerBatches(request => request.RequestItems[Table].Skip(1).ToList());
+
+        var act = () => Handler(maxAttempts: 4).StoreAsync(new StoreRequest(Source, TransformedKey));
+
+        var error = (await act.Should().ThrowAsync<StoreIncomplete>()).Which;
+        error.GetType().Name.Should().Be("StoreIncomplete");
+        error.Attempts.Should().Be(4);
+        error.UnwrittenKeys.Should().Equal(Enumerable.Range(5, 26).Select(i => $"RECORD#{i}"), "the first batch lost one item per attempt and the second batch was never sent");
+        error.Message.Should().Contain("RECORD#5").And.Contain("RECORD#30").And.Contain("after 4 attempt(s)");
+        _batches.Should().HaveCount(4);
+        _delays.Should().HaveCount(3);
+        _delays[2].Should().BeGreaterThan(_delays[0], "the backoff grows");
+        _ledgerUpdates.Should().HaveCount(1, "an incomplete chunk is not recorded as stored");
+    }
+
+    [Fact]
+    public async Task StoreAsync_WhenTheLedgerConditionFails_ShouldBeANoOpReportedAsDuplicate()
+    {
+        _dynamoDb.Setup(d => d.UpdateItemAsync(It.IsAny<UpdateItemRequest>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ConditionalCheckFailedException("The conditional request failed"));
+        var s3 = new Mock<Amazon.S3.IAmazonS3>(MockBehavior.Strict);
+        var handler = new StoreHandler(s3.Object, _dynamoDb.Object, new StoreSettings(Bucket, Table), TimeProvider.System, RecordDelay);
+
+        var result = await handler.StoreAsync(new StoreRequest(Source, TransformedKey));
+
+        result.Should().Be(new StoreResult(0, true));
+        _dynamoDb.Verify(d => d.BatchWriteItemAsync(It.IsAny<BatchWriteItemRequest>(), It.IsAny<CancellationToken>()), Times.Never);
+        s3.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task StoreAsync_WhenAnotherDeliveryRecordsTheChunkFirst_ShouldReportDuplicate()
+    {
+        StageItems(2);
+        AnswerBatches(_ => null);
+        var updates = 0;
+        _dynamoDb.Setup(d => d.UpdateItemAsync(It.IsAny<UpdateItemRequest>(), It.IsAny<CancellationToken>()))
+            .Returns(() => ++updates == 2
+                ? Task.FromException<UpdateItemResponse>(new ConditionalCheckFailedException("The conditional request failed"))
+                : Task.FromResult(new UpdateItemResponse()));
+
+        var result = await Handler().StoreAsync(new StoreRequest(Source, TransformedKey));
+
+        result.Should().Be(new StoreResult(0, true));
+    }
+
+    private StoreHandler Handler(int maxAttempts = StoreSettings.DefaultMaxAttempts) =>
+        new(_s3.Object, _dynamoDb.Object, new StoreSettings(Bucket, Table, maxAttempts), new FixedClock(DateTimeOffset.UnixEpoch), RecordDelay);
+
+    private Task RecordDelay(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        _delays.Add(delay);
+        return Task.CompletedTask;
+    }
+
+    private void StageItems(int count)
+    {
+        var transformer = new RecordTransformer(Source, DateTimeOffset.UnixEpoch);
+        using var output = new NdjsonWriter();
+        for (var i = 1; i <= count; i++)
+        {
+            transformer.Transform(Encoding.UTF8.GetBytes($"{{\"index\":{i - 1},\"line\":{i},\"id\":\"{i}\",\"value\":{i},\"fields\":{{\"tag\":\"t{i}\"}}}}"), output);
+        }
+
+        _s3.Upload(Bucket, TransformedKey, output.ToArray());
+    }
+
+    /// <summary>Answers each BatchWriteItem call with the unprocessed requests the function returns (null: none).</summary>
+    private void AnswerBatches(Func<BatchWriteItemRequest, List<WriteRequest>?> unprocessed) =>
+        _dynamoDb.Setup(d => d.BatchWriteItemAsync(It.IsAny<BatchWriteItemRequest>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((BatchWriteItemRequest request, CancellationToken _) =>
+            {
+                _batches.Add(request);
+                var left = unprocessed(request);
+                return new BatchWriteItemResponse
+                {
+                    UnprocessedItems = left is null ? [] : new Dictionary<string, List<WriteRequest>> { [Table] = left },
+                };
+            });
+
+    private static List<string> WrittenKeys(BatchWriteItemRequest request) =>
+        request.RequestItems[Table].Select(r => r.PutRequest.Item["pk"].S).ToList();
+}

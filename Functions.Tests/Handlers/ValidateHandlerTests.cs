@@ -1,0 +1,82 @@
+using System.Text;
+
+namespace Pipeline.Functions.Tests;
+
+public sealed class ValidateHandlerTests
+{
+    private const string Bucket = InMemoryPipeline.Bucket;
+
+    private readonly InMemoryS3 _s3 = new();
+
+    [Fact]
+    public async Task HandleAsync_ShouldSplitRecordsIntoValidChunksAndOneInvalidObject()
+    {
+        var load = await LoadAsync("{\"id\":1,\"value\":1}\n{\"id\":2}\n{\"id\":3,\"value\":3}\n{\"id\":1,\"value\":4}\n", chunkSize: 2);
+        var handler = new ValidateHandler(_s3.Object, new BucketSettings(Bucket));
+        var input = $"{{\"source\":{{\"bucket\":\"{Bucket}\",\"key\":\"{load.Source.Key}\",\"etag\":\"{load.Source.Etag}\"}}," +
+                    $"\"chunkKeys\":[\"{load.ChunkKeys[0]}\",\"{load.ChunkKeys[1]}\"],\"workPrefix\":\"{load.WorkPrefix}\"}}";
+
+        var output = PayloadStreams.Parse(await handler.HandleAsync(PayloadStreams.From(input)));
+
+        output.GetProperty("totalCount").GetInt32().Should().Be(4);
+        output.GetProperty("validCount").GetInt32().Should().Be(2);
+        output.GetProperty("invalidCount").GetInt32().Should().Be(2);
+        output.GetProperty("validChunkKeys").EnumerateArray().Select(k => k.GetString()).Should()
+            .Equal($"{load.WorkPrefix}valid/000000.ndjson", $"{load.WorkPrefix}valid/000001.ndjson");
+        output.GetProperty("invalidKey").GetString().Should().Be($"{load.WorkPrefix}invalid.ndjson");
+        var invalid = InMemoryPipeline.Lines(_s3.ReadText(Bucket, $"{load.WorkPrefix}invalid.ndjson"));
+        invalid.Select(i => i.GetProperty("line").GetInt64()).Should().Equal(2, 4);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_WhenEveryRecordIsValid_ShouldReturnNoInvalidKey()
+    {
+        var load = await LoadAsync("[{\"id\":1,\"value\":1}]");
+        var handler = new ValidateHandler(_s3.Object, new BucketSettings(Bucket));
+
+        var result = await handler.ValidateAsync(new ValidateRequest(load.Source, load.ChunkKeys, load.WorkPrefix));
+
+        result.InvalidKey.Should().BeNull();
+        result.ValidCount.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_WhenAChunkIsLeftOut_ShouldFailRatherThanLoseItsRecords()
+    {
+        var load = await LoadAsync("[{\"id\":1,\"value\":1},{\"id\":2,\"value\":1}]", chunkSize: 1);
+        var handler = new ValidateHandler(_s3.Object, new BucketSettings(Bucket));
+
+        var act = () => handler.ValidateAsync(new ValidateRequest(load.Source, [load.ChunkKeys[0]], load.WorkPrefix));
+
+        await act.Should().ThrowAsync<InvalidOperationException>().WithMessage("the chunk keys passed differ*");
+    }
+
+    [Fact]
+    public async Task ValidateAsync_WhenSourceVersionDiffersFromTheLoadedOne_ShouldFail()
+    {
+        var load = await LoadAsync("[{\"id\":1,\"value\":1}]");
+        var handler = new ValidateHandler(_s3.Object, new BucketSettings(Bucket));
+
+        var act = () => handler.ValidateAsync(new ValidateRequest(load.Source with { Etag = "other" }, load.ChunkKeys, load.WorkPrefix));
+
+        await act.Should().ThrowAsync<InvalidOperationException>().WithMessage("the source passed*is not the one loaded*");
+    }
+
+    [Fact]
+    public async Task ValidateAsync_WhenAChunkKeyIsOutsideTheWorkPrefix_ShouldRefuse()
+    {
+        var load = await LoadAsync("[{\"id\":1,\"value\":1}]");
+        var handler = new ValidateHandler(_s3.Object, new BucketSettings(Bucket));
+
+        var act = () => handler.ValidateAsync(new ValidateRequest(load.Source, ["incoming/a.json"], load.WorkPrefix));
+
+        await act.Should().ThrowAsync<InvalidOperationException>();
+    }
+
+    private async Task<LoadBatchResult> LoadAsync(string content, int chunkSize = 1000)
+    {
+        _s3.Upload(Bucket, "incoming/data.json", Encoding.UTF8.GetBytes(content));
+        return await new LoadBatchHandler(_s3.Object, new LoadBatchSettings(Bucket, chunkSize))
+            .LoadAsync(new LoadBatchRequest(Bucket, "incoming/data.json", "exec"));
+    }
+}

@@ -1,0 +1,3 @@
+namespace Pipeline.Functions;
+
+public sealed record LoadBatchRequest(string Bucket, string Key, string ExecutionName);

@@ -1,0 +1,3 @@
+namespace Pipeline.Functions;
+
+public sealed record QuarantineRequest(SourceObject Source, string? InvalidKey = null);

@@ -1,0 +1,3 @@
+namespace Pipeline.Functions;
+
+public sealed record QuarantineResult(int Quarantined, string? QuarantineKey);

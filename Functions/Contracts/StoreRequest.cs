@@ -1,0 +1,3 @@
+namespace Pipeline.Functions;
+
+public sealed record StoreRequest(SourceObject Source, string TransformedKey);

@@ -1,0 +1,3 @@
+namespace Pipeline.Functions;
+
+public sealed record TransformResult(string TransformedKey, int Count);

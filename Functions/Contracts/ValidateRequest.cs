@@ -1,0 +1,3 @@
+namespace Pipeline.Functions;
+
+public sealed record ValidateRequest(SourceObject Source, IReadOnlyList<string> ChunkKeys, string WorkPrefix);

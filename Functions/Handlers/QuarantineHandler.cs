@@ -1,0 +1,72 @@
+using Amazon.S3;
+
+namespace Pipeline.Functions;
+
+/// <summary>
+/// Writes the invalid records of one file, each with its reasons, as NDJSON under
+/// <c>quarantine/</c> named after the source object (see <see cref="StorageLayout.QuarantineKey"/>),
+/// so no record is ever dropped.
+/// </summary>
+public sealed class QuarantineHandler : IFunctionHandler
+{
+    private readonly IAmazonS3 _s3;
+    private readonly BucketSettings _settings;
+    private readonly FunctionLog _log;
+
+    /// <summary>What the Lambda runtime calls: configuration from the environment, the default AWS client.</summary>
+    public QuarantineHandler()
+        : this(BucketSettings.FromEnvironment(EnvironmentReader.FromProcess()))
+    {
+    }
+
+    public QuarantineHandler(IAmazonS3 s3, BucketSettings settings, TextWriter? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(s3);
+        ArgumentNullException.ThrowIfNull(settings);
+        _s3 = s3;
+        _settings = settings;
+        _log = new FunctionLog(log, FunctionIds.Quarantine);
+    }
+
+    private QuarantineHandler(BucketSettings settings)
+        : this(new AmazonS3Client(), settings, Console.Out)
+    {
+    }
+
+    public async Task<Stream> HandleAsync(Stream input)
+    {
+        var request = await Payloads.ReadAsync(input, PayloadJsonContext.Default.QuarantineRequest).ConfigureAwait(false);
+        var result = await QuarantineAsync(request).ConfigureAwait(false);
+        return Payloads.Write(result, PayloadJsonContext.Default.QuarantineResult);
+    }
+
+    public async Task<QuarantineResult> QuarantineAsync(QuarantineRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.Source);
+        if (request.InvalidKey is null)
+        {
+            return new QuarantineResult(0, null);
+        }
+
+        if (!request.InvalidKey.StartsWith(StorageLayout.WorkRoot, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"'{request.InvalidKey}' is not a work object", nameof(request));
+        }
+
+        var invalid = await S3Objects.GetBytesAsync(_s3, _settings.BucketName, request.InvalidKey, cancellationToken).ConfigureAwait(false);
+        var count = 0;
+        foreach (var line in new NdjsonLines(invalid))
+        {
+            if (!line.IsEmpty)
+            {
+                count++;
+            }
+        }
+
+        var quarantineKey = StorageLayout.QuarantineKey(request.Source);
+        await S3Objects.PutAsync(_s3, _settings.BucketName, quarantineKey, invalid, S3Objects.NdjsonContentType, cancellationToken).ConfigureAwait(false);
+        _log.Info("records quarantined", ("file", $"s3://{request.Source.Bucket}/{request.Source.Key}"), ("records", count), ("quarantineKey", quarantineKey));
+        return new QuarantineResult(count, quarantineKey);
+    }
+}

@@ -1,0 +1,68 @@
+using Amazon.S3;
+
+namespace Pipeline.Functions;
+
+/// <summary>
+/// Transforms one valid chunk: <c>processed_value = value * 10</c>, ids as strings, deterministic
+/// item keys and lineage (source object, record position, ingestion time). Writes the item lines
+/// to <c>work/&lt;executionName&gt;/transformed/</c> under the chunk's id.
+/// </summary>
+public sealed class TransformHandler : IFunctionHandler
+{
+    private readonly IAmazonS3 _s3;
+    private readonly BucketSettings _settings;
+    private readonly TimeProvider _clock;
+    private readonly FunctionLog _log;
+
+    /// <summary>What the Lambda runtime calls: configuration from the environment, the default AWS client.</summary>
+    public TransformHandler()
+        : this(BucketSettings.FromEnvironment(EnvironmentReader.FromProcess()))
+    {
+    }
+
+    public TransformHandler(IAmazonS3 s3, BucketSettings settings, TimeProvider clock, TextWriter? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(s3);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(clock);
+        _s3 = s3;
+        _settings = settings;
+        _clock = clock;
+        _log = new FunctionLog(log, FunctionIds.Transform);
+    }
+
+    private TransformHandler(BucketSettings settings)
+        : this(new AmazonS3Client(), settings, TimeProvider.System, Console.Out)
+    {
+    }
+
+    public async Task<Stream> HandleAsync(Stream input)
+    {
+        var request = await Payloads.ReadAsync(input, PayloadJsonContext.Default.TransformRequest).ConfigureAwait(false);
+        var result = await TransformAsync(request).ConfigureAwait(false);
+        return Payloads.Write(result, PayloadJsonContext.Default.TransformResult);
+    }
+
+    public async Task<TransformResult> TransformAsync(TransformRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.Source);
+        StorageLayout.RequireUnderWorkPrefix(request.ChunkKey, request.WorkPrefix);
+        var chunk = await S3Objects.GetBytesAsync(_s3, _settings.BucketName, request.ChunkKey, cancellationToken).ConfigureAwait(false);
+
+        var transformer = new RecordTransformer(request.Source, request.IngestedAt ?? _clock.GetUtcNow());
+        using var output = new NdjsonWriter(chunk.Length * 2);
+        foreach (var line in new NdjsonLines(chunk))
+        {
+            if (!line.IsEmpty)
+            {
+                transformer.Transform(line, output);
+            }
+        }
+
+        var transformedKey = StorageLayout.TransformedChunkKey(request.WorkPrefix, StorageLayout.ChunkIdOf(request.ChunkKey));
+        await S3Objects.PutAsync(_s3, _settings.BucketName, transformedKey, output.ToArray(), S3Objects.NdjsonContentType, cancellationToken).ConfigureAwait(false);
+        _log.Info("chunk transformed", ("chunk", request.ChunkKey), ("records", output.LineCount));
+        return new TransformResult(transformedKey, output.LineCount);
+    }
+}

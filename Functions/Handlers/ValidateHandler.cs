@@ -1,0 +1,111 @@
+using Amazon.S3;
+
+namespace Pipeline.Functions;
+
+/// <summary>
+/// Validates every chunk of one file in a single call (so duplicate ids are found across the whole
+/// file), writes the valid records as valid chunks and the invalid ones, with their reasons, to
+/// one invalid-records object. Checks the chunks against LoadBatch's manifest so that
+/// valid + invalid = total = the records LoadBatch read.
+/// </summary>
+public sealed class ValidateHandler : IFunctionHandler
+{
+    private readonly IAmazonS3 _s3;
+    private readonly BucketSettings _settings;
+    private readonly FunctionLog _log;
+
+    /// <summary>What the Lambda runtime calls: configuration from the environment, the default AWS client.</summary>
+    public ValidateHandler()
+        : this(BucketSettings.FromEnvironment(EnvironmentReader.FromProcess()))
+    {
+    }
+
+    public ValidateHandler(IAmazonS3 s3, BucketSettings settings, TextWriter? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(s3);
+        ArgumentNullException.ThrowIfNull(settings);
+        _s3 = s3;
+        _settings = settings;
+        _log = new FunctionLog(log, FunctionIds.Validate);
+    }
+
+    private ValidateHandler(BucketSettings settings)
+        : this(new AmazonS3Client(), settings, Console.Out)
+    {
+    }
+
+    public async Task<Stream> HandleAsync(Stream input)
+    {
+        var request = await Payloads.ReadAsync(input, PayloadJsonContext.Default.ValidateRequest).ConfigureAwait(false);
+        var result = await ValidateAsync(request).ConfigureAwait(false);
+        return Payloads.Write(result, PayloadJsonContext.Default.ValidateResult);
+    }
+
+    public async Task<ValidateResult> ValidateAsync(ValidateRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.Source);
+        var workPrefix = request.WorkPrefix;
+        var manifestKey = StorageLayout.ManifestKey(workPrefix);
+        StorageLayout.RequireUnderWorkPrefix(manifestKey, workPrefix);
+        var manifest = Payloads.Parse(
+            await S3Objects.GetBytesAsync(_s3, _settings.BucketName, manifestKey, cancellationToken).ConfigureAwait(false),
+            PayloadJsonContext.Default.ChunkManifest);
+        RequireSameSource(request.Source, manifest.Source);
+        if (!manifest.ChunkKeys.SequenceEqual(request.ChunkKeys))
+        {
+            throw new InvalidOperationException($"the chunk keys passed differ from the {manifest.ChunkKeys.Count} chunk(s) in {manifestKey}");
+        }
+
+        var validator = new RecordValidator(manifest.Source, manifest.RecordCount);
+        using var valid = new NdjsonWriter();
+        using var invalid = new NdjsonWriter();
+        var validChunkKeys = new List<string>();
+        foreach (var chunkKey in request.ChunkKeys)
+        {
+            StorageLayout.RequireUnderWorkPrefix(chunkKey, workPrefix);
+            var chunk = await S3Objects.GetBytesAsync(_s3, _settings.BucketName, chunkKey, cancellationToken).ConfigureAwait(false);
+            valid.Clear();
+            foreach (var line in new NdjsonLines(chunk))
+            {
+                if (!line.IsEmpty)
+                {
+                    validator.Validate(line, valid, invalid);
+                }
+            }
+
+            if (valid.LineCount > 0)
+            {
+                var validKey = StorageLayout.ValidChunkKey(workPrefix, StorageLayout.ChunkIdOf(chunkKey));
+                await S3Objects.PutAsync(_s3, _settings.BucketName, validKey, valid.ToArray(), S3Objects.NdjsonContentType, cancellationToken).ConfigureAwait(false);
+                validChunkKeys.Add(validKey);
+            }
+        }
+
+        validator.RequireTotal(manifest.RecordCount);
+        string? invalidKey = null;
+        if (invalid.LineCount > 0)
+        {
+            invalidKey = StorageLayout.InvalidRecordsKey(workPrefix);
+            await S3Objects.PutAsync(_s3, _settings.BucketName, invalidKey, invalid.ToArray(), S3Objects.NdjsonContentType, cancellationToken).ConfigureAwait(false);
+        }
+
+        _log.Info(
+            "records validated",
+            ("file", $"s3://{manifest.Source.Bucket}/{manifest.Source.Key}"),
+            ("total", validator.TotalCount),
+            ("valid", validator.ValidCount),
+            ("invalid", validator.InvalidCount));
+        return new ValidateResult(validator.TotalCount, validator.ValidCount, validator.InvalidCount, validChunkKeys, invalidKey);
+    }
+
+    private static void RequireSameSource(SourceObject passed, SourceObject loaded)
+    {
+        if (passed.Bucket != loaded.Bucket || passed.Key != loaded.Key ||
+            StorageLayout.NormalizeEtag(passed.Etag) != StorageLayout.NormalizeEtag(loaded.Etag))
+        {
+            throw new InvalidOperationException(
+                $"the source passed (s3://{passed.Bucket}/{passed.Key} {passed.Etag}) is not the one loaded (s3://{loaded.Bucket}/{loaded.Key} {loaded.Etag})");
+        }
+    }
+}

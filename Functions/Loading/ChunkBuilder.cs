@@ -1,0 +1,114 @@
+using System.Buffers;
+using System.Text.Json;
+
+namespace Pipeline.Functions;
+
+/// <summary>Collects the records of one file as chunk objects of at most N envelope lines.</summary>
+public sealed class ChunkBuilder : IDisposable
+{
+    private readonly int _chunkSize;
+    private readonly NdjsonWriter _writer = new();
+    private readonly List<byte[]> _chunks = [];
+
+    public ChunkBuilder(int chunkSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
+        _chunkSize = chunkSize;
+    }
+
+    public int RecordCount { get; private set; }
+
+    /// <summary>A record's JSON text exactly as it appeared (line breaks between tokens become spaces).</summary>
+    public void AddJson(long line, ReadOnlySpan<byte> record)
+    {
+        var json = StartEnvelope(line);
+        json.WritePropertyName(RecordEnvelope.RecordName);
+        if (record.IndexOfAny((byte)'\r', (byte)'\n') < 0)
+        {
+            json.WriteRawValue(record, skipInputValidation: true);
+        }
+        else
+        {
+            // Outside strings, CR and LF can only be whitespace, and JSON strings cannot hold them raw.
+            var copy = ArrayPool<byte>.Shared.Rent(record.Length);
+            try
+            {
+                var span = copy.AsSpan(0, record.Length);
+                record.CopyTo(span);
+                span.Replace((byte)'\r', (byte)' ');
+                span.Replace((byte)'\n', (byte)' ');
+                json.WriteRawValue(span, skipInputValidation: true);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(copy);
+            }
+        }
+
+        EndEnvelope();
+    }
+
+    /// <summary>A CSV row: column names paired with their text.</summary>
+    public void AddTextFields(long line, IReadOnlyList<string> names, IReadOnlyList<string> values)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(values);
+        var json = StartEnvelope(line);
+        json.WriteStartObject(RecordEnvelope.FieldsName);
+        for (var i = 0; i < names.Count; i++)
+        {
+            json.WriteString(names[i], values[i]);
+        }
+
+        json.WriteEndObject();
+        EndEnvelope();
+    }
+
+    /// <summary>Text that holds a record but cannot be read as one; it is quarantined with <paramref name="error"/>.</summary>
+    public void AddUnreadable(long line, string raw, string error)
+    {
+        var json = StartEnvelope(line);
+        json.WriteString(RecordEnvelope.RawName, raw);
+        json.WriteString(RecordEnvelope.ErrorName, error);
+        EndEnvelope();
+    }
+
+    /// <summary>The chunk objects, each a UTF-8 NDJSON document.</summary>
+    public IReadOnlyList<byte[]> Finish()
+    {
+        if (_writer.LineCount > 0)
+        {
+            CompleteChunk();
+        }
+
+        return _chunks;
+    }
+
+    public void Dispose() => _writer.Dispose();
+
+    private Utf8JsonWriter StartEnvelope(long line)
+    {
+        var json = _writer.Json;
+        json.WriteStartObject();
+        json.WriteNumber(RecordEnvelope.IndexName, RecordCount);
+        json.WriteNumber(RecordEnvelope.LineName, line);
+        return json;
+    }
+
+    private void EndEnvelope()
+    {
+        _writer.Json.WriteEndObject();
+        _writer.EndLine();
+        RecordCount++;
+        if (_writer.LineCount == _chunkSize)
+        {
+            CompleteChunk();
+        }
+    }
+
+    private void CompleteChunk()
+    {
+        _chunks.Add(_writer.ToArray());
+        _writer.Clear();
+    }
+}

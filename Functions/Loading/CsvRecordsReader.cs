@@ -1,0 +1,193 @@
+using System.Buffers;
+using System.Text;
+
+namespace Pipeline.Functions;
+
+/// <summary>
+/// Reads CSV with a header row: comma separated, fields optionally quoted with '"' ("" inside a
+/// quoted field is a quote, quoted fields may span lines), rows end with LF or CRLF. A broken
+/// header or a quote that never closes fails the file (no later row boundary can be trusted); a
+/// row with a stray quote or the wrong number of fields is quarantined with the reason.
+/// Header names are trimmed; blank lines are skipped.
+/// </summary>
+internal static class CsvRecordsReader
+{
+    public static void Read(ReadOnlySpan<byte> content, TextPositions positions, string file, ChunkBuilder chunks)
+    {
+        string[]? header = null;
+        var fields = new List<string>();
+        var quoted = new ArrayBufferWriter<byte>();
+        var position = 0;
+        long line = 1;
+        while (position < content.Length)
+        {
+            var rowStart = position;
+            var rowLine = line;
+            var row = ReadRow(content, ref position, ref line, fields, quoted, positions, file);
+            var raw = content[rowStart..row.TextEnd];
+            if (row.Error is null && NdjsonLines.IsBlank(raw))
+            {
+                continue;
+            }
+
+            if (header is null)
+            {
+                header = ReadHeader(fields, row.Error, positions, file, rowStart, rowLine);
+                continue;
+            }
+
+            if (row.Error is not null)
+            {
+                chunks.AddUnreadable(rowLine, Encoding.UTF8.GetString(raw), $"line {rowLine}: {row.Error}");
+            }
+            else if (fields.Count != header.Length)
+            {
+                chunks.AddUnreadable(rowLine, Encoding.UTF8.GetString(raw), $"line {rowLine}: the row has {fields.Count} field(s) but the header has {header.Length}");
+            }
+            else
+            {
+                chunks.AddTextFields(rowLine, header, fields);
+            }
+        }
+    }
+
+    private static string[] ReadHeader(List<string> fields, string? error, TextPositions positions, string file, int rowStart, long rowLine)
+    {
+        if (error is not null)
+        {
+            throw new InvalidInput(file, rowLine, positions.FileByte(rowStart), $"the header row is malformed: {error}");
+        }
+
+        var names = fields.Select(f => f.Trim()).ToArray();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (names[i].Length == 0)
+            {
+                throw new InvalidInput(file, rowLine, positions.FileByte(rowStart), $"column {i + 1} of the header has no name");
+            }
+
+            if (!seen.Add(names[i]))
+            {
+                throw new InvalidInput(file, rowLine, positions.FileByte(rowStart), $"the header names column '{names[i]}' twice");
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>Reads one row into <paramref name="fields"/>; leaves <paramref name="position"/> after its line break.</summary>
+    private static (int TextEnd, string? Error) ReadRow(
+        ReadOnlySpan<byte> content,
+        ref int position,
+        ref long line,
+        List<string> fields,
+        ArrayBufferWriter<byte> quoted,
+        TextPositions positions,
+        string file)
+    {
+        fields.Clear();
+        while (true)
+        {
+            if (position < content.Length && content[position] == (byte)'"')
+            {
+                fields.Add(ReadQuoted(content, ref position, ref line, quoted, positions, file));
+                if (position >= content.Length)
+                {
+                    return (position, null);
+                }
+
+                var next = content[position];
+                if (next == (byte)',')
+                {
+                    position++;
+                    continue;
+                }
+
+                if (next == (byte)'\n' || (next == (byte)'\r' && position + 1 < content.Length && content[position + 1] == (byte)'\n'))
+                {
+                    var end = position;
+                    position += next == (byte)'\r' ? 2 : 1;
+                    line++;
+                    return (end, null);
+                }
+
+                return SkipRestOfLine(content, ref position, ref line, $"unexpected '{(char)next}' after the closing quote of field {fields.Count}");
+            }
+
+            var rest = content[position..];
+            var stop = rest.IndexOfAny((byte)',', (byte)'\n', (byte)'"');
+            if (stop >= 0 && rest[stop] == (byte)'"')
+            {
+                return SkipRestOfLine(content, ref position, ref line, $"a quote appears inside the unquoted field {fields.Count + 1}");
+            }
+
+            var value = stop < 0 ? rest : rest[..stop];
+            var textEnd = position + value.Length;
+            var atLineEnd = stop < 0 || rest[stop] == (byte)'\n';
+            if (atLineEnd && !value.IsEmpty && value[^1] == (byte)'\r')
+            {
+                value = value[..^1];
+                textEnd--;
+            }
+
+            fields.Add(Encoding.UTF8.GetString(value));
+            if (stop < 0)
+            {
+                position = content.Length;
+                return (textEnd, null);
+            }
+
+            position += stop + 1;
+            if (rest[stop] == (byte)'\n')
+            {
+                line++;
+                return (textEnd, null);
+            }
+        }
+    }
+
+    private static string ReadQuoted(ReadOnlySpan<byte> content, ref int position, ref long line, ArrayBufferWriter<byte> quoted, TextPositions positions, string file)
+    {
+        var openedAt = position;
+        var openedLine = line;
+        quoted.ResetWrittenCount();
+        position++;
+        while (true)
+        {
+            var close = content[position..].IndexOf((byte)'"');
+            if (close < 0)
+            {
+                throw new InvalidInput(file, openedLine, positions.FileByte(openedAt), "a quoted field opened here never closes");
+            }
+
+            var segment = content.Slice(position, close);
+            line += segment.Count((byte)'\n');
+            quoted.Write(segment);
+            position += close + 1;
+            if (position < content.Length && content[position] == (byte)'"')
+            {
+                quoted.Write("\""u8);
+                position++;
+                continue;
+            }
+
+            return Encoding.UTF8.GetString(quoted.WrittenSpan);
+        }
+    }
+
+    private static (int TextEnd, string? Error) SkipRestOfLine(ReadOnlySpan<byte> content, ref int position, ref long line, string error)
+    {
+        var newline = content[position..].IndexOf((byte)'\n');
+        if (newline < 0)
+        {
+            position = content.Length;
+            return (content.Length, error);
+        }
+
+        var end = position + newline;
+        position = end + 1;
+        line++;
+        return (end > 0 && content[end - 1] == (byte)'\r' ? end - 1 : end, error);
+    }
+}

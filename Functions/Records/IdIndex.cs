@@ -1,0 +1,81 @@
+namespace Pipeline.Functions;
+
+/// <summary>
+/// The ids seen in one file with where each first appeared, for finding duplicates across a file
+/// of millions of records: id bytes live in one growing arena and entries in flat arrays, so
+/// adding an id allocates nothing per record (a string-keyed dictionary costs an object per id).
+/// </summary>
+internal sealed class IdIndex
+{
+    private byte[] _arena;
+    private int _arenaUsed;
+    private Entry[] _entries;
+    private int[] _buckets;
+    private int _count;
+
+    public IdIndex(int expectedIds)
+    {
+        var capacity = (int)Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(expectedIds, 1)));
+        _buckets = new int[capacity];
+        _entries = new Entry[capacity];
+        _arena = new byte[capacity * 8];
+    }
+
+    /// <summary>Adds an id; when it was already added, returns false with the first position.</summary>
+    public bool TryAdd(ReadOnlySpan<byte> id, RecordPosition position, out RecordPosition first)
+    {
+        var hash = Hash(id);
+        for (var at = _buckets[hash & (_buckets.Length - 1)] - 1; at >= 0; at = _entries[at].Next - 1)
+        {
+            ref var entry = ref _entries[at];
+            if (entry.Hash == hash && _arena.AsSpan(entry.Offset, entry.Length).SequenceEqual(id))
+            {
+                first = new RecordPosition(entry.Index, entry.Line);
+                return false;
+            }
+        }
+
+        if (_count == _entries.Length)
+        {
+            Grow();
+        }
+
+        if (_arenaUsed + id.Length > _arena.Length)
+        {
+            Array.Resize(ref _arena, Math.Max(_arena.Length * 2, _arenaUsed + id.Length));
+        }
+
+        id.CopyTo(_arena.AsSpan(_arenaUsed));
+        ref var bucket = ref _buckets[hash & (_buckets.Length - 1)];
+        _entries[_count] = new Entry(_arenaUsed, id.Length, hash, bucket, checked((int)position.Index), checked((int)position.Line));
+        bucket = ++_count;
+        _arenaUsed += id.Length;
+        first = default;
+        return true;
+    }
+
+    private static int Hash(ReadOnlySpan<byte> id)
+    {
+        var hash = default(HashCode);
+        hash.AddBytes(id);
+        return hash.ToHashCode();
+    }
+
+    private void Grow()
+    {
+        Array.Resize(ref _entries, _entries.Length * 2);
+        _buckets = new int[_entries.Length];
+        for (var i = 0; i < _count; i++)
+        {
+            ref var bucket = ref _buckets[_entries[i].Hash & (_buckets.Length - 1)];
+            _entries[i].Next = bucket;
+            bucket = i + 1;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Next"/> is the 1-based index of the next entry in the bucket (0: none). Positions
+    /// fit in 32 bits: a file holds at most int.MaxValue records and bytes.
+    /// </summary>
+    private record struct Entry(int Offset, int Length, int Hash, int Next, int Index, int Line);
+}

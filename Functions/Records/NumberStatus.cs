@@ -1,0 +1,9 @@
+namespace Pipeline.Functions;
+
+public enum NumberStatus
+{
+    Ok,
+    NotANumber,
+    TooManyDigits,
+    OutOfRange,
+}

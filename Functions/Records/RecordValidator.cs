@@ -1,0 +1,469 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Pipeline.Functions;
+
+/// <summary>
+/// Checks the records of one file against the record contract: <c>id</c> (string or integer) and
+/// <c>value</c> (number) required, other fields kept. Each record goes either to the valid output
+/// as <c>{"index","line","id","value","fields"}</c> or to the invalid output with every reason it
+/// failed, so valid + invalid always equals the number of records seen. One instance per file:
+/// it remembers ids to find duplicates across all chunks.
+/// </summary>
+public sealed class RecordValidator
+{
+    /// <summary>Largest record kept as a DynamoDB item (items are limited to 400 KB, lineage included).</summary>
+    public const int MaxRecordBytes = 300 * 1024;
+
+    public const int MaxIdBytes = 1024;
+
+    /// <summary>Nesting allowed inside a kept field; the item's <c>fields</c> map adds one level to DynamoDB's limit of 32.</summary>
+    public const int MaxFieldDepth = 30;
+
+    private static ReadOnlySpan<byte> IdName => "id"u8;
+    private static ReadOnlySpan<byte> ValueName => "value"u8;
+
+    private readonly JsonEncodedText _bucket;
+    private readonly JsonEncodedText _key;
+    private readonly JsonEncodedText _etag;
+    private readonly IdIndex _claimedIds;
+    private readonly List<string> _reasons = [];
+    private readonly List<(int Start, int Length)> _keptFields = [];
+    private readonly FieldNameTracker _names = new();
+
+    // The current record's id: unescaped bytes for the index, and where its JSON text is for copying.
+    private byte[] _id = new byte[64];
+    private int _idLength = -1;
+    private (int Start, int Length) _idText;
+    private bool _idIsNumber;
+
+    /// <param name="source">The file the records come from; named in every invalid-record line.</param>
+    /// <param name="expectedRecords">How many records the file holds, if known: sizes the id index once.</param>
+    public RecordValidator(SourceObject source, int expectedRecords = 0)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        _claimedIds = new IdIndex(expectedRecords);
+        _bucket = JsonEncodedText.Encode(source.Bucket);
+        _key = JsonEncodedText.Encode(source.Key);
+        _etag = JsonEncodedText.Encode(source.Etag);
+    }
+
+    public int TotalCount { get; private set; }
+
+    public int ValidCount { get; private set; }
+
+    public int InvalidCount { get; private set; }
+
+    /// <summary>Validates one chunk line and writes it to exactly one of the outputs; true when valid.</summary>
+    public bool Validate(ReadOnlySpan<byte> chunkLine, NdjsonWriter valid, NdjsonWriter invalid)
+    {
+        ArgumentNullException.ThrowIfNull(valid);
+        ArgumentNullException.ThrowIfNull(invalid);
+        var envelope = RecordEnvelope.Parse(chunkLine);
+        if (envelope.Index != TotalCount)
+        {
+            throw new InvalidOperationException(
+                $"record {TotalCount + 1} is missing from the chunks: the next chunk line holds record {envelope.Index + 1}");
+        }
+
+        TotalCount++;
+        _reasons.Clear();
+        _keptFields.Clear();
+        var body = envelope.Body(chunkLine);
+        var position = new RecordPosition(envelope.Index, envelope.Line);
+        _idLength = -1;
+        (int Start, int Length) value = default;
+        switch (envelope.Kind)
+        {
+            case RecordBodyKind.Json:
+                CheckJsonRecord(body, ref value);
+                break;
+            case RecordBodyKind.TextFields:
+                CheckTextRecord(body, ref value);
+                break;
+            default:
+                _reasons.Add(envelope.Error!);
+                break;
+        }
+
+        if (_reasons.Count == 0 && !_claimedIds.TryAdd(_id.AsSpan(0, _idLength), position, out var first))
+        {
+            _reasons.Add($"id '{Encoding.UTF8.GetString(_id, 0, _idLength)}' duplicates {first}");
+        }
+
+        if (_reasons.Count > 0)
+        {
+            WriteInvalid(invalid, envelope, body);
+            InvalidCount++;
+            return false;
+        }
+
+        ValidRecordLine.Write(valid, position, body.Slice(_idText.Start, _idText.Length), _idIsNumber, body.Slice(value.Start, value.Length), body, _keptFields);
+        ValidCount++;
+        return true;
+    }
+
+    /// <summary>Fails when the records seen differ from what the file held.</summary>
+    public void RequireTotal(int expected)
+    {
+        if (TotalCount != expected)
+        {
+            throw new InvalidOperationException($"the chunks hold {TotalCount} records but the file held {expected}");
+        }
+    }
+
+    private void CheckJsonRecord(ReadOnlySpan<byte> body, ref (int Start, int Length) value)
+    {
+        if (body.Length > MaxRecordBytes)
+        {
+            _reasons.Add($"record is {body.Length} bytes; at most {MaxRecordBytes} bytes fit a DynamoDB item");
+        }
+
+        var reader = new Utf8JsonReader(body, RecordEnvelope.ReaderOptions);
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            _reasons.Add($"record is not a JSON object (found {Describe(reader.TokenType)})");
+            return;
+        }
+
+        var sawId = false;
+        var sawValue = false;
+        var reportedEmptyName = false;
+        _names.Reset();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var nameStart = (int)reader.TokenStartIndex;
+            var isId = reader.ValueTextEquals(IdName);
+            var isValue = !isId && reader.ValueTextEquals(ValueName);
+            if (reader.ValueSpan.IsEmpty)
+            {
+                if (!reportedEmptyName)
+                {
+                    _reasons.Add("a field name is empty");
+                    reportedEmptyName = true;
+                }
+            }
+            else if (!_names.Add(ref reader, body))
+            {
+                _reasons.Add($"field '{reader.GetString()}' appears more than once");
+            }
+
+            reader.Read();
+            if (isId)
+            {
+                sawId = true;
+                ReadJsonId(ref reader);
+            }
+            else if (isValue)
+            {
+                sawValue = true;
+                value = ReadJsonValue(ref reader);
+            }
+            else
+            {
+                CheckKeptValue(ref reader, body, nameStart);
+                _keptFields.Add((nameStart, (int)reader.BytesConsumed - nameStart));
+            }
+        }
+
+        if (!sawId)
+        {
+            _reasons.Add("id is missing");
+        }
+
+        if (!sawValue)
+        {
+            _reasons.Add("value is missing");
+        }
+    }
+
+    private void ReadJsonId(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                TakeStringId(ref reader);
+                return;
+            case JsonTokenType.Number when IsInteger(reader.ValueSpan):
+                TakeId(reader.ValueSpan, ((int)reader.TokenStartIndex, reader.ValueSpan.Length), isNumber: true);
+                return;
+            case JsonTokenType.Number:
+                _reasons.Add($"id must be a string or an integer, found number {Encoding.UTF8.GetString(reader.ValueSpan)}");
+                return;
+            default:
+                _reasons.Add($"id must be a string or an integer, found {Describe(reader.TokenType)}");
+                reader.Skip();
+                return;
+        }
+    }
+
+    /// <summary>Takes a string token as the id: its text (quotes included) is copied to the outputs as it is.</summary>
+    private void TakeStringId(ref Utf8JsonReader reader)
+    {
+        var text = ((int)reader.TokenStartIndex, reader.ValueSpan.Length + 2);
+        if (!reader.ValueIsEscaped)
+        {
+            TakeId(reader.ValueSpan, text, isNumber: false);
+            return;
+        }
+
+        if (_id.Length < reader.ValueSpan.Length)
+        {
+            _id = new byte[reader.ValueSpan.Length];
+        }
+
+        var length = reader.CopyString(_id);
+        TakeId(_id.AsSpan(0, length), text, isNumber: false);
+    }
+
+    private void TakeId(ReadOnlySpan<byte> id, (int Start, int Length) text, bool isNumber)
+    {
+        if (id.IsEmpty)
+        {
+            _reasons.Add("id is empty");
+            return;
+        }
+
+        if (id.Length > MaxIdBytes)
+        {
+            _reasons.Add($"id is longer than {MaxIdBytes} bytes");
+            return;
+        }
+
+        if (_id.Length < id.Length)
+        {
+            _id = new byte[Math.Max(id.Length, _id.Length * 2)];
+        }
+
+        id.CopyTo(_id);
+        _idLength = id.Length;
+        _idText = text;
+        _idIsNumber = isNumber;
+    }
+
+    private (int Start, int Length) ReadJsonValue(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            _reasons.Add($"value must be a number, found {Describe(reader.TokenType)}");
+            reader.Skip();
+            return default;
+        }
+
+        CheckValueNumber(reader.ValueSpan);
+        return ((int)reader.TokenStartIndex, reader.ValueSpan.Length);
+    }
+
+    private void CheckValueNumber(ReadOnlySpan<byte> number)
+    {
+        switch (DynamoNumber.Check(number, powersOfTen: 1))
+        {
+            case NumberStatus.Ok:
+                return;
+            case NumberStatus.NotANumber:
+                _reasons.Add(IsNonFinite(number)
+                    ? $"value '{Encoding.UTF8.GetString(number)}' is not a finite number"
+                    : $"value '{Encoding.UTF8.GetString(number)}' is not a number");
+                return;
+            case NumberStatus.TooManyDigits:
+                _reasons.Add($"value {Encoding.UTF8.GetString(number)} has more than {DynamoNumber.MaxSignificantDigits} significant digits");
+                return;
+            default:
+                _reasons.Add($"value {Encoding.UTF8.GetString(number)} is too large or too small to store (processed_value = value * 10 must stay within 1E-130..9.99E+125)");
+                return;
+        }
+    }
+
+    /// <summary>Checks a kept field's value can become a DynamoDB attribute; leaves the reader on the value's last token.</summary>
+    private void CheckKeptValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, int nameStart)
+    {
+        if (reader.TokenType == JsonTokenType.Number)
+        {
+            CheckStoredNumber(reader.ValueSpan, body, nameStart);
+            return;
+        }
+
+        if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+        {
+            return;
+        }
+
+        var baseDepth = reader.CurrentDepth;
+        var reportedDepth = false;
+        var reportedEmptyName = false;
+        Stack<HashSet<string>>? openObjects = null;
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            openObjects = new Stack<HashSet<string>>();
+            openObjects.Push(new HashSet<string>(StringComparer.Ordinal));
+        }
+
+        while (reader.Read() && reader.CurrentDepth > baseDepth)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                    if (!reportedDepth && reader.CurrentDepth - baseDepth + 1 > MaxFieldDepth)
+                    {
+                        _reasons.Add($"field '{FieldName(body, nameStart)}' is nested deeper than {MaxFieldDepth} levels");
+                        reportedDepth = true;
+                    }
+
+                    if (reader.TokenType == JsonTokenType.StartObject)
+                    {
+                        openObjects ??= new Stack<HashSet<string>>();
+                        openObjects.Push(new HashSet<string>(StringComparer.Ordinal));
+                    }
+
+                    break;
+                case JsonTokenType.EndObject:
+                    openObjects!.Pop();
+                    break;
+                case JsonTokenType.PropertyName:
+                    var name = reader.GetString()!;
+                    if (name.Length == 0 && !reportedEmptyName)
+                    {
+                        _reasons.Add($"field '{FieldName(body, nameStart)}' contains an empty field name");
+                        reportedEmptyName = true;
+                    }
+                    else if (name.Length > 0 && !openObjects!.Peek().Add(name))
+                    {
+                        _reasons.Add($"field '{FieldName(body, nameStart)}' repeats the name '{name}' in one object");
+                    }
+
+                    break;
+                case JsonTokenType.Number:
+                    CheckStoredNumber(reader.ValueSpan, body, nameStart);
+                    break;
+            }
+        }
+    }
+
+    private void CheckStoredNumber(ReadOnlySpan<byte> number, ReadOnlySpan<byte> body, int nameStart)
+    {
+        var status = DynamoNumber.Check(number);
+        if (status != NumberStatus.Ok)
+        {
+            var problem = status == NumberStatus.TooManyDigits
+                ? $"has more than {DynamoNumber.MaxSignificantDigits} significant digits"
+                : "is outside the range DynamoDB stores (1E-130..9.99E+125)";
+            _reasons.Add($"field '{FieldName(body, nameStart)}' holds the number {Encoding.UTF8.GetString(number)}, which {problem}");
+        }
+    }
+
+    private void CheckTextRecord(ReadOnlySpan<byte> body, ref (int Start, int Length) value)
+    {
+        var reader = new Utf8JsonReader(body, RecordEnvelope.ReaderOptions);
+        reader.Read();
+        var sawId = false;
+        var sawValue = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var nameStart = (int)reader.TokenStartIndex;
+            var isId = reader.ValueTextEquals(IdName);
+            var isValue = !isId && reader.ValueTextEquals(ValueName);
+            reader.Read();
+            if (isId)
+            {
+                // An empty CSV cell is a missing value.
+                sawId = !reader.ValueSpan.IsEmpty;
+                if (sawId)
+                {
+                    TakeStringId(ref reader);
+                }
+            }
+            else if (isValue)
+            {
+                sawValue = true;
+                value = ReadTextValue(ref reader);
+            }
+            else
+            {
+                _keptFields.Add((nameStart, (int)reader.BytesConsumed - nameStart));
+            }
+        }
+
+        if (!sawId)
+        {
+            _reasons.Add("id is missing");
+        }
+
+        if (!sawValue)
+        {
+            _reasons.Add("value is missing");
+        }
+    }
+
+    private (int Start, int Length) ReadTextValue(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped)
+        {
+            _reasons.Add($"value '{reader.GetString()}' is not a number");
+            return default;
+        }
+
+        var text = reader.ValueSpan;
+        if (text.IsEmpty)
+        {
+            _reasons.Add("value is missing");
+            return default;
+        }
+
+        CheckValueNumber(text);
+
+        // The text between the quotes is the number itself: numbers never need escaping.
+        return ((int)reader.TokenStartIndex + 1, text.Length);
+    }
+
+    private void WriteInvalid(NdjsonWriter invalid, RecordEnvelope envelope, ReadOnlySpan<byte> body)
+    {
+        var json = invalid.Json;
+        json.WriteStartObject();
+        json.WriteStartObject("source"u8);
+        json.WriteString("bucket"u8, _bucket);
+        json.WriteString("key"u8, _key);
+        json.WriteString("etag"u8, _etag);
+        json.WriteEndObject();
+        json.WriteNumber(RecordEnvelope.IndexName, envelope.Index);
+        json.WriteNumber(RecordEnvelope.LineName, envelope.Line);
+        json.WriteStartArray("reasons"u8);
+        foreach (var reason in _reasons)
+        {
+            json.WriteStringValue(reason);
+        }
+
+        json.WriteEndArray();
+        json.WritePropertyName(envelope.Kind == RecordBodyKind.Unreadable ? RecordEnvelope.RawName : RecordEnvelope.RecordName);
+        json.WriteRawValue(body, skipInputValidation: true);
+        json.WriteEndObject();
+        invalid.EndLine();
+    }
+
+    private static string FieldName(ReadOnlySpan<byte> body, int nameStart)
+    {
+        var reader = new Utf8JsonReader(body[nameStart..], RecordEnvelope.ReaderOptions);
+        reader.Read();
+        return reader.GetString()!;
+    }
+
+    private static bool IsInteger(ReadOnlySpan<byte> number) => number.IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0;
+
+    private static bool IsNonFinite(ReadOnlySpan<byte> text)
+    {
+        var trimmed = text.TrimStart("+-"u8);
+        return trimmed.SequenceEqual("NaN"u8) || trimmed.SequenceEqual("Infinity"u8) || trimmed.SequenceEqual("inf"u8) ||
+               trimmed.SequenceEqual("nan"u8) || trimmed.SequenceEqual("INF"u8) || trimmed.SequenceEqual("Inf"u8);
+    }
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        _ => token.ToString(),
+    };
+}

@@ -1,0 +1,67 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+
+namespace Pipeline.Functions;
+
+/// <summary>
+/// Writes items with BatchWriteItem, 25 per request. Unprocessed items are sent again after a
+/// backoff, up to the attempt bound; then it stops and throws <see cref="StoreIncomplete"/>
+/// listing every key not written (the rest of that batch and all later batches).
+/// </summary>
+public sealed class BatchItemWriter
+{
+    public const int MaxItemsPerRequest = 25;
+
+    private readonly IAmazonDynamoDB _dynamoDb;
+    private readonly string _table;
+    private readonly int _maxAttempts;
+    private readonly Backoff _backoff;
+    private readonly Func<TimeSpan, CancellationToken, Task> _delay;
+
+    public BatchItemWriter(IAmazonDynamoDB dynamoDb, string table, int maxAttempts, Backoff backoff, Func<TimeSpan, CancellationToken, Task> delay)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxAttempts, 1);
+        _dynamoDb = dynamoDb;
+        _table = table;
+        _maxAttempts = maxAttempts;
+        _backoff = backoff;
+        _delay = delay;
+    }
+
+    public async Task WriteAsync(IReadOnlyList<Dictionary<string, AttributeValue>> items, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        for (var start = 0; start < items.Count; start += MaxItemsPerRequest)
+        {
+            var batch = items.Skip(start).Take(MaxItemsPerRequest).ToList();
+            var pending = batch.Select(item => new WriteRequest { PutRequest = new PutRequest { Item = item } }).ToList();
+            for (var attempt = 1; pending.Count > 0; attempt++)
+            {
+                var response = await _dynamoDb.BatchWriteItemAsync(
+                    new BatchWriteItemRequest { RequestItems = new Dictionary<string, List<WriteRequest>> { [_table] = pending } },
+                    cancellationToken).ConfigureAwait(false);
+                pending = response.UnprocessedItems is { } unprocessed && unprocessed.TryGetValue(_table, out var left) && left is not null
+                    ? left
+                    : [];
+                if (pending.Count == 0)
+                {
+                    break;
+                }
+
+                if (attempt == _maxAttempts)
+                {
+                    var unwritten = pending.Select(r => r.PutRequest.Item)
+                        .Concat(items.Skip(start + MaxItemsPerRequest))
+                        .Select(KeyOf)
+                        .ToList();
+                    throw new StoreIncomplete(_table, _maxAttempts, unwritten);
+                }
+
+                await _delay(_backoff.DelayBefore(attempt), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static string KeyOf(Dictionary<string, AttributeValue> item) =>
+        item.TryGetValue(TableSchema.PartitionKey, out var key) && key.S is not null ? key.S : "(no key)";
+}
