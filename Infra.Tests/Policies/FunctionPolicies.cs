@@ -1,3 +1,4 @@
+using Pipeline.Functions;
 using Pipeline.Infra.Aws;
 using Pipeline.Infra.Emit;
 using Pipeline.Infra.Model;
@@ -15,7 +16,7 @@ public class FunctionPolicies
         var functions = stack.All<LambdaFunction>().ToList();
 
         functions.Select(function => function.LogicalName)
-            .Should().BeEquivalentTo(PipelineCatalog.Functions.Select(function => LogicalNames.Function(function.Id)));
+            .Should().BeEquivalentTo(HandlerCatalog.All.Select(function => LogicalNames.Function(function.Id)));
         functions.Should().OnlyContain(function =>
             function.Runtime == "dotnet10"
             && function.Architectures.SequenceEqual(new[] { "arm64" })
@@ -67,13 +68,46 @@ public class FunctionPolicies
         var stack = Stacks.Prod;
         var tableArn = stack[LogicalNames.Table].ArnOutput;
 
-        var writers = PipelineCatalog.Functions
+        var writers = HandlerCatalog.All
             .Where(function => PolicyInspection.RolePolicy(stack, LogicalNames.Role(LogicalNames.Function(function.Id))).Statements
                 .Any(statement => statement.Resources.Contains(tableArn) && statement.Actions.Any(action => action.StartsWith("dynamodb:", StringComparison.Ordinal))))
             .Select(function => function.Id);
 
         writers.Should().Equal("Store");
-        stack.Get<LambdaFunction>(LogicalNames.Function("Store")).Environment!.Variables["TABLE_NAME"].Should().Be(stack[LogicalNames.Table].Output("name"));
+        stack.Get<LambdaFunction>(LogicalNames.Function("Store")).Environment!.Variables[EnvironmentVariables.TableName]
+            .Should().Be(stack[LogicalNames.Table].Output("name"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks.Both), MemberType = typeof(Stacks))]
+    public void EveryHandlerGetsTheRequiredSettingsOfTheCatalog(string stackName)
+    {
+        var stack = Stacks.Named(stackName);
+        foreach (var definition in HandlerCatalog.All)
+        {
+            var function = stack.Get<LambdaFunction>(LogicalNames.Function(definition.Id));
+            function.Handler.Should().Be(definition.Handler);
+            function.Environment!.Variables.Keys.Should().BeEquivalentTo(definition.Environment.Where(setting => setting.Required).Select(setting => setting.Name));
+            function.Environment.Variables[EnvironmentVariables.BucketName].Should().Be(stack[LogicalNames.IngestBucket].Output("bucket"));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks.Both), MemberType = typeof(Stacks))]
+    public void EveryRoleGrantsExactlyTheCatalogsAccess(string stackName)
+    {
+        var stack = Stacks.Named(stackName);
+        foreach (var definition in HandlerCatalog.All)
+        {
+            var granted = PolicyInspection.RolePolicy(stack, LogicalNames.Role(LogicalNames.Function(definition.Id))).Statements
+                .Where(statement => statement.Sid.StartsWith("Objects", StringComparison.Ordinal) || statement.Sid == "UseRecordsTable")
+                .SelectMany(statement => statement.Resources.SelectMany(resource => statement.Actions.Select(action => $"{action} {PolicyInspection.Text(resource)}")));
+            var declared = definition.Access.SelectMany(access => access.Actions.Select(action => access.Target == AccessTarget.RecordsTable
+                ? $"{action} ${{recordsTable.arn}}"
+                : $"{action} ${{ingestBucket.arn}}/{access.Prefix}*"));
+
+            granted.Should().BeEquivalentTo(declared.Distinct(), definition.Id);
+        }
     }
 
     [Fact]
@@ -81,9 +115,9 @@ public class FunctionPolicies
     {
         var statements = PolicyInspection.RolePolicy(Stacks.Dev, LogicalNames.Role(LogicalNames.Function("LoadBatch"))).Statements;
 
-        statements.Single(statement => statement.Sid == "ReadObjects").Resources.Select(PolicyInspection.Text)
+        statements.Single(statement => statement.Sid == "ObjectsGetObject").Resources.Select(PolicyInspection.Text)
             .Should().Equal("${ingestBucket.arn}/incoming/*");
-        statements.Single(statement => statement.Sid == "WriteObjects").Resources.Select(PolicyInspection.Text)
+        statements.Single(statement => statement.Sid == "ObjectsPutObject").Resources.Select(PolicyInspection.Text)
             .Should().Equal("${ingestBucket.arn}/work/*");
         statements.Should().NotContain(statement => statement.Actions.Any(action => action.StartsWith("s3:Delete", StringComparison.Ordinal)));
     }

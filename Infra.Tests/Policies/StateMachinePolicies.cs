@@ -1,3 +1,4 @@
+using Pipeline.Functions;
 using Pipeline.Infra.Aws;
 using Pipeline.Infra.Emit;
 using Pipeline.Infra.Iam;
@@ -30,7 +31,7 @@ public class StateMachinePolicies
         var references = definition.References().Select(reference => reference.Expression).Distinct().ToList();
 
         references.Should().BeEquivalentTo(
-            PipelineCatalog.Functions.Select(function => LogicalNames.Function(function.Id) + ".arn").Append(LogicalNames.Topic + ".arn"));
+            HandlerCatalog.All.Select(function => LogicalNames.Function(function.Id) + ".arn").Append(LogicalNames.Topic + ".arn"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Pipeline.Functions;
 using Pipeline.Infra.Aws;
 using Pipeline.Infra.Iam;
 using Pipeline.Infra.Model;
@@ -89,7 +90,7 @@ public static class BucketBuilder
                 {
                     Id = "expire-work-objects",
                     Status = "Enabled",
-                    Filter = new LifecycleRuleFilter { Prefix = context.Layout.Work },
+                    Filter = new LifecycleRuleFilter { Prefix = StorageLayout.WorkRoot },
                     Expiration = new LifecycleExpiration { Days = context.Settings.WorkExpirationDays },
                 },
                 new LifecycleRule

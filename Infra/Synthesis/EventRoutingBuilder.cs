@@ -1,3 +1,4 @@
+using Pipeline.Functions;
 using Pipeline.Infra.Aws;
 using Pipeline.Infra.Iam;
 using Pipeline.Infra.Model;
@@ -52,8 +53,8 @@ public static class EventRoutingBuilder
             var rule = new CloudWatchEventRule(logicalName)
             {
                 Name = name,
-                Description = $"Objects created under {context.Layout.Incoming} with size {comparison} {threshold} bytes start the {kind} state machine.",
-                EventPattern = new EventPattern(ingest.Output("bucket"), context.Layout.Incoming, comparison, threshold),
+                Description = $"Objects created under {StorageLayout.IncomingPrefix} with size {comparison} {threshold} bytes start the {kind} state machine.",
+                EventPattern = new EventPattern(ingest.Output("bucket"), StorageLayout.IncomingPrefix, comparison, threshold),
             };
             yield return rule;
             yield return new CloudWatchEventTarget(LogicalNames.Target(logicalName))

@@ -1,3 +1,4 @@
+using Pipeline.Functions;
 using Pipeline.Infra.Aws;
 using Pipeline.Infra.Iam;
 using Pipeline.Infra.Model;
@@ -5,8 +6,9 @@ using Pipeline.Infra.Model;
 namespace Pipeline.Infra.Synthesis;
 
 /// <summary>
-/// One Lambda function per handler, each with its own log group, role and inline policy naming the
-/// exact objects, table and key it uses.
+/// One Lambda function per handler of the <see cref="HandlerCatalog"/>, each with its own log group, role and
+/// inline policy. The policy is the handler's declared access with exact ARNs (objects under the declared
+/// prefix, the table), plus the key use those imply and the X-Ray wildcard active tracing needs.
 /// </summary>
 public static class FunctionBuilder
 {
@@ -19,7 +21,7 @@ public static class FunctionBuilder
     /// </summary>
     public const string CodePath = "./Functions/bin/publish";
 
-    public static IEnumerable<Resource> Build(SynthesisContext context, PipelineFunction function, KmsKey key, S3Bucket ingest, DynamoDbTable table)
+    public static IEnumerable<Resource> Build(SynthesisContext context, FunctionDefinition function, KmsKey key, S3Bucket ingest, DynamoDbTable table)
     {
         var logicalName = LogicalNames.Function(function.Id);
         var logGroup = new CloudWatchLogGroup(LogicalNames.LogGroup(logicalName))
@@ -53,9 +55,7 @@ public static class FunctionBuilder
             Code = new FileArchive(CodePath),
             MemorySize = context.Settings.LambdaMemoryMb,
             Timeout = context.Settings.LambdaTimeoutSeconds,
-            Environment = function.TableNameVariable is { } variable
-                ? new FunctionEnvironment { Variables = new Dictionary<string, Input> { [variable] = table.Output("name") } }
-                : null,
+            Environment = Environment(function, ingest, table),
             LoggingConfig = new FunctionLoggingConfig
             {
                 LogFormat = "JSON",
@@ -68,7 +68,36 @@ public static class FunctionBuilder
         };
     }
 
-    private static IEnumerable<PolicyStatement> Permissions(PipelineFunction function, CloudWatchLogGroup logGroup, KmsKey key, S3Bucket ingest, DynamoDbTable table)
+    /// <summary>
+    /// The variables the program can set: the bucket and the table names. Optional settings are left to the
+    /// handlers' defaults; a required one the program cannot provide stops synthesis.
+    /// </summary>
+    private static FunctionEnvironment? Environment(FunctionDefinition function, S3Bucket ingest, DynamoDbTable table)
+    {
+        var variables = new Dictionary<string, Input>(StringComparer.Ordinal);
+        foreach (var setting in function.Environment)
+        {
+            Input? value = setting.Name switch
+            {
+                EnvironmentVariables.BucketName => ingest.Output("bucket"),
+                EnvironmentVariables.TableName => table.Output("name"),
+                _ => null,
+            };
+            if (value is not null)
+            {
+                variables[setting.Name] = value;
+            }
+            else if (setting.Required)
+            {
+                throw new InvalidOperationException(
+                    $"Function '{function.Id}' requires the environment variable {setting.Name} ({setting.Description}), which the program does not provide.");
+            }
+        }
+
+        return variables.Count == 0 ? null : new FunctionEnvironment { Variables = variables };
+    }
+
+    private static IEnumerable<PolicyStatement> Permissions(FunctionDefinition function, CloudWatchLogGroup logGroup, KmsKey key, S3Bucket ingest, DynamoDbTable table)
     {
         yield return new PolicyStatement
         {
@@ -77,46 +106,39 @@ public static class FunctionBuilder
             Resources = [logGroup.ArnOutput, Input.Of($"{logGroup.ArnOutput}:*")],
         };
 
-        var access = function.Access;
-        if (access.ReadPrefixes.Count > 0)
+        var objects = function.Access.Where(access => access.Target == AccessTarget.IngestBucketObjects).ToList();
+        foreach (var group in objects.GroupBy(access => string.Join(",", access.Actions)))
         {
+            var actions = group.First().Actions;
             yield return new PolicyStatement
             {
-                Sid = "ReadObjects",
-                Actions = ["s3:GetObject"],
-                Resources = access.ReadPrefixes.Select(prefix => Input.Of($"{ingest.ArnOutput}/{prefix}*")).ToList(),
+                Sid = "Objects" + string.Concat(actions.Select(action => action.Split(':')[1])),
+                Actions = actions,
+                Resources = group.Select(access => Input.Of($"{ingest.ArnOutput}/{access.Prefix ?? string.Empty}*")).Distinct().ToList(),
             };
         }
 
-        if (access.WritePrefixes.Count > 0)
+        if (objects.Count > 0)
         {
-            yield return new PolicyStatement
-            {
-                Sid = "WriteObjects",
-                Actions = ["s3:PutObject"],
-                Resources = access.WritePrefixes.Select(prefix => Input.Of($"{ingest.ArnOutput}/{prefix}*")).ToList(),
-            };
-        }
-
-        if (access.ReadPrefixes.Count + access.WritePrefixes.Count > 0)
-        {
+            // SSE-KMS objects: reading decrypts, writing generates a data key (and multipart uploads decrypt).
+            var writes = objects.Any(access => access.Actions.Any(action => action.StartsWith("s3:Put", StringComparison.Ordinal)));
             yield return new PolicyStatement
             {
                 Sid = "UseKeyForObjects",
-                Actions = (access.ReadPrefixes.Count > 0 ? ["kms:Decrypt"] : Array.Empty<string>())
-                    .Concat(access.WritePrefixes.Count > 0 ? ["kms:GenerateDataKey"] : Array.Empty<string>())
-                    .ToList(),
+                Actions = writes ? ["kms:Decrypt", "kms:GenerateDataKey"] : ["kms:Decrypt"],
                 Resources = [key.ArnOutput],
                 Conditions = [PolicyCondition.StringEquals("kms:ViaService", AwsAccount.ViaService("s3"))],
             };
         }
 
-        if (access.TableActions.Count > 0)
+        var tableActions = function.Access.Where(access => access.Target == AccessTarget.RecordsTable)
+            .SelectMany(access => access.Actions).Distinct().ToList();
+        if (tableActions.Count > 0)
         {
             yield return new PolicyStatement
             {
                 Sid = "UseRecordsTable",
-                Actions = access.TableActions,
+                Actions = tableActions,
                 Resources = [table.ArnOutput],
             };
         }

@@ -1,3 +1,4 @@
+using Pipeline.Functions;
 using Pipeline.Infra.Aws;
 using Pipeline.Infra.Model;
 using Pipeline.Infra.Settings;
@@ -12,7 +13,7 @@ public static class PipelineStackBuilder
     public const int TaskTimeoutMarginSeconds = 30;
 
     public static Stack Build(StackSettings settings) =>
-        Build(settings, PipelineWorkflow.Create(WorkflowOptions(settings)), PipelineCatalog.Functions, PipelineCatalog.TableKey, PipelineCatalog.Layout);
+        Build(settings, PipelineWorkflow.Create(WorkflowOptions(settings)), HandlerCatalog.All);
 
     public static PipelineWorkflowOptions WorkflowOptions(StackSettings settings) => new(
         MaxConcurrency: settings.MapMaxConcurrency,
@@ -21,11 +22,9 @@ public static class PipelineStackBuilder
     public static Stack Build(
         StackSettings settings,
         StateMachineDefinition definition,
-        IReadOnlyList<PipelineFunction> functions,
-        TableKeySchema tableKey,
-        StorageLayout layout)
+        IReadOnlyList<FunctionDefinition> functions)
     {
-        var context = new SynthesisContext(settings, functions, layout);
+        var context = new SynthesisContext(settings, functions);
         var resources = new List<Resource>();
         T Add<T>(T resource) where T : Resource
         {
@@ -41,7 +40,7 @@ public static class PipelineStackBuilder
         resources.AddRange(BucketBuilder.Build(context, key));
         var ingest = resources.OfType<S3Bucket>().Single(bucket => bucket.LogicalName == LogicalNames.IngestBucket);
 
-        var table = Add(TableBuilder.Build(context, tableKey, key));
+        var table = Add(TableBuilder.Build(context, key));
         var deadLetters = Add(MessagingBuilder.DeadLetterQueue(key));
         var topic = Add(MessagingBuilder.Topic(key));
         Add(MessagingBuilder.EmailSubscription(topic, email));
@@ -79,7 +78,7 @@ public static class PipelineStackBuilder
             resources,
             [
                 new StackOutput("ingestBucketName", ingest.Output("bucket")),
-                new StackOutput("uploadPrefix", layout.Incoming),
+                new StackOutput("uploadPrefix", StorageLayout.IncomingPrefix),
                 new StackOutput("tableName", table.Output("name")),
                 new StackOutput("notificationTopicArn", topic.ArnOutput),
                 new StackOutput("standardStateMachineArn", standard.ArnOutput),

@@ -1,3 +1,4 @@
+using Pipeline.Functions;
 using Pipeline.Infra.Settings;
 
 namespace Pipeline.Infra.Synthesis;
@@ -14,9 +15,11 @@ public sealed class ResourceNaming(StackSettings settings)
 
     public string BucketPrefix(string purpose) => $"{Prefix}-{purpose}-";
 
-    public string FunctionName(PipelineFunction function) => $"{Prefix}-{function.KebabName}";
+    /// <summary><c>LoadBatch</c> becomes <c>pipeline-dev-load-batch</c>.</summary>
+    public string FunctionName(FunctionDefinition function) =>
+        $"{Prefix}-" + string.Concat(function.Id.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
-    public string FunctionLogGroup(PipelineFunction function) => $"/aws/lambda/{FunctionName(function)}";
+    public string FunctionLogGroup(FunctionDefinition function) => $"/aws/lambda/{FunctionName(function)}";
 
     public string MachineName(StateMachineKind kind) => $"{Prefix}-{kind.ToString().ToLowerInvariant()}";
 

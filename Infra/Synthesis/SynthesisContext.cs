@@ -1,9 +1,10 @@
+using Pipeline.Functions;
 using Pipeline.Infra.Settings;
 
 namespace Pipeline.Infra.Synthesis;
 
-/// <summary>What every part of the stack is built from.</summary>
-public sealed record SynthesisContext(StackSettings Settings, IReadOnlyList<PipelineFunction> Functions, StorageLayout Layout)
+/// <summary>What every part of the stack is built from: the stack's settings and the handlers to deploy.</summary>
+public sealed record SynthesisContext(StackSettings Settings, IReadOnlyList<FunctionDefinition> Functions)
 {
     public ResourceNaming Naming { get; } = new(Settings);
 

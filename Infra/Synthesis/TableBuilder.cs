@@ -1,3 +1,4 @@
+using Pipeline.Functions;
 using Pipeline.Infra.Aws;
 using Pipeline.Infra.Model;
 
@@ -6,16 +7,13 @@ namespace Pipeline.Infra.Synthesis;
 /// <summary>The records table: on-demand, encrypted with the project key, point-in-time recovery, deletion protection per stack.</summary>
 public static class TableBuilder
 {
-    public static DynamoDbTable Build(SynthesisContext context, TableKeySchema schema, KmsKey key) => new(LogicalNames.Table)
+    /// <summary>The key schema is <see cref="TableSchema"/>, the one the handlers and DynamoDB Local use.</summary>
+    public static DynamoDbTable Build(SynthesisContext context, KmsKey key) => new(LogicalNames.Table)
     {
-        BillingMode = "PAY_PER_REQUEST",
-        HashKey = schema.PartitionKey,
-        RangeKey = schema.SortKey,
-        Attributes =
-        [
-            new TableAttribute { Name = schema.PartitionKey, Type = schema.PartitionKeyType },
-            new TableAttribute { Name = schema.SortKey, Type = schema.SortKeyType },
-        ],
+        BillingMode = TableSchema.BillingMode,
+        HashKey = TableSchema.KeyAttributes.Single(attribute => attribute.KeyType == "HASH").Name,
+        RangeKey = TableSchema.KeyAttributes.SingleOrDefault(attribute => attribute.KeyType == "RANGE")?.Name,
+        Attributes = TableSchema.KeyAttributes.Select(attribute => new TableAttribute { Name = attribute.Name, Type = attribute.Type }).ToList(),
         ServerSideEncryption = new TableServerSideEncryption { Enabled = true, KmsKeyArn = key.ArnOutput },
         PointInTimeRecovery = new TablePointInTimeRecovery { Enabled = true },
         DeletionProtectionEnabled = context.Settings.TableDeletionProtection,
