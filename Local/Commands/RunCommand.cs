@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Pipeline.Local.Paths;
 using Pipeline.Local.Runner;
 using Pipeline.Workflows;
@@ -114,6 +113,10 @@ public static class RunCommand
                 await stdout.WriteLineAsync(string.Create(
                     CultureInfo.InvariantCulture,
                     $"{count,7}   {outcome.Variant,-8} {seconds,8:0.00} {count / seconds,11:0} {outcome.Chunks,7} {outcome.Execution.StateTransitions,12}  {outcome.Execution.Status}")).ConfigureAwait(false);
+                var perFunction = outcome.Execution.LambdaInvocations
+                    .GroupBy(call => call.FunctionName)
+                    .Select(group => string.Create(CultureInfo.InvariantCulture, $"{group.Key} {group.Count()}x {group.Sum(call => call.Duration.TotalSeconds):0.00} s"));
+                await stderr.WriteLineAsync($"          handler time (summed over concurrent calls): {string.Join(", ", perFunction)}").ConfigureAwait(false);
             }
 
             return failed ? 1 : 0;

@@ -25,16 +25,28 @@ public static class PipelineFunctions
     public static TaskRegistry Bind(TaskRegistry registry, FunctionHost host, IResourceResolver resolver, Func<string, FunctionCall, FunctionCall>? wrap = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        ArgumentNullException.ThrowIfNull(host);
-        foreach (var function in HandlerCatalog.All)
+        ArgumentNullException.ThrowIfNull(resolver);
+        foreach (var (id, call) in Create(host))
         {
-            var handler = function.Create(host);
-            FunctionCall call = (payload, _) => InvokeAsync(handler, payload);
-            var bound = wrap is null ? call : wrap(function.Id, call);
-            registry.RegisterFunction(FunctionName(resolver, function.Id), (payload, context) => bound(payload, context));
+            var bound = wrap is null ? call : wrap(id, call);
+            registry.RegisterFunction(FunctionName(resolver, id), (payload, context) => bound(payload, context));
         }
 
         return registry;
+    }
+
+    /// <summary>A call of each catalog function's real handler, by logical function id.</summary>
+    public static IReadOnlyDictionary<string, FunctionCall> Create(FunctionHost host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        return HandlerCatalog.All.ToDictionary(
+            function => function.Id,
+            function =>
+            {
+                var handler = function.Create(host);
+                return (FunctionCall)((payload, _) => InvokeAsync(handler, payload));
+            },
+            StringComparer.Ordinal);
     }
 
     private static async Task<JsonNode?> InvokeAsync(IFunctionHandler handler, JsonNode? payload)
