@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Amazon.DynamoDBv2;
 using Amazon.S3;
 using Pipeline.LocalAws;
@@ -14,6 +15,7 @@ public sealed class LocalServers : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     private readonly LocalAwsServers servers;
+    private readonly PosixSignalRegistration[] signals;
 
     private LocalServers(LocalAwsServers servers, string toolsDirectory)
     {
@@ -21,6 +23,13 @@ public sealed class LocalServers : IAsyncDisposable
         ToolsDirectory = toolsDirectory;
         S3 = servers.CreateS3Client();
         DynamoDb = servers.CreateDynamoDbClient();
+
+        // Ctrl-C and SIGTERM end the process: stop the servers (process tree included) before it goes.
+        signals =
+        [
+            PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => StopServers()),
+            PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => StopServers()),
+        ];
     }
 
     public string ToolsDirectory { get; }
@@ -47,10 +56,17 @@ public sealed class LocalServers : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var signal in signals)
+        {
+            signal.Dispose();
+        }
+
         S3.Dispose();
         DynamoDb.Dispose();
         await servers.DisposeAsync().ConfigureAwait(false);
     }
+
+    private void StopServers() => servers.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private static async Task EnsureInstalledAsync(string tools, TextWriter log, CancellationToken cancellationToken)
     {
