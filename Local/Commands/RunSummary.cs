@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Runner;
 
@@ -27,7 +28,7 @@ internal static class RunSummary
     }
 
     public static string FailureMessage(RunOutcome outcome) =>
-        $"run failed in state {outcome.FailedState ?? "(no task failed)"}: {outcome.Execution.Error}: {outcome.Execution.Cause}\n"
+        $"run failed in state {outcome.FailedState ?? "(no task failed)"}: {outcome.Execution.Error}: {Readable(outcome.Execution.Cause)}\n"
         + $"the input is kept: the uploaded object was s3://{outcome.Bucket}/{outcome.Key} (your file is unchanged) and the event is saved in {outcome.SavedInputPath}";
 
     public static JsonObject ToJson(RunOutcome outcome) => new()
@@ -57,6 +58,21 @@ internal static class RunSummary
         ["failedState"] = outcome.FailedState,
         ["savedInput"] = outcome.SavedInputPath,
     };
+
+    /// <summary>A Lambda error cause is JSON with a stack trace; its errorMessage is what a reader needs.</summary>
+    private static string? Readable(string? cause)
+    {
+        try
+        {
+            return cause is not null && JsonNode.Parse(cause) is JsonObject error && error["errorMessage"] is JsonValue message
+                ? message.ToString()
+                : cause;
+        }
+        catch (JsonException)
+        {
+            return cause;
+        }
+    }
 
     private static string Show(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "?";
 }
