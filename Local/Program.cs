@@ -1,3 +1,4 @@
 using Pipeline.Local.Commands;
 
-return LocalCli.Parse(args).Invoke();
+// InvokeAsync turns Ctrl-C and SIGTERM into cancellation, so the local servers are stopped on the way out.
+return await LocalCli.Parse(args).InvokeAsync();

@@ -86,18 +86,19 @@ public sealed class ExecCommandTests : IDisposable
     }
 
     [Fact]
-    public void Exec_WhenATaskCallsALambdaFunction_ShouldFailPointingToTheRunCommand()
+    public void Exec_WhenATaskCallsAnUnknownLambdaFunction_ShouldFailNamingThePipelineFunctions()
     {
         var definition = Write("l.json", """
             {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:LoadBatch", "End": true}}}
             """);
 
-        var (exitCode, stdout, _) = Run("exec", definition);
+        var (exitCode, stdout, stderr) = Run("exec", definition);
 
         exitCode.Should().Be(1);
         var error = JsonNode.Parse(stdout)!;
         error["error"]!.GetValue<string>().Should().Be("States.Runtime");
-        error["cause"]!.GetValue<string>().Should().Contain("'T'").And.Contain("LoadBatch").And.Contain("`run`");
+        error["cause"]!.GetValue<string>().Should().Contain("'T'").And.Contain("LoadBatch").And.Contain("pipeline-local-load-batch");
+        stderr.Should().NotContain("Starting DynamoDB Local", "the servers start only for the pipeline's own functions");
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Pipeline.Local.Cost;
 using Pipeline.Local.Definition;
 using Pipeline.Local.Engine;
 using Pipeline.Local.Paths;
+using Pipeline.Local.Runner;
 using Pipeline.Local.Tasks;
 
 namespace Pipeline.Local.Commands;
@@ -14,12 +15,13 @@ namespace Pipeline.Local.Commands;
 /// <c>exec &lt;definition.json&gt; [--input json|@file] [--history] [--variant standard|express]</c>: runs any ASL
 /// definition on the local engine, a stand-in for StartExecution + GetExecutionHistory. Stdout holds the output
 /// (or {"error","cause"} with exit code 1) and, with --history, a second line with the events; published SNS messages
-/// and a metering summary go to stderr. Exit code 2 means the command could not start the execution.
+/// and a metering summary go to stderr. Exit code 2 means the command could not start the execution. Task states may
+/// call the pipeline's own functions; the local servers start on the first such call.
 /// </summary>
 public static class ExecCommand
 {
     private const string UnboundFunctionHint =
-        "`exec` binds no Lambda handlers; only the pipeline's own functions are available, under `run`.";
+        "`exec` binds only the pipeline's own functions: pipeline-local-load-batch, -validate, -transform, -store and -quarantine.";
 
     public static Command Create()
     {
@@ -63,7 +65,9 @@ public static class ExecCommand
             return 2;
         }
 
-        var registry = new TaskRegistry(UnboundFunctionHint);
+        // The pipeline's functions need DynamoDB Local and the S3 server: they start on the first call of one.
+        await using var functions = new OnDemandPipelineFunctions(stderr);
+        var registry = functions.Bind(new TaskRegistry(UnboundFunctionHint));
         var options = new ExecutionOptions { Type = type, StateMachineName = Path.GetFileNameWithoutExtension(definitionFile.Name) };
         var result = await new LocalEngine(registry).ExecuteAsync(machine, input, options, cancellationToken).ConfigureAwait(false);
 

@@ -9,6 +9,7 @@ public static class LocalCli
         new("Runs Step Functions state machines locally, on a virtual clock.")
         {
             ExecCommand.Create(),
+            RunCommand.Create(),
         };
 
     /// <summary>Parses with response files off: "@path" is how --input names a file, and must reach the command intact.</summary>

@@ -19,4 +19,7 @@ public sealed record ExecutionOptions
     public string Region { get; init; } = "us-east-1";
 
     public string AccountId { get; init; } = "123456789012";
+
+    /// <summary>Called with each history event as it is recorded, in id order (calls never overlap); for progress output.</summary>
+    public Action<History.HistoryEvent>? OnEvent { get; init; }
 }

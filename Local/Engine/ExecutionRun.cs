@@ -23,7 +23,7 @@ internal sealed partial class ExecutionRun
     private readonly StateMachine machine;
     private readonly ITaskInvoker invoker;
     private readonly ExecutionOptions options;
-    private readonly ExecutionHistory history = new();
+    private readonly ExecutionHistory history;
     private readonly ConcurrentQueue<LambdaInvocation> lambdaInvocations = new();
     private readonly string executionArn;
     private readonly string executionName;
@@ -38,6 +38,7 @@ internal sealed partial class ExecutionRun
         this.machine = machine;
         this.invoker = invoker;
         this.options = options;
+        history = new ExecutionHistory(options.OnEvent);
         seed = options.Seed ?? Random.Shared.Next();
         executionName = options.Name ?? NewName(seed);
         executionArn = $"arn:aws:states:{options.Region}:{options.AccountId}:execution:{options.StateMachineName}:{executionName}";

@@ -4,7 +4,7 @@ using Pipeline.Local.Engine;
 namespace Pipeline.Local.History;
 
 /// <summary>Collects events from every branch of an execution; ids follow the order events happen in.</summary>
-internal sealed class ExecutionHistory
+internal sealed class ExecutionHistory(Action<HistoryEvent>? onEvent = null)
 {
     private readonly List<HistoryEvent> events = [];
     private readonly Lock gate = new();
@@ -25,8 +25,10 @@ internal sealed class ExecutionHistory
         lock (gate)
         {
             var id = events.Count + 1L;
-            events.Add(new HistoryEvent(id, path.LastEventId, path.Timeline.UtcNow, type, details ?? []));
+            var recorded = new HistoryEvent(id, path.LastEventId, path.Timeline.UtcNow, type, details ?? []);
+            events.Add(recorded);
             path.LastEventId = id;
+            onEvent?.Invoke(recorded);
         }
     }
 }

@@ -1,0 +1,161 @@
+using System.Text.Json.Nodes;
+using Amazon.DynamoDBv2.Model;
+using Pipeline.Functions;
+using Pipeline.Local.Engine;
+using Pipeline.Local.History;
+using Pipeline.Local.Runner;
+using Pipeline.Local.Tasks;
+using Pipeline.Workflows;
+
+namespace Pipeline.Local.Tests.EndToEnd;
+
+/// <summary>The pipeline's own rendered definition, run on the engine with the real handlers against DynamoDB Local and s3rver.</summary>
+[Collection(LocalServersCollection.Name)]
+[Trait("Category", "Integration")]
+public sealed class PipelineEndToEndTests(LocalServersFixture aws)
+{
+    private static readonly DateTimeOffset Start = new(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Run_WhenGivenTheOriginalExample_ShouldStoreTwoValidRecordsAndQuarantineOne()
+    {
+        var stack = await aws.CreateStackAsync();
+
+        var outcome = await new PipelineRunner(stack).RunAsync(Request("original.json"));
+
+        outcome.Execution.Status.Should().Be(ExecutionStatus.Succeeded, outcome.Execution.Cause);
+        (outcome.RecordsIn, outcome.Valid, outcome.Invalid, outcome.Stored).Should().Be((3L, 2L, 1L, 2L));
+        var records = await aws.ScanAsync(stack, IsRecord);
+        records.Should().HaveCount(2);
+        records.Should().ContainSingle(r => r.Contains($"pk={ItemKeys.RecordPartitionKey("1")}", StringComparison.Ordinal));
+        records.Should().ContainSingle(r => r.Contains($"pk={ItemKeys.RecordPartitionKey("2")}", StringComparison.Ordinal));
+        var quarantine = await ReadObjectAsync(stack, outcome.QuarantineKey!);
+        quarantine.Should().Contain("value is missing");
+        outcome.Notifications.Should().ContainSingle().Which.Message.Should().Contain("3 records, 2 valid, 1 invalid");
+    }
+
+    [Fact]
+    public async Task Run_WhenAHandlerFailsTransientlyTwice_ShouldRetryWithTheRecordedBackoffAndSucceed()
+    {
+        var stack = await aws.CreateStackAsync();
+        var attempts = new List<DateTimeOffset>();
+        FunctionCall FailTwice(string id, FunctionCall call) => id != FunctionIds.Transform ? call : (payload, context) =>
+        {
+            attempts.Add(context.Clock.UtcNow);
+            return attempts.Count <= 2
+                ? throw new TaskFailedException("Lambda.ServiceException", "The service is unavailable; try again.")
+                : call(payload, context);
+        };
+
+        var outcome = await new PipelineRunner(stack, FailTwice).RunAsync(Request("original.json"));
+
+        outcome.Execution.Status.Should().Be(ExecutionStatus.Succeeded, outcome.Execution.Cause);
+        outcome.Stored.Should().Be(2);
+        attempts.Should().HaveCount(3);
+
+        // The pipeline's Retry: IntervalSeconds 2, BackoffRate 2, JitterStrategy FULL, so each wait lies in [0, 2 x 2^n] s.
+        var retrier = PipelineWorkflow.LambdaTransientErrors;
+        var firstWait = attempts[1] - attempts[0];
+        var secondWait = attempts[2] - attempts[1];
+        firstWait.Should().BePositive().And.BeLessThanOrEqualTo(TimeSpan.FromSeconds(retrier.IntervalSeconds!.Value));
+        secondWait.Should().BePositive().And.BeLessThanOrEqualTo(TimeSpan.FromSeconds(retrier.IntervalSeconds.Value * (double)retrier.BackoffRate!.Value));
+
+        // The history records the same waits between each failure and the next attempt.
+        var calls = outcome.Execution.History.Where(e => e.Type == HistoryEventType.TaskScheduled && IsCallTo(e, "transform"))
+            .Select(scheduled => (Scheduled: scheduled, Ended: Outcome(outcome.Execution.History, scheduled)))
+            .ToList();
+        calls.Select(c => c.Ended.Type).Should().Equal(HistoryEventType.TaskFailed, HistoryEventType.TaskFailed, HistoryEventType.TaskSucceeded);
+        calls[0].Ended.Details["error"]!.GetValue<string>().Should().Be("Lambda.ServiceException");
+        (calls[1].Scheduled.Timestamp - calls[0].Ended.Timestamp).Should().Be(firstWait);
+        (calls[2].Scheduled.Timestamp - calls[1].Ended.Timestamp).Should().Be(secondWait);
+    }
+
+    [Fact]
+    public async Task Run_WhenAHandlerFailsPermanently_ShouldNotifyTheFailureWithTheInputAndKeepIt()
+    {
+        var stack = await aws.CreateStackAsync();
+        var broken = Path.Combine(Path.GetTempPath(), $"broken-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(broken, "{\"records\": [ this is not JSON");
+        try
+        {
+            var outcome = await new PipelineRunner(stack).RunAsync(new RunRequest(broken, ExecutionName: "permanent-failure", StartTime: Start, Seed: 1));
+
+            outcome.Execution.Status.Should().Be(ExecutionStatus.Failed);
+            outcome.Execution.Error.Should().Be(nameof(InvalidInput));
+            outcome.FailedState.Should().Be("LoadBatch");
+            outcome.Execution.History.Count(e => e.Type == HistoryEventType.TaskScheduled && IsCallTo(e, "load-batch"))
+                .Should().Be(1, "InvalidInput is not a transient error and must not be retried");
+
+            var failure = outcome.Notifications.Should().ContainSingle().Subject;
+            failure.Subject.Should().Be("Pipeline run failed");
+            failure.Message.Should().Contain(outcome.Execution.Input!.ToJsonString()).And.Contain(nameof(InvalidInput));
+
+            File.ReadAllText(outcome.SavedInputPath!).Should().Contain(outcome.Key);
+            JsonNode.Parse(File.ReadAllText(outcome.SavedInputPath!))!["detail"]!["object"]!["key"]!.GetValue<string>().Should().Be(outcome.Key);
+            (await ReadObjectAsync(stack, outcome.Key)).Should().Contain("this is not JSON");
+            (await aws.ScanAsync(stack)).Should().BeEmpty();
+        }
+        finally
+        {
+            File.Delete(broken);
+        }
+    }
+
+    [Fact]
+    public async Task Run_WhenTheSameFileIsDeliveredTwice_ShouldWriteNothingTheSecondTime()
+    {
+        var stack = await aws.CreateStackAsync();
+        var runner = new PipelineRunner(stack);
+        var first = await runner.RunAsync(Request("bad-rows.ndjson") with { ExecutionName = "first-delivery" });
+        var tableAfterFirst = await aws.ScanAsync(stack);
+
+        var second = await runner.RunAsync(Request("bad-rows.ndjson") with { ExecutionName = "second-delivery" });
+
+        first.Stored.Should().Be(3);
+        second.Execution.Status.Should().Be(ExecutionStatus.Succeeded, second.Execution.Cause);
+        second.Stored.Should().Be(0);
+        (await aws.ScanAsync(stack)).Should().Equal(tableAfterFirst);
+    }
+
+    [Fact]
+    public async Task Run_WhenRunAsStandardOrExpress_ShouldFillTheSameTable()
+    {
+        var standardStack = await aws.CreateStackAsync();
+        var expressStack = await aws.CreateStackAsync();
+
+        var standard = await new PipelineRunner(standardStack).RunAsync(Request("bad-rows.ndjson") with { Variant = WorkflowVariant.Standard });
+        var express = await new PipelineRunner(expressStack).RunAsync(Request("bad-rows.ndjson") with { Variant = WorkflowVariant.Express });
+
+        standard.Execution.Type.Should().Be(WorkflowType.Standard);
+        express.Execution.Type.Should().Be(WorkflowType.Express);
+        var standardRecords = await aws.ScanAsync(standardStack, IsRecord);
+        standardRecords.Should().HaveCount(3);
+        (await aws.ScanAsync(expressStack, IsRecord)).Should().Equal(standardRecords);
+        express.QuarantineKey.Should().Be(standard.QuarantineKey);
+        (await ReadObjectAsync(expressStack, express.QuarantineKey!)).Should().Be(await ReadObjectAsync(standardStack, standard.QuarantineKey!));
+    }
+
+    private static RunRequest Request(string sample) =>
+        new(LocalServersFixture.Sample(sample), ExecutionName: $"e2e-{Guid.NewGuid():N}", StartTime: Start, Seed: 7);
+
+    private static bool IsRecord(Dictionary<string, AttributeValue> item) =>
+        item[TableSchema.PartitionKey].S.StartsWith(ItemKeys.RecordPrefix, StringComparison.Ordinal);
+
+    /// <summary>The TaskSucceeded or TaskFailed event of a scheduled task, found by following previousEventId.</summary>
+    private static HistoryEvent Outcome(IReadOnlyList<HistoryEvent> history, HistoryEvent scheduled)
+    {
+        var started = history.Single(e => e.PreviousEventId == scheduled.Id && e.Type == HistoryEventType.TaskStarted);
+        return history.Single(e => e.PreviousEventId == started.Id && e.Type is HistoryEventType.TaskFailed or HistoryEventType.TaskSucceeded);
+    }
+
+    private static bool IsCallTo(HistoryEvent e, string functionSuffix) =>
+        e.Details["parameters"] is JsonValue parameters // a JSON string, as in AWS's history
+        && JsonNode.Parse(parameters.GetValue<string>())?["FunctionName"]?.GetValue<string>().EndsWith($"-{functionSuffix}", StringComparison.Ordinal) == true;
+
+    private async Task<string> ReadObjectAsync(LocalStack stack, string key)
+    {
+        using var response = await aws.Servers.S3.GetObjectAsync(stack.BucketName, key);
+        using var reader = new StreamReader(response.ResponseStream);
+        return await reader.ReadToEndAsync();
+    }
+}

@@ -1,0 +1,129 @@
+using System.CommandLine;
+using System.Globalization;
+using Pipeline.Local.Paths;
+using Pipeline.Local.Runner;
+using Pipeline.Workflows;
+
+namespace Pipeline.Local.Commands;
+
+/// <summary>
+/// <c>run &lt;file&gt; [--variant standard|express] [--json]</c>: starts DynamoDB Local and the S3 server, creates the
+/// stack's bucket and table, uploads the file and runs the pipeline's own definition on the engine with the real
+/// handlers, printing progress and a summary. <c>run --bench [--records N]</c> measures 10,000 and N records end to end.
+/// Exit code 0 on success, 1 when the execution fails, 2 when the run could not start.
+/// </summary>
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo?>("file") { Description = "The file to upload: JSON array, {\"records\":[...]}, NDJSON or CSV with a header.", Arity = ArgumentArity.ZeroOrOne };
+        var variant = new Option<string?>("--variant") { Description = "Run the Standard or the Express state machine; by default chosen by size as the EventBridge rules do." };
+        variant.AcceptOnlyFromAmong("standard", "express");
+        var json = new Option<bool>("--json") { Description = "Print one JSON summary object instead of progress lines." };
+        var bench = new Option<bool>("--bench") { Description = "Generate files of 10,000 and --records records and measure them end to end." };
+        var records = new Option<int>("--records") { Description = "Records in the large benchmark file.", DefaultValueFactory = _ => 100_000 };
+
+        var command = new Command("run", "Run a file through the pipeline locally: DynamoDB Local, the S3 server and the real handlers.")
+        {
+            file,
+            variant,
+            json,
+            bench,
+            records,
+        };
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var stdout = parseResult.InvocationConfiguration.Output;
+            var stderr = parseResult.InvocationConfiguration.Error;
+            var chosen = parseResult.GetValue(variant) switch
+            {
+                "standard" => WorkflowVariant.Standard,
+                "express" => WorkflowVariant.Express,
+                _ => (WorkflowVariant?)null,
+            };
+            if (parseResult.GetValue(bench))
+            {
+                return BenchAsync(parseResult.GetValue(records), chosen, stdout, stderr, cancellationToken);
+            }
+
+            if (parseResult.GetValue(file) is not { } input)
+            {
+                stderr.WriteLine("run: give the file to run, e.g. `run samples/original.json`, or --bench");
+                return Task.FromResult(2);
+            }
+
+            return RunAsync(input, chosen, parseResult.GetValue(json), stdout, stderr, cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(FileInfo file, WorkflowVariant? variant, bool json, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        if (!file.Exists)
+        {
+            await stderr.WriteLineAsync($"run: no file {file.FullName}").ConfigureAwait(false);
+            return 2;
+        }
+
+        await stderr.WriteLineAsync("Starting DynamoDB Local and the S3 server...").ConfigureAwait(false);
+        await using var aws = await LocalServers.StartAsync(AppContext.BaseDirectory, stderr, cancellationToken).ConfigureAwait(false);
+        var stack = new LocalStack(aws);
+        await stack.CreateAsync(cancellationToken).ConfigureAwait(false);
+        Action<string>? progress = json ? null : line => stdout.WriteLine(line);
+        var outcome = await new PipelineRunner(stack).RunAsync(new RunRequest(file.FullName, variant), progress, cancellationToken).ConfigureAwait(false);
+
+        if (json)
+        {
+            await stdout.WriteLineAsync(JsonText.Write(RunSummary.ToJson(outcome))).ConfigureAwait(false);
+        }
+        else
+        {
+            foreach (var line in RunSummary.Lines(outcome))
+            {
+                await stdout.WriteLineAsync(line).ConfigureAwait(false);
+            }
+        }
+
+        if (!outcome.Succeeded)
+        {
+            await stderr.WriteLineAsync(RunSummary.FailureMessage(outcome)).ConfigureAwait(false);
+        }
+
+        return outcome.Succeeded ? 0 : 1;
+    }
+
+    private static async Task<int> BenchAsync(int records, WorkflowVariant? variant, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        await stderr.WriteLineAsync("Starting DynamoDB Local and the S3 server...").ConfigureAwait(false);
+        await using var aws = await LocalServers.StartAsync(AppContext.BaseDirectory, stderr, cancellationToken).ConfigureAwait(false);
+        var stack = new LocalStack(aws);
+        await stack.CreateAsync(cancellationToken).ConfigureAwait(false);
+        var directory = Directory.CreateTempSubdirectory("pipeline-bench-");
+        try
+        {
+            await stdout.WriteLineAsync("records   variant    wall s   records/s  chunks  transitions  status").ConfigureAwait(false);
+            var failed = false;
+            foreach (var count in new[] { 10_000, records }.Distinct())
+            {
+                var path = Path.Combine(directory.FullName, $"bench-{count}.ndjson");
+                SampleRecords.WriteNdjson(path, count);
+                var outcome = await new PipelineRunner(stack).RunAsync(new RunRequest(path, variant), null, cancellationToken).ConfigureAwait(false);
+                failed |= !outcome.Succeeded;
+                var seconds = outcome.WallTime.TotalSeconds;
+                await stdout.WriteLineAsync(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{count,7}   {outcome.Variant,-8} {seconds,8:0.00} {count / seconds,11:0} {outcome.Chunks,7} {outcome.Execution.StateTransitions,12}  {outcome.Execution.Status}")).ConfigureAwait(false);
+                var perFunction = outcome.Execution.LambdaInvocations
+                    .GroupBy(call => call.FunctionName)
+                    .Select(group => string.Create(CultureInfo.InvariantCulture, $"{group.Key} {group.Count()}x {group.Sum(call => call.Duration.TotalSeconds):0.00} s"));
+                await stderr.WriteLineAsync($"          handler time (summed over concurrent calls): {string.Join(", ", perFunction)}").ConfigureAwait(false);
+            }
+
+            return failed ? 1 : 0;
+        }
+        finally
+        {
+            directory.Delete(true);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using Amazon.S3.Model;
+using Pipeline.Functions;
+using Pipeline.Local.Definition;
+using Pipeline.Workflows;
+
+namespace Pipeline.Local.Runner;
+
+/// <summary>
+/// The pipeline's resources on the local servers: the ingest bucket, the records table with the stack's key schema
+/// (<see cref="TableSchema"/>), the function names the example ARNs of stack <c>local</c> give, and the rendered
+/// definitions of both state machines.
+/// </summary>
+public sealed class LocalStack
+{
+    public const string StackName = "local";
+
+    public LocalStack(LocalServers aws, string bucketName = "pipeline-local-ingest", string tableName = "pipeline-local-records")
+    {
+        ArgumentNullException.ThrowIfNull(aws);
+        Aws = aws;
+        BucketName = bucketName;
+        TableName = tableName;
+    }
+
+    public LocalServers Aws { get; }
+
+    public string BucketName { get; }
+
+    public string TableName { get; }
+
+    public IResourceResolver Resolver { get; } = new ExampleArnResolver(StackName);
+
+    /// <summary>The environment the stack gives the functions.</summary>
+    public IReadOnlyDictionary<string, string> FunctionEnvironment => new Dictionary<string, string>
+    {
+        [EnvironmentVariables.BucketName] = BucketName,
+        [EnvironmentVariables.TableName] = TableName,
+    };
+
+    /// <summary>Creates the bucket and the table unless they exist.</summary>
+    public async Task CreateAsync(CancellationToken cancellationToken = default)
+    {
+        var buckets = await Aws.S3.ListBucketsAsync(cancellationToken).ConfigureAwait(false);
+        if (!(buckets.Buckets ?? []).Any(b => b.BucketName == BucketName))
+        {
+            await Aws.S3.PutBucketAsync(new PutBucketRequest { BucketName = BucketName }, cancellationToken).ConfigureAwait(false);
+        }
+
+        var tables = await Aws.DynamoDb.ListTablesAsync(cancellationToken).ConfigureAwait(false);
+        if (!(tables.TableNames ?? []).Contains(TableName))
+        {
+            await Aws.DynamoDb.CreateTableAsync(TableSchema.CreateTableRequest(TableName), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The pipeline's workflow rendered for <paramref name="variant"/> as it deploys, parsed by the engine.</summary>
+    public StateMachine Definition(WorkflowVariant variant, PipelineWorkflowOptions? options = null) =>
+        StateMachine.Parse(AslRenderer.Render(PipelineWorkflow.Create(options), variant, Resolver));
+
+    public string MachineName(WorkflowVariant variant) => $"pipeline-{StackName}-{variant.ToString().ToLowerInvariant()}";
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Pipeline.Functions;
+using Pipeline.Local.Tasks;
+using Pipeline.Workflows;
+
+namespace Pipeline.Local.Runner;
+
+/// <summary>
+/// Binds the pipeline's functions (<see cref="HandlerCatalog"/>) to a <see cref="TaskRegistry"/> under the names their
+/// ARNs carry in the rendered definition. Each call serializes the payload to a stream, runs the real handler's
+/// <c>HandleAsync(Stream)</c> as Lambda would, and parses its result.
+/// </summary>
+public static class PipelineFunctions
+{
+    /// <summary>The Lambda function name a logical function id renders to with <paramref name="resolver"/>.</summary>
+    public static string FunctionName(IResourceResolver resolver, string functionId)
+    {
+        ArgumentNullException.ThrowIfNull(resolver);
+        var arn = resolver.Resolve(ResourceRef.Function(functionId));
+        return TaskResource.FunctionNameFrom(arn) ?? throw new InvalidOperationException($"'{arn}' is not a Lambda function ARN");
+    }
+
+    /// <param name="wrap">Lets a caller observe or replace a call, given the logical function id and the real call.</param>
+    public static TaskRegistry Bind(TaskRegistry registry, FunctionHost host, IResourceResolver resolver, Func<string, FunctionCall, FunctionCall>? wrap = null)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(resolver);
+        foreach (var (id, call) in Create(host))
+        {
+            var bound = wrap is null ? call : wrap(id, call);
+            registry.RegisterFunction(FunctionName(resolver, id), (payload, context) => bound(payload, context));
+        }
+
+        return registry;
+    }
+
+    /// <summary>A call of each catalog function's real handler, by logical function id.</summary>
+    public static IReadOnlyDictionary<string, FunctionCall> Create(FunctionHost host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        return HandlerCatalog.All.ToDictionary(
+            function => function.Id,
+            function =>
+            {
+                var handler = function.Create(host);
+                return (FunctionCall)((payload, _) => InvokeAsync(handler, payload));
+            },
+            StringComparer.Ordinal);
+    }
+
+    private static async Task<JsonNode?> InvokeAsync(IFunctionHandler handler, JsonNode? payload)
+    {
+        using var input = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(payload));
+        await using var output = await handler.HandleAsync(input).ConfigureAwait(false);
+        return await JsonNode.ParseAsync(output).ConfigureAwait(false);
+    }
+}

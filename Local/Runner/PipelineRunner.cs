@@ -1,0 +1,204 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Amazon.S3.Model;
+using Pipeline.Functions;
+using Pipeline.Local.Cost;
+using Pipeline.Local.Definition;
+using Pipeline.Local.Engine;
+using Pipeline.Local.History;
+using Pipeline.Local.Paths;
+using Pipeline.Local.Tasks;
+using Pipeline.Workflows;
+
+namespace Pipeline.Local.Runner;
+
+/// <summary>
+/// Runs a file through the pipeline locally: uploads it under <c>incoming/</c>, picks the state machine as the
+/// EventBridge rules would, and executes the rendered definition on the engine with the real handlers against the
+/// local servers. Progress lines (states entered and exited, chunks stored) go to the given callback as they happen.
+/// </summary>
+public sealed class PipelineRunner
+{
+    private readonly LocalStack stack;
+    private readonly Func<string, FunctionCall, FunctionCall>? wrap;
+
+    /// <param name="wrap">Lets tests replace or observe a function call (given its logical id and the real call).</param>
+    public PipelineRunner(LocalStack stack, Func<string, FunctionCall, FunctionCall>? wrap = null)
+    {
+        ArgumentNullException.ThrowIfNull(stack);
+        this.stack = stack;
+        this.wrap = wrap;
+    }
+
+    public async Task<RunOutcome> RunAsync(RunRequest request, Action<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var clock = Stopwatch.StartNew();
+        var file = new FileInfo(request.FilePath);
+        if (!file.Exists)
+        {
+            throw new FileNotFoundException($"no file {file.FullName}", file.FullName);
+        }
+
+        var key = request.Key ?? StorageLayout.IncomingPrefix + file.Name;
+        var put = await stack.Aws.S3.PutObjectAsync(
+            new PutObjectRequest { BucketName = stack.BucketName, Key = key, FilePath = file.FullName, UseChunkEncoding = false },
+            cancellationToken).ConfigureAwait(false);
+        var etag = StorageLayout.NormalizeEtag(put.ETag ?? string.Empty);
+        var variant = request.Variant ?? VariantRouting.For(file.Length);
+        var name = request.ExecutionName ?? Guid.NewGuid().ToString();
+        var startTime = request.StartTime ?? DateTimeOffset.UtcNow;
+        var input = ObjectCreatedEvent.Create(stack.BucketName, key, file.Length, etag, startTime, Guid.NewGuid().ToString());
+        progress?.Invoke($"uploaded s3://{stack.BucketName}/{key} ({file.Length} bytes); running the {variant} state machine, execution {name}");
+
+        var machine = stack.Definition(variant);
+        var observer = new RunObserver(progress);
+        var registry = PipelineFunctions.Bind(
+            new TaskRegistry(),
+            new FunctionHost(stack.Aws.S3, stack.Aws.DynamoDb, stack.FunctionEnvironment, TimeProvider.System, Task.Delay),
+            stack.Resolver,
+            (id, call) => observer.Observe(id, wrap is null ? call : wrap(id, call)));
+        var topLevel = machine.Graph.States.Keys.Concat(machine.Graph.States.Values.OfType<Definition.ParallelState>().SelectMany(p => p.Branches).SelectMany(b => b.States.Keys)).ToHashSet();
+        var options = new ExecutionOptions
+        {
+            Name = name,
+            Type = variant == WorkflowVariant.Express ? WorkflowType.Express : WorkflowType.Standard,
+            StartTime = startTime,
+            Seed = request.Seed,
+            StateMachineName = stack.MachineName(variant),
+            OnEvent = progress is null ? null : e => ReportState(e, topLevel, progress),
+        };
+        var result = await new LocalEngine(registry).ExecuteAsync(machine, input, options, cancellationToken).ConfigureAwait(false);
+
+        string? saved = null;
+        if (result.Status != ExecutionStatus.Succeeded)
+        {
+            saved = Path.Combine(stack.Aws.RepositoryRoot, ".local", "failed", $"{name}.json");
+            Directory.CreateDirectory(Path.GetDirectoryName(saved)!);
+            await File.WriteAllTextAsync(saved, JsonText.Write(input), cancellationToken).ConfigureAwait(false);
+        }
+
+        var output = result.Output;
+        var quarantineKey = output?["outcome"]?["quarantineKey"]?.GetValue<string?>() ?? observer.QuarantineKey;
+        var quarantineCopy = quarantineKey is null ? null : await CopyOutAsync(quarantineKey, cancellationToken).ConfigureAwait(false);
+        return new RunOutcome
+        {
+            Execution = result,
+            Variant = variant,
+            Bucket = stack.BucketName,
+            Key = key,
+            ObjectSize = file.Length,
+            RecordsIn = Number(output?["load"]?["recordCount"]) ?? observer.RecordsIn,
+            Valid = Number(output?["validation"]?["validCount"]) ?? observer.Valid,
+            Invalid = Number(output?["validation"]?["invalidCount"]) ?? observer.Invalid,
+            Stored = observer.Stored,
+            Chunks = observer.ChunksStored,
+            QuarantineKey = quarantineKey,
+            QuarantineCopy = quarantineCopy,
+            FailedState = result.Status == ExecutionStatus.Succeeded ? null : observer.FailedState,
+            SavedInputPath = saved,
+            Notifications = registry.Outbox.Messages,
+            Cost = CostEstimator.Estimate(result),
+            WallTime = clock.Elapsed,
+        };
+    }
+
+    /// <summary>The S3 server's data lives only while it runs: keep a copy of an object under <c>.local/</c>.</summary>
+    private async Task<string> CopyOutAsync(string key, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(stack.Aws.RepositoryRoot, ".local", key.Replace('/', Path.DirectorySeparatorChar));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var response = await stack.Aws.S3.GetObjectAsync(stack.BucketName, key, cancellationToken).ConfigureAwait(false);
+        await using var file = File.Create(path);
+        await response.ResponseStream.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
+        return path;
+    }
+
+    private static long? Number(JsonNode? node) => node is JsonValue value && value.TryGetValue<long>(out var number) ? number : null;
+
+    private static void ReportState(HistoryEvent e, HashSet<string> shown, Action<string> progress)
+    {
+        var type = e.Type.ToString();
+        var verb = type.EndsWith("StateEntered", StringComparison.Ordinal) ? "entered"
+            : type.EndsWith("StateExited", StringComparison.Ordinal) ? "exited"
+            : null;
+        if (verb is not null && e.Details["name"]?.GetValue<string>() is { } state && shown.Contains(state))
+        {
+            progress($"{state} {verb}");
+        }
+        else if (e.Type is HistoryEventType.ExecutionFailed or HistoryEventType.ExecutionTimedOut)
+        {
+            progress($"execution {(e.Type == HistoryEventType.ExecutionFailed ? "failed" : "timed out")}: {e.Details["error"]}");
+        }
+    }
+
+    /// <summary>Watches the function calls of one run: counts, chunk progress and the state of the last failure.</summary>
+    private sealed class RunObserver(Action<string>? progress)
+    {
+        private readonly ConcurrentDictionary<string, long> transformed = new(StringComparer.Ordinal);
+        private long stored;
+        private int chunksStored;
+        private int chunkCount;
+
+        public long? RecordsIn { get; private set; }
+
+        public long? Valid { get; private set; }
+
+        public long? Invalid { get; private set; }
+
+        public string? QuarantineKey { get; private set; }
+
+        public string? FailedState { get; private set; }
+
+        public long Stored => Interlocked.Read(ref stored);
+
+        public int ChunksStored => Volatile.Read(ref chunksStored);
+
+        public FunctionCall Observe(string functionId, FunctionCall call) => async (payload, context) =>
+        {
+            JsonNode? result;
+            try
+            {
+                result = await call(payload, context).ConfigureAwait(false);
+            }
+            catch (Exception) when (!context.CancellationToken.IsCancellationRequested)
+            {
+                FailedState = context.StateName;
+                throw;
+            }
+
+            Record(functionId, payload, result);
+            return result;
+        };
+
+        private void Record(string functionId, JsonNode? payload, JsonNode? result)
+        {
+            switch (functionId)
+            {
+                case FunctionIds.LoadBatch:
+                    RecordsIn = Number(result?["recordCount"]);
+                    break;
+                case FunctionIds.Validate:
+                    Valid = Number(result?["validCount"]);
+                    Invalid = Number(result?["invalidCount"]);
+                    chunkCount = result?["validChunkKeys"]?.AsArray().Count ?? 0;
+                    break;
+                case FunctionIds.Transform:
+                    transformed[StorageLayout.ChunkIdOf(result!["transformedKey"]!.GetValue<string>())] = Number(result["count"]) ?? 0;
+                    break;
+                case FunctionIds.Store:
+                    var chunkId = StorageLayout.ChunkIdOf(payload!["transformedKey"]!.GetValue<string>());
+                    var count = Number(result?["stored"]) ?? 0;
+                    Interlocked.Add(ref stored, count);
+                    var done = Interlocked.Increment(ref chunksStored);
+                    var duplicate = result?["duplicate"]?.GetValue<bool>() == true ? " (already stored: nothing written)" : string.Empty;
+                    progress?.Invoke($"chunk {done}/{chunkCount} [{chunkId}]: transformed {transformed.GetValueOrDefault(chunkId)}, stored {count}{duplicate}");
+                    break;
+                case FunctionIds.Quarantine:
+                    QuarantineKey = result?["quarantineKey"]?.GetValue<string?>();
+                    break;
+            }
+        }
+    }
+}
