@@ -37,18 +37,18 @@ public readonly record struct RecordEnvelope(long Index, long Line, RecordBodyKi
     {
         envelope = default;
         var rest = line;
-        if (!Expect(ref rest, "{\"index\":"u8) || !Number(ref rest, out var index) ||
-            !Expect(ref rest, ",\"line\":"u8) || !Number(ref rest, out var lineNumber))
+        if (!LineScanner.Expect(ref rest, "{\"index\":"u8) || !LineScanner.Number(ref rest, out var index) ||
+            !LineScanner.Expect(ref rest, ",\"line\":"u8) || !LineScanner.Number(ref rest, out var lineNumber))
         {
             return false;
         }
 
         RecordBodyKind kind;
-        if (Expect(ref rest, ",\"record\":"u8))
+        if (LineScanner.Expect(ref rest, ",\"record\":"u8))
         {
             kind = RecordBodyKind.Json;
         }
-        else if (Expect(ref rest, ",\"fields\":"u8))
+        else if (LineScanner.Expect(ref rest, ",\"fields\":"u8))
         {
             kind = RecordBodyKind.TextFields;
         }
@@ -63,28 +63,6 @@ public readonly record struct RecordEnvelope(long Index, long Line, RecordBodyKi
         }
 
         envelope = new RecordEnvelope(index, lineNumber, kind, line.Length - rest.Length, rest.Length - 1, null);
-        return true;
-    }
-
-    private static bool Expect(ref ReadOnlySpan<byte> rest, ReadOnlySpan<byte> prefix)
-    {
-        if (!rest.StartsWith(prefix))
-        {
-            return false;
-        }
-
-        rest = rest[prefix.Length..];
-        return true;
-    }
-
-    private static bool Number(ref ReadOnlySpan<byte> rest, out long value)
-    {
-        if (!Utf8Parser.TryParse(rest, out value, out var consumed) || value < 0)
-        {
-            return false;
-        }
-
-        rest = rest[consumed..];
         return true;
     }
 

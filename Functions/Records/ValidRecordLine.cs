@@ -78,9 +78,9 @@ public readonly ref struct ValidRecordLine
     public static ValidRecordLine Parse(ReadOnlySpan<byte> line)
     {
         var rest = line;
-        if (!Expect(ref rest, IndexPrefix) || !Number(ref rest, out var index) ||
-            !Expect(ref rest, LinePrefix) || !Number(ref rest, out var lineNumber) ||
-            !Expect(ref rest, IdPrefix))
+        if (!LineScanner.Expect(ref rest, IndexPrefix) || !LineScanner.Number(ref rest, out var index) ||
+            !LineScanner.Expect(ref rest, LinePrefix) || !LineScanner.Number(ref rest, out var lineNumber) ||
+            !LineScanner.Expect(ref rest, IdPrefix))
         {
             throw NotAValidRecordLine(line);
         }
@@ -93,7 +93,7 @@ public readonly ref struct ValidRecordLine
 
         var id = rest[..idLength];
         rest = rest[idLength..];
-        var valueEnd = Expect(ref rest, ValuePrefix) ? rest.IndexOf((byte)',') : -1;
+        var valueEnd = LineScanner.Expect(ref rest, ValuePrefix) ? rest.IndexOf((byte)',') : -1;
         if (valueEnd < 1)
         {
             throw NotAValidRecordLine(line);
@@ -101,34 +101,12 @@ public readonly ref struct ValidRecordLine
 
         var value = rest[..valueEnd];
         rest = rest[valueEnd..];
-        if (!Expect(ref rest, FieldsPrefix) || rest.Length < 3 || rest[0] != (byte)'{' || rest[^1] != (byte)'}')
+        if (!LineScanner.Expect(ref rest, FieldsPrefix) || rest.Length < 3 || rest[0] != (byte)'{' || rest[^1] != (byte)'}')
         {
             throw NotAValidRecordLine(line);
         }
 
         return new ValidRecordLine(index, lineNumber, id, value, rest[..^1]);
-    }
-
-    private static bool Expect(ref ReadOnlySpan<byte> rest, ReadOnlySpan<byte> prefix)
-    {
-        if (!rest.StartsWith(prefix))
-        {
-            return false;
-        }
-
-        rest = rest[prefix.Length..];
-        return true;
-    }
-
-    private static bool Number(ref ReadOnlySpan<byte> rest, out long value)
-    {
-        if (!Utf8Parser.TryParse(rest, out value, out var consumed) || value < 0)
-        {
-            return false;
-        }
-
-        rest = rest[consumed..];
-        return true;
     }
 
     /// <summary>Length of a JSON string's content up to its closing quote (a quote after an odd run of backslashes is escaped).</summary>

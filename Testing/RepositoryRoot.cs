@@ -1,4 +1,4 @@
-namespace Pipeline.Workflows.Tests;
+namespace Pipeline.Testing;
 
 /// <summary>The folder holding Pipeline.sln, found by walking up from the test binaries.</summary>
 internal static class RepositoryRoot
