@@ -2,6 +2,7 @@ using System.Globalization;
 using Pipeline.Infra.Aws;
 using Pipeline.Infra.Model;
 using Pipeline.Infra.Synthesis;
+using Pipeline.Workflows;
 
 namespace Pipeline.Infra.Policy;
 
@@ -12,8 +13,8 @@ namespace Pipeline.Infra.Policy;
 /// </summary>
 public sealed class InputResolver(Stack stack)
 {
-    public const string Account = "123456789012";
-    public const string Region = "us-east-1";
+    public const string Account = ExampleArnResolver.Account;
+    public const string Region = ExampleArnResolver.Region;
 
     private readonly Dictionary<string, Resource> resources = stack.Resources.ToDictionary(resource => resource.LogicalName, StringComparer.Ordinal);
 

@@ -104,7 +104,9 @@ public static class AccessPaths
         from path in For(context)
         let decision = path.Evaluate(context.Simulator)
         where !decision.Allowed
-        select new Finding(ruleId, path.Resource, $"{path.Principal} cannot {path.Action} on {path.ResourceArn}: {decision.Explanation}");
+        select new Finding(ruleId, path.Resource, $"{path.Principal} cannot {path.Action} on {path.ResourceArn}: {decision.Explanation}") into finding
+        group finding by finding into distinct
+        select distinct.Key;
 
     private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
 
