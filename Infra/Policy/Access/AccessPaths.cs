@@ -120,7 +120,7 @@ public static class AccessPaths
         new[] { "kms:GenerateDataKey", "kms:Decrypt" }.Select(action => new AccessPath(AccessPathKind.Service, service, action, keyArn, resource, context));
 
     /// <summary>The KMS calls a storing service makes when a caller uses <paramref name="action"/> on its encrypted data.</summary>
-    private static IEnumerable<string> KeyActions(string service, string action)
+    internal static IEnumerable<string> KeyActions(string service, string action)
     {
         var verb = action.Split(':')[1];
         var writes = service switch
@@ -141,7 +141,7 @@ public static class AccessPaths
         }
     }
 
-    private static IEnumerable<(string? Name, string Arn, string Service)> EncryptedResources(PolicyContext context)
+    internal static IEnumerable<(string? Name, string Arn, string Service)> EncryptedResources(PolicyContext context)
     {
         var resolver = context.Resolver;
         foreach (var encryption in context.Stack.All<S3BucketServerSideEncryptionConfiguration>())
