@@ -173,12 +173,10 @@ public static class AccessPaths
     private static IEnumerable<string> SourceArns(PolicyContext context, string roleArn)
     {
         var resolver = context.Resolver;
-        var users = context.Stack.All<LambdaFunction>().Where(function => resolver.Resolve(function.Role) == roleArn).Select(resolver.Arn)
+        return context.Stack.All<LambdaFunction>().Where(function => resolver.Resolve(function.Role) == roleArn).Select(resolver.Arn)
             .Concat(context.Stack.All<SfnStateMachine>().Where(machine => resolver.Resolve(machine.RoleArn) == roleArn).Select(resolver.Arn))
             .Concat(context.Stack.All<CloudWatchEventTarget>().Where(target => resolver.Resolve(target.RoleArn) == roleArn)
                 .Select(target => resolver.Arn(context.Stack.Resources.Single(resource => target.Rule is Reference reference && reference.Target == resource.LogicalName))))
-            .Distinct()
-            .ToList();
-        return users;
+            .Distinct();
     }
 }
