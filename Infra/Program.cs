@@ -16,5 +16,6 @@ public static class Program
         DiffCommand.Create(),
         DiagramCommand.Create(),
         AslCommand.Create(),
+        PolicyCommand.Create(),
     };
 }

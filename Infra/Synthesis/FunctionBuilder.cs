@@ -141,6 +141,17 @@ public static class FunctionBuilder
                 Actions = tableActions,
                 Resources = [table.ArnOutput],
             };
+
+            // The table is encrypted with the project key: DynamoDB decrypts with the caller's permissions on every
+            // access and, for a write, also generates data keys.
+            var tableWrites = tableActions.Any(action => action.Split(':')[1] is "PutItem" or "BatchWriteItem" or "UpdateItem" or "DeleteItem");
+            yield return new PolicyStatement
+            {
+                Sid = "UseKeyForRecordsTable",
+                Actions = tableWrites ? ["kms:Decrypt", "kms:GenerateDataKey"] : ["kms:Decrypt"],
+                Resources = [key.ArnOutput],
+                Conditions = [PolicyCondition.StringEquals("kms:ViaService", AwsAccount.ViaService("dynamodb"))],
+            };
         }
 
         yield return PolicyStatement.ForWildcard(MandatedWildcards.XRayTracing);

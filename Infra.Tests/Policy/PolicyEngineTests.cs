@@ -1,0 +1,78 @@
+using Pipeline.Infra.Aws;
+using Pipeline.Infra.Policy;
+using Pipeline.Infra.Synthesis;
+
+namespace Pipeline.Infra.Tests.Policy;
+
+public class PolicyEngineTests
+{
+    [Theory]
+    [MemberData(nameof(Stacks.Both), MemberType = typeof(Stacks))]
+    public void SynthesizedStackMustPassEveryRule(string stackName)
+    {
+        var report = PolicyEngine.Evaluate(Stacks.Named(stackName));
+
+        report.Unsuppressed.Should().BeEmpty();
+        report.Passed.Should().BeTrue();
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks.Both), MemberType = typeof(Stacks))]
+    public void EverySuppressionIsExplainedAndStillNeeded(string stackName)
+    {
+        var report = PolicyEngine.Evaluate(Stacks.Named(stackName));
+
+        PolicySuppressions.All.Should().OnlyContain(suppression => suppression.Reason.Length > 40);
+        report.Applied.Should().BeEquivalentTo(PolicySuppressions.All);
+        report.Findings.Should().HaveCount(PolicySuppressions.All.Count);
+    }
+
+    [Fact]
+    public void EveryRuleHasAUniqueIdAndASentence()
+    {
+        PolicyRules.All.Select(rule => rule.Id).Should().OnlyHaveUniqueItems();
+        PolicyRules.All.Should().OnlyContain(rule => rule.Sentence.EndsWith('.') && rule.Sentence.Length > 20);
+        PolicyRules.All.Select(rule => rule.Id).Should().Contain(
+            ["IAM4", "IAM5", "S1", "S2", "S10", "DDB3", "SF1", "SF2", "SQS3", "SQS4", "SNS3", "KMS5", "L1", "LOG1"]);
+    }
+
+    [Fact]
+    public void FindingNamesTheRuleTheResourceAndWhatIsWrong()
+    {
+        var stack = Stacks.Dev.Replace<KmsKey>(LogicalNames.Key, key => key with { EnableKeyRotation = false });
+
+        var finding = PolicyEngine.Evaluate(stack).Unsuppressed.Should().ContainSingle().Subject;
+
+        finding.Should().Be(new Finding("KMS5", LogicalNames.Key, "key rotation is off"));
+    }
+
+    [Fact]
+    public void PolicyCommandPrintsRolesFindingsAndSuppressions()
+    {
+        var (exitCode, output, _) = CommandRunner.Run("policy", "--stack", "prod");
+
+        exitCode.Should().Be(0);
+        output.Should().Contain("storeFunctionRole").And.Contain("dynamodb:BatchWriteItem dynamodb:UpdateItem")
+            .And.Contain("Findings: 0").And.Contain($"Suppressions: {PolicySuppressions.All.Count}")
+            .And.Contain(PolicySuppressions.All[0].Reason);
+    }
+
+    [Fact]
+    public void PolicyReportListsAnUnsuppressedFindingAndFails()
+    {
+        var stack = Stacks.Dev.Replace<SfnStateMachine>(LogicalNames.StandardMachine,
+            machine => machine with { TracingConfiguration = new StateMachineTracingConfiguration { Enabled = false } });
+        var report = PolicyEngine.Evaluate(stack);
+
+        var text = PolicyCommand.Format(new PolicyContext(stack), report);
+
+        report.Passed.Should().BeFalse();
+        text.Should().Contain("Findings: 1").And.MatchRegex(@"SF2\s+standardStateMachine\s+X-Ray tracing is off");
+    }
+
+    [Fact]
+    public void PolicyCommandRejectsAnUnknownStack()
+    {
+        CommandRunner.Run("policy", "--stack", "staging").ExitCode.Should().NotBe(0);
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text.Json.Nodes;
+using Pipeline.Functions;
+using Pipeline.Infra.Aws;
+using Pipeline.Infra.Iam;
+using Pipeline.Infra.Model;
+
+namespace Pipeline.Infra.Policy.Access;
+
+/// <summary>
+/// What each role needs, derived from what uses it rather than from its policy: a function's role from the handler
+/// catalog's declared access, a state machine's role from the Task resources of its (resolved) definition, the
+/// EventBridge role from the targets that start machines with it; plus the key use those imply and the mandated
+/// wildcards that logging and tracing need.
+/// </summary>
+public static class RoleNeeds
+{
+    public static IReadOnlyDictionary<string, IReadOnlyList<AccessNeed>> For(PolicyContext context)
+    {
+        var needs = new Dictionary<string, List<AccessNeed>>(StringComparer.Ordinal);
+        var resolver = context.Resolver;
+        var stack = context.Stack;
+        List<AccessNeed> Of(Input roleArn)
+        {
+            var role = stack.All<IamRole>().Single(candidate => resolver.Arn(candidate) == resolver.Resolve(roleArn)).LogicalName;
+            return needs.TryGetValue(role, out var list) ? list : needs[role] = [];
+        }
+
+        var ingest = stack.All<S3Bucket>().Where(bucket => bucket.LogicalName == Synthesis.LogicalNames.IngestBucket).Select(resolver.Arn).SingleOrDefault();
+        var table = stack.All<DynamoDbTable>().Select(resolver.Arn).SingleOrDefault();
+        foreach (var function in stack.All<LambdaFunction>())
+        {
+            var list = Of(function.Role);
+            var logGroup = stack.All<CloudWatchLogGroup>().Single(group => group.Name == resolver.Resolve(function.LoggingConfig.LogGroup));
+            foreach (var action in new[] { "logs:CreateLogStream", "logs:PutLogEvents" })
+            {
+                list.Add(new(action, resolver.Arn(logGroup), "writes its log group"));
+                list.Add(new(action, resolver.Arn(logGroup) + ":*", "writes the streams of its log group"));
+            }
+
+            var definition = HandlerCatalog.All.Single(candidate => candidate.Handler == function.Handler);
+            foreach (var access in definition.Access)
+            {
+                var resource = access.Target == AccessTarget.RecordsTable ? table : $"{ingest}/{access.Prefix}*";
+                list.AddRange(access.Actions.Select(action => new AccessNeed(action, resource!, access.Purpose)));
+            }
+
+            if (function.TracingConfig.Mode == "Active")
+            {
+                list.AddRange(MandatedWildcards.XRayTracing.Actions.Select(action => new AccessNeed(action, "*", "active tracing")));
+            }
+        }
+
+        foreach (var machine in stack.All<SfnStateMachine>())
+        {
+            var list = Of(machine.RoleArn);
+            foreach (var task in Tasks(JsonNode.Parse(resolver.Resolve(machine.Definition))))
+            {
+                var resource = task["Resource"]?.GetValue<string>();
+                var parameters = task["Parameters"];
+                if (resource == Synthesis.StateMachineBuilder.LambdaInvoke)
+                {
+                    list.Add(new("lambda:InvokeFunction", parameters!["FunctionName"]!.GetValue<string>(), $"task {resource}"));
+                }
+                else if (resource == Synthesis.StateMachineBuilder.SnsPublish)
+                {
+                    list.Add(new("sns:Publish", parameters!["TopicArn"]!.GetValue<string>(), $"task {resource}"));
+                }
+                else
+                {
+                    list.Add(new("unknown", resource ?? "?", "a task resource the role derivation does not know"));
+                }
+            }
+
+            list.AddRange(MandatedWildcards.LogDelivery.Actions.Select(action => new AccessNeed(action, "*", "execution logging")));
+            if (machine.TracingConfiguration.Enabled)
+            {
+                list.AddRange(MandatedWildcards.XRayTracing.Actions.Select(action => new AccessNeed(action, "*", "X-Ray tracing")));
+            }
+        }
+
+        foreach (var target in stack.All<CloudWatchEventTarget>())
+        {
+            Of(target.RoleArn).Add(new("states:StartExecution", resolver.Resolve(target.Arn), "the rule starts the machine"));
+        }
+
+        var encrypted = AccessPaths.EncryptedResources(context).ToList();
+        var keyArn = context.ProjectKey is null ? null : resolver.Arn(context.ProjectKey);
+        foreach (var list in needs.Values)
+        {
+            var keyNeeds = (from need in list
+                            from target in encrypted
+                            where need.Resource.StartsWith(target.Arn, StringComparison.Ordinal)
+                            from action in AccessPaths.KeyActions(target.Service, need.Action)
+                            select new AccessNeed(action, keyArn!, $"{need.Action} on data encrypted with the project key")).ToList();
+            list.AddRange(keyNeeds);
+        }
+
+        return needs.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<AccessNeed>)pair.Value.DistinctBy(need => need.Grant).ToList(), StringComparer.Ordinal);
+    }
+
+    private static IEnumerable<JsonObject> Tasks(JsonNode? node) => node switch
+    {
+        JsonObject state when state["Type"]?.GetValue<string>() == "Task" => [state],
+        JsonObject other => other.SelectMany(member => Tasks(member.Value)),
+        JsonArray array => array.SelectMany(Tasks),
+        _ => [],
+    };
+}
