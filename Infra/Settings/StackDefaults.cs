@@ -1,3 +1,5 @@
+using Pipeline.Workflows;
+
 namespace Pipeline.Infra.Settings;
 
 /// <summary>The settings each known stack starts from before its config is applied.</summary>
@@ -16,7 +18,7 @@ public static class StackDefaults
             LambdaMemoryMb = 512,
             LambdaTimeoutSeconds = 60,
             LogRetentionDays = 14,
-            ExpressMaxObjectBytes = 1_048_576,
+            ExpressMaxObjectBytes = VariantRouting.DefaultExpressMaxObjectBytes,
             MapMaxConcurrency = 4,
             TableDeletionProtection = false,
             Protect = false,
