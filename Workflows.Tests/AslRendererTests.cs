@@ -17,7 +17,7 @@ public class AslRendererTests
     [Fact]
     public void Render_ShouldWriteKeysInTheAslOrder()
     {
-        var json = RenderToJson(PipelineWorkflow.Create());
+        var json = RenderToJson(PipelineWorkflow.Create(new PipelineWorkflowOptions(ExecutionTimeoutSeconds: 300)));
 
         Keys(json).Should().Equal("Comment", "StartAt", "TimeoutSeconds", "States");
         Keys(json.GetProperty("States").GetProperty("LoadBatch")).Should().Equal(

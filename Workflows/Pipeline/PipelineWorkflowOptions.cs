@@ -3,8 +3,12 @@ namespace Pipeline.Workflows;
 /// <summary>Settings of the pipeline's workflow.</summary>
 /// <param name="MaxConcurrency">How many chunks the Map transforms and stores at once (0: no limit).</param>
 /// <param name="TaskTimeoutSeconds">How long one Lambda task may run; keep it above the functions' own timeout.</param>
-/// <param name="ExecutionTimeoutSeconds">The whole execution's limit; at most 300 for the Express machine, null for none.</param>
+/// <param name="ExecutionTimeoutSeconds">
+/// The whole execution's limit; at most 300 for the Express machine. None by default: AWS stops an Express execution at
+/// 5 minutes itself, while the Standard machine takes the large files and is bounded by its tasks' timeouts and retries,
+/// so one definition serves both without capping the Standard runs at the Express limit.
+/// </param>
 public sealed record PipelineWorkflowOptions(
     int MaxConcurrency = 10,
     int TaskTimeoutSeconds = 120,
-    int? ExecutionTimeoutSeconds = 300);
+    int? ExecutionTimeoutSeconds = null);
