@@ -7,13 +7,13 @@ public sealed class StorageLayoutTests
     {
         var work = StorageLayout.WorkPrefix("exec-1");
 
-        work.Should().Be("work/exec-1/");
-        StorageLayout.ChunkKey(work, StorageLayout.ChunkId(7)).Should().Be("work/exec-1/chunks/000007.ndjson");
-        StorageLayout.ValidChunkKey(work, "000007").Should().Be("work/exec-1/valid/000007.ndjson");
-        StorageLayout.TransformedChunkKey(work, "000007").Should().Be("work/exec-1/transformed/000007.ndjson");
-        StorageLayout.InvalidRecordsKey(work).Should().Be("work/exec-1/invalid.ndjson");
-        StorageLayout.ManifestKey(work).Should().Be("work/exec-1/manifest.json");
-        StorageLayout.ChunkIdOf("work/exec-1/transformed/000007.ndjson").Should().Be("000007");
+        work.Should().Be("staging/exec-1/");
+        StorageLayout.ChunkKey(work, StorageLayout.ChunkId(7)).Should().Be("staging/exec-1/chunks/000007.ndjson");
+        StorageLayout.ValidChunkKey(work, "000007").Should().Be("staging/exec-1/valid/000007.ndjson");
+        StorageLayout.TransformedChunkKey(work, "000007").Should().Be("staging/exec-1/transformed/000007.ndjson");
+        StorageLayout.InvalidRecordsKey(work).Should().Be("staging/exec-1/invalid.ndjson");
+        StorageLayout.ManifestKey(work).Should().Be("staging/exec-1/manifest.json");
+        StorageLayout.ChunkIdOf("staging/exec-1/transformed/000007.ndjson").Should().Be("000007");
     }
 
     [Fact]
@@ -24,8 +24,8 @@ public sealed class StorageLayoutTests
     }
 
     [Theory]
-    [InlineData("work/e/chunks/000001.ndjson", "work/e/", true)]
-    [InlineData("work/other/chunks/000001.ndjson", "work/e/", false)]
+    [InlineData("staging/e/chunks/000001.ndjson", "staging/e/", true)]
+    [InlineData("staging/other/chunks/000001.ndjson", "staging/e/", false)]
     [InlineData("incoming/a.json", "incoming/", false)]
     public void RequireUnderWorkPrefix_ShouldAcceptOnlyKeysOfTheExecution(string key, string workPrefix, bool accepted)
     {

@@ -25,9 +25,9 @@ public sealed class LoadBatchHandlerTests
         output.GetProperty("source").GetProperty("key").GetString().Should().Be("incoming/a.json");
         output.GetProperty("source").GetProperty("etag").GetString().Should().Be(InMemoryS3.EtagOf(content));
         output.GetProperty("recordCount").GetInt32().Should().Be(3);
-        output.GetProperty("workPrefix").GetString().Should().Be("work/exec-1/");
+        output.GetProperty("workPrefix").GetString().Should().Be("staging/exec-1/");
         output.GetProperty("chunkKeys").EnumerateArray().Select(k => k.GetString()).Should()
-            .Equal("work/exec-1/chunks/000000.ndjson", "work/exec-1/chunks/000001.ndjson");
+            .Equal("staging/exec-1/chunks/000000.ndjson", "staging/exec-1/chunks/000001.ndjson");
     }
 
     [Fact]
@@ -39,10 +39,10 @@ public sealed class LoadBatchHandlerTests
         var result = await handler.LoadAsync(new LoadBatchRequest(Bucket, "incoming/a.csv", "exec-2"));
 
         _s3.Keys(Bucket).Should().BeEquivalentTo(
-            "incoming/a.csv", "work/exec-2/chunks/000000.ndjson", "work/exec-2/chunks/000001.ndjson", "work/exec-2/manifest.json");
+            "incoming/a.csv", "staging/exec-2/chunks/000000.ndjson", "staging/exec-2/chunks/000001.ndjson", "staging/exec-2/manifest.json");
         InMemoryPipeline.Lines(_s3.ReadText(Bucket, result.ChunkKeys[0])).Should().HaveCount(2);
         InMemoryPipeline.Lines(_s3.ReadText(Bucket, result.ChunkKeys[1])).Should().HaveCount(1);
-        var manifest = InMemoryPipeline.Lines(_s3.ReadText(Bucket, "work/exec-2/manifest.json")).Single();
+        var manifest = InMemoryPipeline.Lines(_s3.ReadText(Bucket, "staging/exec-2/manifest.json")).Single();
         manifest.GetProperty("recordCount").GetInt32().Should().Be(3);
         manifest.GetProperty("format").GetString().Should().Be("Csv");
     }

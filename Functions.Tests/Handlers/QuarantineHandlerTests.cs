@@ -13,9 +13,9 @@ public sealed class QuarantineHandlerTests
     {
         var s3 = new InMemoryS3();
         var lines = "{\"index\":2,\"line\":3,\"reasons\":[\"value is missing\"],\"record\":{\"id\":3}}\n{\"index\":5,\"line\":6,\"reasons\":[\"id is missing\"],\"record\":{}}\n";
-        s3.Upload(Bucket, "work/e/invalid.ndjson", Encoding.UTF8.GetBytes(lines));
+        s3.Upload(Bucket, "staging/e/invalid.ndjson", Encoding.UTF8.GetBytes(lines));
         var handler = new QuarantineHandler(s3.Object, new BucketSettings(Bucket));
-        var input = "{\"source\":{\"bucket\":\"ingest-bucket\",\"key\":\"incoming/2025/a.json\",\"etag\":\"\\\"abc\\\"\"},\"invalidKey\":\"work/e/invalid.ndjson\"}";
+        var input = "{\"source\":{\"bucket\":\"ingest-bucket\",\"key\":\"incoming/2025/a.json\",\"etag\":\"\\\"abc\\\"\"},\"invalidKey\":\"staging/e/invalid.ndjson\"}";
 
         var output = PayloadStreams.Parse(await handler.HandleAsync(PayloadStreams.From(input)));
 

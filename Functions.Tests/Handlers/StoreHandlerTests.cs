@@ -9,7 +9,7 @@ public sealed class StoreHandlerTests
 {
     private const string Bucket = InMemoryPipeline.Bucket;
     private const string Table = "records";
-    private const string TransformedKey = "work/e/transformed/000002.ndjson";
+    private const string TransformedKey = "staging/e/transformed/000002.ndjson";
     private static readonly SourceObject Source = new(Bucket, "incoming/a.json", "etag1");
 
     private readonly InMemoryS3 _s3 = new();

@@ -12,17 +12,17 @@ public sealed class TransformHandlerTests
     [Fact]
     public async Task HandleAsync_ShouldWriteTheTransformedChunkUnderTheSameChunkId()
     {
-        _s3.Upload(Bucket, "work/e/valid/000003.ndjson", Encoding.UTF8.GetBytes(
+        _s3.Upload(Bucket, "staging/e/valid/000003.ndjson", Encoding.UTF8.GetBytes(
             "{\"index\":0,\"line\":1,\"id\":\"1\",\"value\":20,\"fields\":{}}\n{\"index\":1,\"line\":2,\"id\":\"2\",\"value\":30,\"fields\":{}}\n"));
         var handler = new TransformHandler(_s3.Object, new BucketSettings(Bucket), new FixedClock(DateTimeOffset.UnixEpoch));
         var input = "{\"source\":{\"bucket\":\"ingest-bucket\",\"key\":\"incoming/a.json\",\"etag\":\"etag1\"}," +
-                    "\"chunkKey\":\"work/e/valid/000003.ndjson\",\"workPrefix\":\"work/e/\",\"ingestedAt\":\"2025-01-02T03:04:05.678Z\"}";
+                    "\"chunkKey\":\"staging/e/valid/000003.ndjson\",\"workPrefix\":\"staging/e/\",\"ingestedAt\":\"2025-01-02T03:04:05.678Z\"}";
 
         var output = PayloadStreams.Parse(await handler.HandleAsync(PayloadStreams.From(input)));
 
-        output.GetProperty("transformedKey").GetString().Should().Be("work/e/transformed/000003.ndjson");
+        output.GetProperty("transformedKey").GetString().Should().Be("staging/e/transformed/000003.ndjson");
         output.GetProperty("count").GetInt32().Should().Be(2);
-        var items = InMemoryPipeline.Lines(_s3.ReadText(Bucket, "work/e/transformed/000003.ndjson"));
+        var items = InMemoryPipeline.Lines(_s3.ReadText(Bucket, "staging/e/transformed/000003.ndjson"));
         items.Select(i => i.GetProperty("processed_value").GetInt32()).Should().Equal(200, 300);
         items.Should().OnlyContain(i => i.GetProperty("ingested_at").GetString() == "2025-01-02T03:04:05.678Z");
     }
@@ -30,10 +30,10 @@ public sealed class TransformHandlerTests
     [Fact]
     public async Task TransformAsync_WhenIngestionTimeIsNotGiven_ShouldUseTheClock()
     {
-        _s3.Upload(Bucket, "work/e/valid/000000.ndjson", Encoding.UTF8.GetBytes("{\"index\":0,\"line\":1,\"id\":\"1\",\"value\":1,\"fields\":{}}\n"));
+        _s3.Upload(Bucket, "staging/e/valid/000000.ndjson", Encoding.UTF8.GetBytes("{\"index\":0,\"line\":1,\"id\":\"1\",\"value\":1,\"fields\":{}}\n"));
         var handler = new TransformHandler(_s3.Object, new BucketSettings(Bucket), new FixedClock(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero)));
 
-        var result = await handler.TransformAsync(new TransformRequest(Source, "work/e/valid/000000.ndjson", "work/e/"));
+        var result = await handler.TransformAsync(new TransformRequest(Source, "staging/e/valid/000000.ndjson", "staging/e/"));
 
         InMemoryPipeline.Lines(_s3.ReadText(Bucket, result.TransformedKey)).Single()
             .GetProperty("ingested_at").GetString().Should().Be("2030-01-01T00:00:00.000Z");
@@ -44,7 +44,7 @@ public sealed class TransformHandlerTests
     {
         var handler = new TransformHandler(_s3.Object, new BucketSettings(Bucket), TimeProvider.System);
 
-        var act = () => handler.TransformAsync(new TransformRequest(Source, "incoming/a.json", "work/e/"));
+        var act = () => handler.TransformAsync(new TransformRequest(Source, "incoming/a.json", "staging/e/"));
 
         await act.Should().ThrowAsync<ArgumentException>();
     }

@@ -4,7 +4,7 @@ namespace Pipeline.Functions;
 
 /// <summary>
 /// Reads an uploaded file (JSON array, <c>{"records":[…]}</c>, NDJSON or CSV), splits it into chunk
-/// objects of N records under <c>work/&lt;executionName&gt;/chunks/</c>, writes a manifest and returns
+/// objects of N records under <c>staging/&lt;executionName&gt;/chunks/</c>, writes a manifest and returns
 /// the chunk keys. A file that cannot be read as records fails with <see cref="InvalidInput"/>;
 /// an empty file succeeds with zero records.
 /// </summary>

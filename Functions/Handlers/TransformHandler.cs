@@ -5,7 +5,7 @@ namespace Pipeline.Functions;
 /// <summary>
 /// Transforms one valid chunk: <c>processed_value = value * 10</c>, ids as strings, deterministic
 /// item keys and lineage (source object, record position, ingestion time). Writes the item lines
-/// to <c>work/&lt;executionName&gt;/transformed/</c> under the chunk's id.
+/// to <c>staging/&lt;executionName&gt;/transformed/</c> under the chunk's id.
 /// </summary>
 public sealed class TransformHandler : IFunctionHandler
 {

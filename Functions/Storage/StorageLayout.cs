@@ -4,12 +4,12 @@ namespace Pipeline.Functions;
 
 /// <summary>
 /// Where objects live inside the one ingest bucket: uploads under <c>incoming/</c>, work objects
-/// of one execution under <c>work/&lt;executionName&gt;/</c>, quarantine files under <c>quarantine/</c>.
+/// of one execution under <c>staging/&lt;executionName&gt;/</c>, quarantine files under <c>quarantine/</c>.
 /// </summary>
 public static class StorageLayout
 {
     public const string IncomingPrefix = "incoming/";
-    public const string WorkRoot = "work/";
+    public const string WorkRoot = "staging/";
     public const string QuarantinePrefix = "quarantine/";
 
     private const string ChunksFolder = "chunks/";
@@ -17,7 +17,7 @@ public static class StorageLayout
     private const string TransformedFolder = "transformed/";
     private const string ChunkExtension = ".ndjson";
 
-    /// <summary><c>work/&lt;executionName&gt;/</c>. Step Functions execution names never contain '/'.</summary>
+    /// <summary><c>staging/&lt;executionName&gt;/</c>. Step Functions execution names never contain '/'.</summary>
     public static string WorkPrefix(string executionName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(executionName);

@@ -37,7 +37,7 @@ public class EventRoutingPolicies
 
     [Fact]
     public void ObjectsOutsideTheUploadPrefixStartNothing() =>
-        MachinesStartedFor(Stacks.Dev, "work/run-1/chunk-0.json", 10).Should().BeEmpty();
+        MachinesStartedFor(Stacks.Dev, "staging/run-1/chunk-0.json", 10).Should().BeEmpty();
 
     [Fact]
     public void ThresholdComesFromTheStackFile()

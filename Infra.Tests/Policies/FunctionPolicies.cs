@@ -118,7 +118,7 @@ public class FunctionPolicies
         statements.Single(statement => statement.Sid == "ObjectsGetObject").Resources.Select(PolicyInspection.Text)
             .Should().Equal("${ingestBucket.arn}/incoming/*");
         statements.Single(statement => statement.Sid == "ObjectsPutObject").Resources.Select(PolicyInspection.Text)
-            .Should().Equal("${ingestBucket.arn}/work/*");
+            .Should().Equal("${ingestBucket.arn}/staging/*");
         statements.Should().NotContain(statement => statement.Actions.Any(action => action.StartsWith("s3:Delete", StringComparison.Ordinal)));
     }
 }

@@ -81,7 +81,7 @@ public class IngestBucketPolicies
     {
         var stack = Stacks.Named(stackName);
 
-        var rule = ForIngest<S3BucketLifecycleConfiguration>(stack).Rules.Single(candidate => candidate.Filter.Prefix == "work/");
+        var rule = ForIngest<S3BucketLifecycleConfiguration>(stack).Rules.Single(candidate => candidate.Filter.Prefix == "staging/");
         rule.Status.Should().Be("Enabled");
         rule.Expiration!.Days.Should().Be(stack.Settings.WorkExpirationDays);
     }

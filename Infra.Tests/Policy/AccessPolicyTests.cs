@@ -143,7 +143,7 @@ public class AccessPolicyTests
     {
         foreach (var role in AllRoles)
         {
-            Can(role, "s3:DeleteObject", Ingest + "/work/run/chunks/000001.json").Should().BeFalse(role);
+            Can(role, "s3:DeleteObject", Ingest + "/staging/run/chunks/000001.json").Should().BeFalse(role);
             Can(role, "s3:PutBucketPolicy", Ingest).Should().BeFalse(role);
             Can(role, "s3:PutEncryptionConfiguration", Ingest).Should().BeFalse(role);
         }
@@ -288,9 +288,9 @@ public class AccessPolicyTests
     }
 
     [Theory]
-    [InlineData("arn:aws:s3:::b/work/*", "arn:aws:s3:::b/work/run/chunk.json", true)]
-    [InlineData("arn:aws:s3:::b/work/*", "arn:aws:s3:::b/incoming/work/x", false)]
-    [InlineData("arn:aws:s3:::b/work/*", "arn:aws:s3:::B/work/x", false)]
+    [InlineData("arn:aws:s3:::b/staging/*", "arn:aws:s3:::b/staging/run/chunk.json", true)]
+    [InlineData("arn:aws:s3:::b/staging/*", "arn:aws:s3:::b/incoming/staging/x", false)]
+    [InlineData("arn:aws:s3:::b/staging/*", "arn:aws:s3:::B/staging/x", false)]
     [InlineData("arn:aws:s3:::b/?ork/*", "arn:aws:s3:::b/fork/x", true)]
     [InlineData("arn:aws:s3:::b/*/x", "arn:aws:s3:::b/a/b/x", true)]
     public void ResourcePatternsFollowIamWildcards(string pattern, string resource, bool matches)

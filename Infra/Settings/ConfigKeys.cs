@@ -34,7 +34,7 @@ public static class ConfigKeys
             s => s.RetainOnDelete, (s, v) => s with { RetainOnDelete = v }),
         new BooleanSetting("alarmsEnabled", "whether alarms notify the topic",
             s => s.AlarmsEnabled, (s, v) => s with { AlarmsEnabled = v }),
-        new IntegerSetting("workExpirationDays", "days before work/ chunk objects expire", 1, 365,
+        new IntegerSetting("workExpirationDays", "days before staging/ chunk objects expire", 1, 365,
             s => s.WorkExpirationDays, (s, v) => s with { WorkExpirationDays = (int)v }),
         new BooleanSetting("forceDestroyBuckets", "let pulumi destroy delete non-empty buckets",
             s => s.ForceDestroyBuckets, (s, v) => s with { ForceDestroyBuckets = v }),

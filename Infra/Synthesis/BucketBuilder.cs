@@ -6,7 +6,7 @@ using Pipeline.Infra.Model;
 namespace Pipeline.Infra.Synthesis;
 
 /// <summary>
-/// The ingest bucket (SSE-KMS with a bucket key, versioned, private, TLS only, access-logged, work/
+/// The ingest bucket (SSE-KMS with a bucket key, versioned, private, TLS only, access-logged, staging/
 /// objects expiring, events to EventBridge) and the bucket receiving its access logs. Server access
 /// logs cannot be delivered to an SSE-KMS bucket, so the log bucket uses SSE-S3.
 /// </summary>

@@ -77,11 +77,11 @@ public class MapStateTests
                        "ResultPath": "$.mapped", "End": true}}}
             """;
 
-        var result = await Asl.RunAsync(definition, """{"workPrefix": "work/x/", "chunks": ["c0", "c1"]}""");
+        var result = await Asl.RunAsync(definition, """{"workPrefix": "staging/x/", "chunks": ["c0", "c1"]}""");
 
         result.ShouldSucceed();
         result.Output!["mapped"].ShouldBeJson("""
-            {"count": 2, "results": [{"chunkKey": "c0", "index": 0, "prefix": "work/x/"}, {"chunkKey": "c1", "index": 1, "prefix": "work/x/"}]}
+            {"count": 2, "results": [{"chunkKey": "c0", "index": 0, "prefix": "staging/x/"}, {"chunkKey": "c1", "index": 1, "prefix": "staging/x/"}]}
             """);
         result.Events(HistoryEventType.MapStateStarted).Single().Details["length"]!.GetValue<int>().Should().Be(2);
         result.Events(HistoryEventType.MapIterationSucceeded).Should().HaveCount(2);
