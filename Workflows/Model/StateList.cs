@@ -14,7 +14,7 @@ internal static class StateList
     {
         foreach (var state in graph.States)
         {
-            var path = parentPath is null ? DisplayName(state.Name) : $"{parentPath} > {DisplayName(state.Name)}";
+            var path = PathOf(state.Name, parentPath);
             yield return new GraphEntry(state, path, graph);
             foreach (var nested in state.NestedGraphs())
             {
@@ -24,5 +24,10 @@ internal static class StateList
         }
     }
 
-    public static string DisplayName(string name) => name.Length == 0 ? "<unnamed>" : name;
+    /// <summary>The display path of the state <paramref name="name"/> in a graph whose states are under <paramref name="parentPath"/> (null at the top).</summary>
+    public static string PathOf(string name, string? parentPath)
+    {
+        var displayName = name.Length == 0 ? "<unnamed>" : name;
+        return parentPath is null ? displayName : $"{parentPath} > {displayName}";
+    }
 }

@@ -23,7 +23,7 @@ internal static class GraphRules
     /// <param name="statePrefix">The path prefix of the graph's states (null at the top).</param>
     public static void CheckGraph(StateGraph graph, string graphPath, string? statePrefix, List<GraphEntry> allEntries, List<ValidationError> errors)
     {
-        string PathOf(State state) => statePrefix is null ? StateList.DisplayName(state.Name) : $"{statePrefix} > {StateList.DisplayName(state.Name)}";
+        string PathOf(State state) => StateList.PathOf(state.Name, statePrefix);
 
         var names = graph.States.Select(state => state.Name).ToHashSet(StringComparer.Ordinal);
         var transitionErrors = errors.Count;
@@ -46,7 +46,7 @@ internal static class GraphRules
         var structurallySound = errors.Count == transitionErrors;
         if (structurallySound)
         {
-            var reachable = Reachable(graph, graph.StartAt, state => state.Transitions());
+            var reachable = Reachable(graph);
             foreach (var state in graph.States.Where(state => !reachable.Contains(state.Name)))
                 errors.Add(new(PathOf(state), $"is not reachable from StartAt '{graph.StartAt}'"));
 
@@ -65,15 +65,16 @@ internal static class GraphRules
         }
     }
 
-    private static HashSet<string> Reachable(StateGraph graph, string start, Func<State, IEnumerable<StateTransition>> edges)
+    /// <summary>The states reachable from <c>StartAt</c> by any transition, error handlers included.</summary>
+    private static HashSet<string> Reachable(StateGraph graph)
     {
         var reached = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<string>([start]);
+        var pending = new Stack<string>([graph.StartAt]);
         while (pending.TryPop(out var name))
         {
             if (graph.Find(name) is { } state && reached.Add(name))
             {
-                foreach (var transition in edges(state))
+                foreach (var transition in state.Transitions())
                     pending.Push(transition.Target);
             }
         }
