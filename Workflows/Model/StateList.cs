@@ -9,13 +9,13 @@ internal static class StateList
     public static ImmutableArray<State> Union(ImmutableArray<State> states, IEnumerable<State> more) =>
         states.AddRange(more.Where(state => !states.Contains(state)).Distinct());
 
-    /// <summary>Every state of the graph and of the graphs nested in it, each with its display path and graph.</summary>
+    /// <summary>Every state of the graph and of the graphs nested in it, each with its display path.</summary>
     public static IEnumerable<GraphEntry> Walk(StateGraph graph, string? parentPath = null)
     {
         foreach (var state in graph.States)
         {
             var path = PathOf(state.Name, parentPath);
-            yield return new GraphEntry(state, path, graph);
+            yield return new GraphEntry(state, path);
             foreach (var nested in state.NestedGraphs())
             {
                 foreach (var entry in Walk(nested.Graph, $"{path} > {nested.Field}"))
