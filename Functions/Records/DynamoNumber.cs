@@ -39,9 +39,6 @@ public static class DynamoNumber
         return exponent < MinExponent || exponent > MaxExponent ? NumberStatus.OutOfRange : NumberStatus.Ok;
     }
 
-    /// <summary>True for text following the JSON number grammar.</summary>
-    public static bool IsJsonNumber(ReadOnlySpan<byte> text) => TryDecompose(text, out _);
-
     /// <summary>
     /// Writes <paramref name="text"/> × 10^<paramref name="powersOfTen"/> in canonical form (plain
     /// decimal for ordinary magnitudes, <c>d.dddE±x</c> otherwise) and returns the length written.
