@@ -37,6 +37,10 @@ public sealed class LocalStack
         [EnvironmentVariables.TableName] = TableName,
     };
 
+    /// <summary>A host for the real handlers against the local servers, with the stack's environment.</summary>
+    public FunctionHost CreateFunctionHost() =>
+        new(Aws.S3, Aws.DynamoDb, FunctionEnvironment, TimeProvider.System, Task.Delay);
+
     /// <summary>Creates the bucket and the table unless they exist.</summary>
     public async Task CreateAsync(CancellationToken cancellationToken = default)
     {

@@ -12,15 +12,13 @@ public sealed class OnDemandPipelineFunctions : IAsyncDisposable
 {
     private readonly TextWriter log;
     private readonly Lock gate = new();
-    private Task<(LocalStack Stack, IReadOnlyDictionary<string, FunctionCall> Calls)>? started;
+    private Task<(LocalServers Servers, IReadOnlyDictionary<string, FunctionCall> Calls)>? started;
 
     public OnDemandPipelineFunctions(TextWriter log)
     {
         ArgumentNullException.ThrowIfNull(log);
         this.log = log;
     }
-
-    public LocalStack? Stack => started is { IsCompletedSuccessfully: true } task ? task.Result.Stack : null;
 
     /// <summary>Registers each pipeline function under the name the example ARNs of stack <c>local</c> give it.</summary>
     public TaskRegistry Bind(TaskRegistry registry)
@@ -46,8 +44,8 @@ public sealed class OnDemandPipelineFunctions : IAsyncDisposable
         {
             try
             {
-                var (stack, _) = await started.ConfigureAwait(false);
-                await stack.Aws.DisposeAsync().ConfigureAwait(false);
+                var (servers, _) = await started.ConfigureAwait(false);
+                await servers.DisposeAsync().ConfigureAwait(false);
             }
             catch (InvalidOperationException)
             {
@@ -56,7 +54,7 @@ public sealed class OnDemandPipelineFunctions : IAsyncDisposable
         }
     }
 
-    private Task<(LocalStack Stack, IReadOnlyDictionary<string, FunctionCall> Calls)> StartOnce(string functionName)
+    private Task<(LocalServers Servers, IReadOnlyDictionary<string, FunctionCall> Calls)> StartOnce(string functionName)
     {
         lock (gate)
         {
@@ -64,13 +62,12 @@ public sealed class OnDemandPipelineFunctions : IAsyncDisposable
         }
     }
 
-    private async Task<(LocalStack, IReadOnlyDictionary<string, FunctionCall>)> StartAsync(string functionName)
+    private async Task<(LocalServers, IReadOnlyDictionary<string, FunctionCall>)> StartAsync(string functionName)
     {
         await log.WriteLineAsync($"Starting DynamoDB Local and the S3 server for {functionName}...").ConfigureAwait(false);
         var servers = await LocalServers.StartAsync(AppContext.BaseDirectory, log).ConfigureAwait(false);
         var stack = new LocalStack(servers);
         await stack.CreateAsync().ConfigureAwait(false);
-        var host = new FunctionHost(servers.S3, servers.DynamoDb, stack.FunctionEnvironment, TimeProvider.System, Task.Delay);
-        return (stack, PipelineFunctions.Create(host));
+        return (servers, PipelineFunctions.Create(stack.CreateFunctionHost()));
     }
 }

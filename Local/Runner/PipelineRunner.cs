@@ -56,7 +56,7 @@ public sealed class PipelineRunner
         var observer = new RunObserver(progress);
         var registry = PipelineFunctions.Bind(
             new TaskRegistry(),
-            new FunctionHost(stack.Aws.S3, stack.Aws.DynamoDb, stack.FunctionEnvironment, TimeProvider.System, Task.Delay),
+            stack.CreateFunctionHost(),
             stack.Resolver,
             (id, call) => observer.Observe(id, wrap is null ? call : wrap(id, call)));
         var topLevel = machine.Graph.States.Keys.Concat(machine.Graph.States.Values.OfType<Definition.ParallelState>().SelectMany(p => p.Branches).SelectMany(b => b.States.Keys)).ToHashSet();
