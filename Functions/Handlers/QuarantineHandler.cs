@@ -49,10 +49,7 @@ public sealed class QuarantineHandler : IFunctionHandler
             return new QuarantineResult(0, null);
         }
 
-        if (!request.InvalidKey.StartsWith(StorageLayout.WorkRoot, StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"'{request.InvalidKey}' is not a work object", nameof(request));
-        }
+        StorageLayout.RequireWorkObject(request.InvalidKey, nameof(request));
 
         var invalid = await S3Objects.GetBytesAsync(_s3, _settings.BucketName, request.InvalidKey, cancellationToken).ConfigureAwait(false);
         var count = 0;

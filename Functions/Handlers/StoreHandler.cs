@@ -61,10 +61,7 @@ public sealed class StoreHandler : IFunctionHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Source);
-        if (!request.TransformedKey.StartsWith(StorageLayout.WorkRoot, StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"'{request.TransformedKey}' is not a work object", nameof(request));
-        }
+        StorageLayout.RequireWorkObject(request.TransformedKey, nameof(request));
 
         var chunkId = StorageLayout.ChunkIdOf(request.TransformedKey);
         if (!await _ledger.TryBeginAsync(request.Source, chunkId, cancellationToken).ConfigureAwait(false))

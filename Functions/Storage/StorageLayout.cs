@@ -54,6 +54,15 @@ public static class StorageLayout
         return name[..^ChunkExtension.Length];
     }
 
+    /// <summary>Refuses a key outside the staging area: handlers only read what the pipeline itself wrote there.</summary>
+    public static void RequireWorkObject(string key, string paramName)
+    {
+        if (!key.StartsWith(WorkRoot, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"'{key}' is not a work object", paramName);
+        }
+    }
+
     /// <summary>Checks that a key handed to a handler lies under the execution's work prefix.</summary>
     public static void RequireUnderWorkPrefix(string key, string workPrefix)
     {
