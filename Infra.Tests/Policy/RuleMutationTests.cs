@@ -72,7 +72,7 @@ public class RuleMutationTests
                 Policy = new PolicyDocument(Statements.DenyInsecureTransport("sqs:*", queue.ArnOutput)),
             });
         }),
-        new("SQS4", "drop the TLS-only statement of the queue policy", Dev, stack => stack.Replace<SqsQueuePolicy>(LogicalNames.DeadLetterQueue + "Policy",
+        new("SQS4", "drop the TLS-only statement of the queue policy", Dev, stack => stack.Replace<SqsQueuePolicy>(LogicalNames.DeadLetterQueuePolicy,
             policy => policy with { Policy = new PolicyDocument(policy.Policy.Statements.Where(statement => statement.Effect == PolicyEffect.Allow).ToList()) })),
         new("SQS-KMS", "drop the queue's key", Dev, stack => stack.Replace<SqsQueue>(LogicalNames.DeadLetterQueue,
             queue => queue with { KmsMasterKeyId = null, KmsDataKeyReusePeriodSeconds = null })),

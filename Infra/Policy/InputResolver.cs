@@ -69,21 +69,22 @@ public sealed class InputResolver(Stack stack)
     private static string ArnOf(Resource resource)
     {
         var name = NameOf(resource);
-        var regional = $"arn:aws:{{0}}:{Region}:{Account}:";
         return resource switch
         {
             S3Bucket => $"arn:aws:s3:::{name}",
             IamRole => $"arn:aws:iam::{Account}:role/{name}",
-            KmsKey => string.Format(CultureInfo.InvariantCulture, regional, "kms") + $"key/{name}",
-            DynamoDbTable => string.Format(CultureInfo.InvariantCulture, regional, "dynamodb") + $"table/{name}",
-            SqsQueue => string.Format(CultureInfo.InvariantCulture, regional, "sqs") + name,
-            SnsTopic => string.Format(CultureInfo.InvariantCulture, regional, "sns") + name,
-            LambdaFunction => string.Format(CultureInfo.InvariantCulture, regional, "lambda") + $"function:{name}",
-            SfnStateMachine => string.Format(CultureInfo.InvariantCulture, regional, "states") + $"stateMachine:{name}",
-            CloudWatchLogGroup => string.Format(CultureInfo.InvariantCulture, regional, "logs") + $"log-group:{name}",
-            CloudWatchEventRule => string.Format(CultureInfo.InvariantCulture, regional, "events") + $"rule/{name}",
-            CloudWatchMetricAlarm => string.Format(CultureInfo.InvariantCulture, regional, "cloudwatch") + $"alarm:{name}",
+            KmsKey => Regional("kms", $"key/{name}"),
+            DynamoDbTable => Regional("dynamodb", $"table/{name}"),
+            SqsQueue => Regional("sqs", name),
+            SnsTopic => Regional("sns", name),
+            LambdaFunction => Regional("lambda", $"function:{name}"),
+            SfnStateMachine => Regional("states", $"stateMachine:{name}"),
+            CloudWatchLogGroup => Regional("logs", $"log-group:{name}"),
+            CloudWatchEventRule => Regional("events", $"rule/{name}"),
+            CloudWatchMetricAlarm => Regional("cloudwatch", $"alarm:{name}"),
             _ => throw new InvalidOperationException($"The policy check has no ARN form for {resource.TypeToken}."),
         };
     }
+
+    private static string Regional(string service, string resource) => $"arn:aws:{service}:{Region}:{Account}:{resource}";
 }

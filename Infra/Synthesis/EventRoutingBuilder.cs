@@ -20,8 +20,7 @@ public static class EventRoutingBuilder
         S3Bucket ingest,
         SfnStateMachine express,
         SfnStateMachine standard,
-        SqsQueue deadLetters,
-        string deadLetterPolicy)
+        SqsQueue deadLetters)
     {
         var ruleArns = context.RuleNames.Select(AwsAccount.RuleArn).ToArray();
         var role = new IamRole(LogicalNames.EventsRole)
@@ -68,7 +67,7 @@ public static class EventRoutingBuilder
                     MaximumEventAgeInSeconds = context.Settings.EventMaxAgeSeconds,
                     MaximumRetryAttempts = context.Settings.EventRetryAttempts,
                 },
-                Options = new ResourceOptions { DependsOn = [policy.LogicalName, deadLetterPolicy] },
+                Options = new ResourceOptions { DependsOn = [policy.LogicalName, LogicalNames.DeadLetterQueuePolicy] },
             };
         }
     }

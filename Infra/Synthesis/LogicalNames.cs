@@ -14,6 +14,7 @@ public static class LogicalNames
 
     public const string Table = "recordsTable";
     public const string DeadLetterQueue = "eventDeadLetterQueue";
+    public const string DeadLetterQueuePolicy = "eventDeadLetterQueuePolicy";
     public const string Topic = "notificationTopic";
     public const string EmailSubscription = "notificationEmailSubscription";
 

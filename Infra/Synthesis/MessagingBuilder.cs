@@ -20,7 +20,7 @@ public static class MessagingBuilder
         MessageRetentionSeconds = FourteenDays,
     };
 
-    public static SqsQueuePolicy DeadLetterQueuePolicy(SqsQueue queue, IEnumerable<Resource> rules) => new(queue.LogicalName + "Policy")
+    public static SqsQueuePolicy DeadLetterQueuePolicy(SqsQueue queue, IEnumerable<Resource> rules) => new(LogicalNames.DeadLetterQueuePolicy)
     {
         QueueUrl = queue.Output("url"),
         Policy = new PolicyDocument(

@@ -58,14 +58,9 @@ public static class PipelineStackBuilder
         var standard = machines.OfType<SfnStateMachine>().Single(machine => machine.LogicalName == LogicalNames.StandardMachine);
         var express = machines.OfType<SfnStateMachine>().Single(machine => machine.LogicalName == LogicalNames.ExpressMachine);
 
-        var deadLetterPolicyName = LogicalNames.DeadLetterQueue + "Policy";
-        var routing = EventRoutingBuilder.Build(context, ingest, express, standard, deadLetters, deadLetterPolicyName).ToList();
+        var routing = EventRoutingBuilder.Build(context, ingest, express, standard, deadLetters).ToList();
         resources.AddRange(routing);
-        var deadLetterPolicy = Add(MessagingBuilder.DeadLetterQueuePolicy(deadLetters, routing.OfType<CloudWatchEventRule>()));
-        if (deadLetterPolicy.LogicalName != deadLetterPolicyName)
-        {
-            throw new InvalidOperationException("The dead-letter queue policy's name changed without the targets that depend on it.");
-        }
+        Add(MessagingBuilder.DeadLetterQueuePolicy(deadLetters, routing.OfType<CloudWatchEventRule>()));
 
         var alarms = AlarmBuilder.Build(context, standard, express, deadLetters, topic);
         resources.AddRange(alarms);

@@ -57,7 +57,7 @@ public static class AccessPaths
 
         foreach (var target in stack.All<CloudWatchEventTarget>())
         {
-            var rule = stack.Resources.Single(resource => target.Rule is Reference reference && reference.Target == resource.LogicalName);
+            var rule = Referenced(context, target.Rule);
             var queueArn = resolver.Resolve(target.DeadLetterConfig.Arn);
             var queue = stack.All<SqsQueue>().FirstOrDefault(candidate => resolver.Arn(candidate) == queueArn);
             var source = Source(resolver.Arn(rule));
@@ -90,8 +90,8 @@ public static class AccessPaths
 
         foreach (var logging in stack.All<S3BucketLogging>())
         {
-            var source = stack.Resources.Single(resource => logging.Bucket is Reference reference && reference.Target == resource.LogicalName);
-            var target = stack.Resources.Single(resource => logging.TargetBucket is Reference reference && reference.Target == resource.LogicalName);
+            var source = Referenced(context, logging.Bucket);
+            var target = Referenced(context, logging.TargetBucket);
             paths.Add(new(AccessPathKind.Service, "logging.s3.amazonaws.com", "s3:PutObject",
                 $"{resolver.Arn(target)}/{logging.TargetPrefix}example", target.LogicalName, Source(resolver.Arn(source))));
         }
@@ -176,7 +176,11 @@ public static class AccessPaths
         return context.Stack.All<LambdaFunction>().Where(function => resolver.Resolve(function.Role) == roleArn).Select(resolver.Arn)
             .Concat(context.Stack.All<SfnStateMachine>().Where(machine => resolver.Resolve(machine.RoleArn) == roleArn).Select(resolver.Arn))
             .Concat(context.Stack.All<CloudWatchEventTarget>().Where(target => resolver.Resolve(target.RoleArn) == roleArn)
-                .Select(target => resolver.Arn(context.Stack.Resources.Single(resource => target.Rule is Reference reference && reference.Target == resource.LogicalName))))
+                .Select(target => resolver.Arn(Referenced(context, target.Rule))))
             .Distinct();
     }
+
+    /// <summary>The resource <paramref name="input"/> refers to (the bucket of a logging block, the rule of a target).</summary>
+    private static Resource Referenced(PolicyContext context, Input input) =>
+        context.Stack.Resources.Single(resource => input is Reference reference && reference.Target == resource.LogicalName);
 }
