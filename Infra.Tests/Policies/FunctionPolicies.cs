@@ -42,7 +42,7 @@ public class FunctionPolicies
 
         ((ObjectNode)function["properties"]!)["code"].Should().Be(
             new FunctionNode(FunctionNode.FileArchive, new StringNode(new Literal("./Functions/bin/publish"))));
-        File.ReadAllText(RepoPath.Of("Pulumi.yaml"))
+        File.ReadAllText(RepoPath.Of("Infra", "compile.sh"))
             .Should().Contain("dotnet publish Functions/Functions.csproj -c Release -r linux-arm64 --self-contained false -o Functions/bin/publish");
     }
 
