@@ -1,5 +1,6 @@
 using Pipeline.Functions;
 using Pipeline.Infra.Settings;
+using Pipeline.Workflows;
 
 namespace Pipeline.Infra.Synthesis;
 
@@ -16,8 +17,7 @@ public sealed class ResourceNaming(StackSettings settings)
     public string BucketPrefix(string purpose) => $"{Prefix}-{purpose}-";
 
     /// <summary><c>LoadBatch</c> becomes <c>pipeline-dev-load-batch</c>.</summary>
-    public string FunctionName(FunctionDefinition function) =>
-        $"{Prefix}-" + string.Concat(function.Id.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+    public string FunctionName(FunctionDefinition function) => FunctionNames.Of(Prefix, function.Id);
 
     public string FunctionLogGroup(FunctionDefinition function) => $"/aws/lambda/{FunctionName(function)}";
 

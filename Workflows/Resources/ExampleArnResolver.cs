@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Pipeline.Workflows;
 
 /// <summary>
@@ -23,22 +21,9 @@ public sealed class ExampleArnResolver(string stack = "dev") : IResourceResolver
         ArgumentNullException.ThrowIfNull(reference);
         return reference.Kind switch
         {
-            ResourceKind.Function => $"arn:aws:lambda:{Region}:{Account}:function:pipeline-{Stack}-{KebabCase(reference.Id)}",
+            ResourceKind.Function => $"arn:aws:lambda:{Region}:{Account}:function:{FunctionNames.Of($"pipeline-{Stack}", reference.Id)}",
             ResourceKind.Topic when TopicNames.TryGetValue(reference.Id, out var name) => $"arn:aws:sns:{Region}:{Account}:pipeline-{Stack}-{name}",
             _ => throw new ArgumentException($"No example ARN for {reference}.", nameof(reference)),
         };
-    }
-
-    private static string KebabCase(string id)
-    {
-        var builder = new StringBuilder(id.Length + 4);
-        for (var index = 0; index < id.Length; index++)
-        {
-            if (char.IsUpper(id[index]) && index > 0)
-                builder.Append('-');
-            builder.Append(char.ToLowerInvariant(id[index]));
-        }
-
-        return builder.ToString();
     }
 }
