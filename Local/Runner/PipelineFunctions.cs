@@ -44,15 +44,15 @@ public static class PipelineFunctions
             function =>
             {
                 var handler = function.Create(host);
-                return (FunctionCall)((payload, _) => InvokeAsync(handler, payload));
+                return (FunctionCall)((payload, context) => InvokeAsync(handler, payload, context.CancellationToken));
             },
             StringComparer.Ordinal);
     }
 
-    private static async Task<JsonNode?> InvokeAsync(IFunctionHandler handler, JsonNode? payload)
+    private static async Task<JsonNode?> InvokeAsync(IFunctionHandler handler, JsonNode? payload, CancellationToken cancellationToken)
     {
         using var input = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(payload));
-        await using var output = await handler.HandleAsync(input).ConfigureAwait(false);
-        return await JsonNode.ParseAsync(output).ConfigureAwait(false);
+        await using var output = await handler.HandleAsync(input, cancellationToken).ConfigureAwait(false);
+        return await JsonNode.ParseAsync(output, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 }
