@@ -5,6 +5,8 @@ namespace Pipeline.Functions.Packaging;
 /// <summary>
 /// Where the functions' deployment package of an architecture lives and how it is made: <c>dotnet publish</c> of this
 /// project as a Native AOT executable for the architecture's runtime identifier, then <see cref="FunctionArchive"/>.
+/// Native AOT needs clang; for another architecture also that architecture's GNU toolchain and C library (on Debian:
+/// gcc-aarch64-linux-gnu and libc6-dev-arm64-cross for arm64).
 /// <see cref="EnsureAsync"/> rebuilds only when a source, the package settings or the deploy script changed since the
 /// package was written; concurrent callers (test projects, the deploy script) wait for one another.
 /// </summary>
@@ -98,7 +100,14 @@ public static class FunctionPackage
             RedirectStandardError = true,
             WorkingDirectory = repositoryRoot,
         };
-        foreach (var argument in new[] { "publish", Path.Combine("Functions", "Functions.csproj"), "-c", "Release", "-r", rid, "-o", output, "-nologo", "-v", "q" })
+        // Its own obj and bin folders: the publish leaves the build's restore and outputs alone, even while tests run.
+        var build = Path.Combine(repositoryRoot, "Functions", "bin", "aot");
+        string[] arguments =
+        [
+            "publish", Path.Combine("Functions", "Functions.csproj"), "-c", "Release", "-r", rid, "-p:PublishAot=true",
+            $"-p:BaseIntermediateOutputPath={build}/obj/", $"-p:BaseOutputPath={build}/bin/", "-o", output, "-nologo", "-v", "q",
+        ];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
