@@ -56,16 +56,21 @@ public static class LambdaBootstrap
             return 1;
         }
 
-        while (!stop.IsCancellationRequested)
+        try
         {
-            var invocation = await api.NextAsync(stop).ConfigureAwait(false);
-            if (!await InvokeAsync(api, handler, handlerName, invocation, runtimeLog, stop).ConfigureAwait(false))
+            while (true)
             {
-                return 1;
+                var invocation = await api.NextAsync(stop).ConfigureAwait(false);
+                if (!await InvokeAsync(api, handler, handlerName, invocation, runtimeLog, stop).ConfigureAwait(false))
+                {
+                    return 1;
+                }
             }
         }
-
-        return 0;
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            return 0;
+        }
     }
 
     /// <summary>Runs one invocation and reports its outcome; false when the handler did not stop when cancelled.</summary>

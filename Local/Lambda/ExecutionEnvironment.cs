@@ -117,8 +117,8 @@ internal sealed class ExecutionEnvironment : IAsyncDisposable
         var initDuration = coldStart && Initialized.IsCompleted ? await Initialized.ConfigureAwait(false) - StartedAt : (TimeSpan?)null;
         if (first == pending.Answer)
         {
-            var (response, error, document) = await pending.Answer.ConfigureAwait(false);
-            return new InvocationOutcome(function.Name, pending.RequestId, response, error, document, duration, initDuration, PeakMemoryBytes);
+            var answer = await pending.Answer.ConfigureAwait(false);
+            return new InvocationOutcome(function.Name, pending.RequestId, answer.Response, answer.Error, answer.ErrorDocument, answer.ErrorTypeHeader, duration, initDuration, PeakMemoryBytes);
         }
 
         FunctionError failure;
@@ -137,7 +137,7 @@ internal sealed class ExecutionEnvironment : IAsyncDisposable
 
         var peak = PeakMemoryBytes;
         Stop();
-        return new InvocationOutcome(function.Name, pending.RequestId, null, failure, null, duration, initDuration, peak);
+        return new InvocationOutcome(function.Name, pending.RequestId, null, failure, null, null, duration, initDuration, peak);
     }
 
     public async ValueTask DisposeAsync()

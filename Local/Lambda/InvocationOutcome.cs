@@ -11,6 +11,7 @@ namespace Pipeline.Local.Lambda;
 /// <param name="Response">The response body, when the invocation succeeded.</param>
 /// <param name="Error">The error, when it failed.</param>
 /// <param name="ErrorDocument">The error body as posted (what Step Functions shows as the cause).</param>
+/// <param name="ErrorTypeHeader">The <c>Lambda-Runtime-Function-Error-Type</c> header the runtime sent with its error.</param>
 /// <param name="Duration">From the event's hand-out to the runtime's answer (Lambda's REPORT "Duration").</param>
 /// <param name="InitDuration">
 /// For the first invocation of a new execution environment (a cold start): from the process's start to its runtime's
@@ -23,6 +24,7 @@ public sealed record InvocationOutcome(
     byte[]? Response,
     FunctionError? Error,
     string? ErrorDocument,
+    string? ErrorTypeHeader,
     TimeSpan Duration,
     TimeSpan? InitDuration,
     long PeakMemoryBytes)

@@ -1,12 +1,9 @@
-using Pipeline.Functions.Runtime;
-
 namespace Pipeline.Local.Lambda;
 
 /// <summary>An event queued on a <see cref="RuntimeApiServer"/>, completed by the runtime's response or error.</summary>
 internal sealed class PendingInvocation(string requestId, byte[] payload, DateTimeOffset deadline, string functionArn, string traceId)
 {
-    private readonly TaskCompletionSource<(byte[]? Response, FunctionError? Error, string? Document)> answer =
-        new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<RuntimeAnswer> answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private readonly TaskCompletionSource<DateTimeOffset> handedOut = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -20,12 +17,12 @@ internal sealed class PendingInvocation(string requestId, byte[] payload, DateTi
 
     public string TraceId { get; } = traceId;
 
-    public Task<(byte[]? Response, FunctionError? Error, string? Document)> Answer => answer.Task;
+    public Task<RuntimeAnswer> Answer => answer.Task;
 
     /// <summary>When the runtime took the event.</summary>
     public Task<DateTimeOffset> Started => handedOut.Task;
 
     public void HandedOut() => handedOut.TrySetResult(DateTimeOffset.UtcNow);
 
-    public void Complete(byte[]? response, FunctionError? error, string? document) => answer.TrySetResult((response, error, document));
+    public void Complete(RuntimeAnswer runtimeAnswer) => answer.TrySetResult(runtimeAnswer);
 }

@@ -117,12 +117,13 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
                     await NextAsync(response).ConfigureAwait(false);
                     break;
                 case ("POST", ["invocation", var id, "response"]) when handedOut.TryRemove(id, out var invocation):
-                    invocation.Complete(await BodyAsync(request).ConfigureAwait(false), null, null);
+                    invocation.Complete(new RuntimeAnswer(await BodyAsync(request).ConfigureAwait(false), null, null, null));
                     Status(response, HttpStatusCode.Accepted);
                     break;
                 case ("POST", ["invocation", var id, "error"]) when handedOut.TryRemove(id, out var invocation):
-                    var (error, document) = ReadError(await BodyAsync(request).ConfigureAwait(false), request.Headers[RuntimeApiClient.ErrorTypeHeader]);
-                    invocation.Complete(null, error, document);
+                    var header = request.Headers[RuntimeApiClient.ErrorTypeHeader];
+                    var (error, document) = ReadError(await BodyAsync(request).ConfigureAwait(false), header);
+                    invocation.Complete(new RuntimeAnswer(null, error, document, header));
                     Status(response, HttpStatusCode.Accepted);
                     break;
                 case ("POST", ["init", "error"]):
