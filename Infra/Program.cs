@@ -17,5 +17,6 @@ public static class Program
         DiagramCommand.Create(),
         AslCommand.Create(),
         PolicyCommand.Create(),
+        PackageCommand.Create(),
     };
 }

@@ -42,16 +42,6 @@ public sealed class ConfigurationTests
         act.Should().Throw<InvalidConfiguration>().WithMessage("environment variable TABLE_NAME: is required but not set");
     }
 
-    [Fact]
-    public void ParameterlessConstructor_WhenTheEnvironmentLacksTheBucket_ShouldFailAtStartUpNamingIt()
-    {
-        Environment.GetEnvironmentVariable(EnvironmentVariables.BucketName).Should().BeNull("the test process does not configure the functions");
-
-        var act = () => new ValidateHandler();
-
-        act.Should().Throw<InvalidConfiguration>().Which.Variable.Should().Be(EnvironmentVariables.BucketName);
-    }
-
     private static EnvironmentReader Reader(params (string Name, string? Value)[] values) =>
         new(name => values.Where(v => v.Name == name).Select(v => v.Value).LastOrDefault());
 }

@@ -37,16 +37,16 @@ public sealed class InMemoryPipeline
     public async Task<PipelineOutcome> RunAsync(byte[] content, string key, string? contentType = null)
     {
         S3.Upload(Bucket, key, content, contentType);
-        var load = await LoadBatch.LoadAsync(new LoadBatchRequest(Bucket, key, $"run-{Interlocked.Increment(ref _runs)}"));
-        var validation = await Validate.ValidateAsync(new ValidateRequest(load.Source, load.ChunkKeys, load.WorkPrefix));
+        var load = await LoadBatch.HandleAsync(new LoadBatchRequest(Bucket, key, $"run-{Interlocked.Increment(ref _runs)}"));
+        var validation = await Validate.HandleAsync(new ValidateRequest(load.Source, load.ChunkKeys, load.WorkPrefix));
         var transformed = new List<JsonElement>();
         foreach (var chunkKey in validation.ValidChunkKeys)
         {
-            var result = await Transform.TransformAsync(new TransformRequest(load.Source, chunkKey, load.WorkPrefix, IngestedAt));
+            var result = await Transform.HandleAsync(new TransformRequest(load.Source, chunkKey, load.WorkPrefix, IngestedAt));
             transformed.AddRange(Lines(S3.ReadText(Bucket, result.TransformedKey)));
         }
 
-        var quarantine = await Quarantine.QuarantineAsync(new QuarantineRequest(load.Source, validation.InvalidKey));
+        var quarantine = await Quarantine.HandleAsync(new QuarantineRequest(load.Source, validation.InvalidKey));
         var quarantined = quarantine.QuarantineKey is null ? [] : Lines(S3.ReadText(Bucket, quarantine.QuarantineKey));
         return new PipelineOutcome(load, validation, quarantine, transformed, quarantined);
     }

@@ -36,7 +36,7 @@ public sealed class LoadBatchHandlerTests
         _s3.Upload(Bucket, "incoming/a.csv", Encoding.UTF8.GetBytes("id,value\n1,2\n2,3\n3,4\n"));
         var handler = new LoadBatchHandler(_s3.Object, new LoadBatchSettings(Bucket, ChunkSize: 2));
 
-        var result = await handler.LoadAsync(new LoadBatchRequest(Bucket, "incoming/a.csv", "exec-2"));
+        var result = await handler.HandleAsync(new LoadBatchRequest(Bucket, "incoming/a.csv", "exec-2"));
 
         _s3.Keys(Bucket).Should().BeEquivalentTo(
             "incoming/a.csv", "staging/exec-2/chunks/000000.ndjson", "staging/exec-2/chunks/000001.ndjson", "staging/exec-2/manifest.json");
@@ -53,7 +53,7 @@ public sealed class LoadBatchHandlerTests
         _s3.Upload(Bucket, "incoming/empty.json", []);
         var handler = new LoadBatchHandler(_s3.Object, new LoadBatchSettings(Bucket));
 
-        var result = await handler.LoadAsync(new LoadBatchRequest(Bucket, "incoming/empty.json", "exec-3"));
+        var result = await handler.HandleAsync(new LoadBatchRequest(Bucket, "incoming/empty.json", "exec-3"));
 
         result.RecordCount.Should().Be(0);
         result.ChunkKeys.Should().BeEmpty();
@@ -79,7 +79,7 @@ public sealed class LoadBatchHandlerTests
         _s3.Upload(Bucket, "incoming/big.json", new byte[1001]);
         var handler = new LoadBatchHandler(_s3.Object, new LoadBatchSettings(Bucket, MaxObjectBytes: 1000));
 
-        var act = () => handler.LoadAsync(new LoadBatchRequest(Bucket, "incoming/big.json", "e"));
+        var act = () => handler.HandleAsync(new LoadBatchRequest(Bucket, "incoming/big.json", "e"));
 
         (await act.Should().ThrowAsync<InvalidInput>()).WithMessage("*larger than 1000 bytes*MAX_OBJECT_BYTES*");
     }
@@ -90,7 +90,7 @@ public sealed class LoadBatchHandlerTests
         var s3 = new Mock<IAmazonS3>(MockBehavior.Strict);
         var handler = new LoadBatchHandler(s3.Object, new LoadBatchSettings(Bucket));
 
-        var act = () => handler.LoadAsync(new LoadBatchRequest("other-bucket", "incoming/a.json", "e"));
+        var act = () => handler.HandleAsync(new LoadBatchRequest("other-bucket", "incoming/a.json", "e"));
 
         await act.Should().ThrowAsync<InvalidInput>().WithMessage("*'other-bucket' is not this pipeline's ingest bucket*");
         s3.Verify(x => x.GetObjectAsync(It.IsAny<GetObjectRequest>(), It.IsAny<CancellationToken>()), Times.Never);
@@ -103,7 +103,7 @@ public sealed class LoadBatchHandlerTests
     {
         var handler = new LoadBatchHandler(_s3.Object, new LoadBatchSettings(Bucket));
 
-        var act = () => handler.LoadAsync(new LoadBatchRequest(Bucket, "incoming/a.json", executionName));
+        var act = () => handler.HandleAsync(new LoadBatchRequest(Bucket, "incoming/a.json", executionName));
 
         await act.Should().ThrowAsync<ArgumentException>();
     }

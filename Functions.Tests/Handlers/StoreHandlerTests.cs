@@ -54,7 +54,7 @@ public sealed class StoreHandlerTests
         StageItems(60);
         AnswerBatches(_ => null);
 
-        var result = await Handler().StoreAsync(new StoreRequest(Source, TransformedKey));
+        var result = await Handler().HandleAsync(new StoreRequest(Source, TransformedKey));
 
         result.Stored.Should().Be(60);
         _batches.Select(b => b.RequestItems[Table].Count).Should().Equal(25, 25, 10);
@@ -66,7 +66,7 @@ public sealed class StoreHandlerTests
         StageItems(5);
         AnswerBatches(request => _batches.Count == 1 ? request.RequestItems[Table].Skip(3).ToList() : null);
 
-        var result = await Handler().StoreAsync(new StoreRequest(Source, TransformedKey));
+        var result = await Handler().HandleAsync(new StoreRequest(Source, TransformedKey));
 
         result.Should().Be(new StoreResult(5, false));
         _batches.Should().HaveCount(2);
@@ -81,7 +81,7 @@ public sealed class StoreHandlerTests
         StageItems(30);
         AnswerBatches(request => request.RequestItems[Table].Skip(1).ToList());
 
-        var act = () => Handler(maxAttempts: 4).StoreAsync(new StoreRequest(Source, TransformedKey));
+        var act = () => Handler(maxAttempts: 4).HandleAsync(new StoreRequest(Source, TransformedKey));
 
         var error = (await act.Should().ThrowAsync<StoreIncomplete>()).Which;
         error.GetType().Name.Should().Be("StoreIncomplete");
@@ -102,7 +102,7 @@ public sealed class StoreHandlerTests
         var s3 = new Mock<Amazon.S3.IAmazonS3>(MockBehavior.Strict);
         var handler = new StoreHandler(s3.Object, _dynamoDb.Object, new StoreSettings(Bucket, Table), TimeProvider.System, RecordDelay);
 
-        var result = await handler.StoreAsync(new StoreRequest(Source, TransformedKey));
+        var result = await handler.HandleAsync(new StoreRequest(Source, TransformedKey));
 
         result.Should().Be(new StoreResult(0, true));
         _dynamoDb.Verify(d => d.BatchWriteItemAsync(It.IsAny<BatchWriteItemRequest>(), It.IsAny<CancellationToken>()), Times.Never);
@@ -120,7 +120,7 @@ public sealed class StoreHandlerTests
                 ? Task.FromException<UpdateItemResponse>(new ConditionalCheckFailedException("The conditional request failed"))
                 : Task.FromResult(new UpdateItemResponse()));
 
-        var result = await Handler().StoreAsync(new StoreRequest(Source, TransformedKey));
+        var result = await Handler().HandleAsync(new StoreRequest(Source, TransformedKey));
 
         result.Should().Be(new StoreResult(0, true));
     }

@@ -33,7 +33,7 @@ public sealed class TransformHandlerTests
         _s3.Upload(Bucket, "staging/e/valid/000000.ndjson", Encoding.UTF8.GetBytes("{\"index\":0,\"line\":1,\"id\":\"1\",\"value\":1,\"fields\":{}}\n"));
         var handler = new TransformHandler(_s3.Object, new BucketSettings(Bucket), new FixedClock(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero)));
 
-        var result = await handler.TransformAsync(new TransformRequest(Source, "staging/e/valid/000000.ndjson", "staging/e/"));
+        var result = await handler.HandleAsync(new TransformRequest(Source, "staging/e/valid/000000.ndjson", "staging/e/"));
 
         InMemoryPipeline.Lines(_s3.ReadText(Bucket, result.TransformedKey)).Single()
             .GetProperty("ingested_at").GetString().Should().Be("2030-01-01T00:00:00.000Z");
@@ -44,7 +44,7 @@ public sealed class TransformHandlerTests
     {
         var handler = new TransformHandler(_s3.Object, new BucketSettings(Bucket), TimeProvider.System);
 
-        var act = () => handler.TransformAsync(new TransformRequest(Source, "incoming/a.json", "staging/e/"));
+        var act = () => handler.HandleAsync(new TransformRequest(Source, "incoming/a.json", "staging/e/"));
 
         await act.Should().ThrowAsync<ArgumentException>();
     }

@@ -34,7 +34,7 @@ public sealed class ValidateHandlerTests
         var load = await LoadAsync("[{\"id\":1,\"value\":1}]");
         var handler = new ValidateHandler(_s3.Object, new BucketSettings(Bucket));
 
-        var result = await handler.ValidateAsync(new ValidateRequest(load.Source, load.ChunkKeys, load.WorkPrefix));
+        var result = await handler.HandleAsync(new ValidateRequest(load.Source, load.ChunkKeys, load.WorkPrefix));
 
         result.InvalidKey.Should().BeNull();
         result.ValidCount.Should().Be(1);
@@ -46,7 +46,7 @@ public sealed class ValidateHandlerTests
         var load = await LoadAsync("[{\"id\":1,\"value\":1},{\"id\":2,\"value\":1}]", chunkSize: 1);
         var handler = new ValidateHandler(_s3.Object, new BucketSettings(Bucket));
 
-        var act = () => handler.ValidateAsync(new ValidateRequest(load.Source, [load.ChunkKeys[0]], load.WorkPrefix));
+        var act = () => handler.HandleAsync(new ValidateRequest(load.Source, [load.ChunkKeys[0]], load.WorkPrefix));
 
         await act.Should().ThrowAsync<InvalidOperationException>().WithMessage("the chunk keys passed differ*");
     }
@@ -57,7 +57,7 @@ public sealed class ValidateHandlerTests
         var load = await LoadAsync("[{\"id\":1,\"value\":1}]");
         var handler = new ValidateHandler(_s3.Object, new BucketSettings(Bucket));
 
-        var act = () => handler.ValidateAsync(new ValidateRequest(load.Source with { Etag = "other" }, load.ChunkKeys, load.WorkPrefix));
+        var act = () => handler.HandleAsync(new ValidateRequest(load.Source with { Etag = "other" }, load.ChunkKeys, load.WorkPrefix));
 
         await act.Should().ThrowAsync<InvalidOperationException>().WithMessage("the source passed*is not the one loaded*");
     }
@@ -68,7 +68,7 @@ public sealed class ValidateHandlerTests
         var load = await LoadAsync("[{\"id\":1,\"value\":1}]");
         var handler = new ValidateHandler(_s3.Object, new BucketSettings(Bucket));
 
-        var act = () => handler.ValidateAsync(new ValidateRequest(load.Source, ["incoming/a.json"], load.WorkPrefix));
+        var act = () => handler.HandleAsync(new ValidateRequest(load.Source, ["incoming/a.json"], load.WorkPrefix));
 
         await act.Should().ThrowAsync<InvalidOperationException>();
     }
@@ -77,6 +77,6 @@ public sealed class ValidateHandlerTests
     {
         _s3.Upload(Bucket, "incoming/data.json", Encoding.UTF8.GetBytes(content));
         return await new LoadBatchHandler(_s3.Object, new LoadBatchSettings(Bucket, chunkSize))
-            .LoadAsync(new LoadBatchRequest(Bucket, "incoming/data.json", "exec"));
+            .HandleAsync(new LoadBatchRequest(Bucket, "incoming/data.json", "exec"));
     }
 }

@@ -49,7 +49,7 @@ public sealed class PipelineRun
 
     private async Task<JsonElement> InvokeAsync(string functionId, object payload)
     {
-        await using var output = await _handlers[functionId].HandleAsync(new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(payload)));
+        await using var output = await _handlers[functionId].HandleAsync(new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(payload)), CancellationToken.None);
         return (await JsonDocument.ParseAsync(output)).RootElement.Clone();
     }
 }

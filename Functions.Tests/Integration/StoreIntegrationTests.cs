@@ -72,7 +72,7 @@ public sealed class StoreIntegrationTests(LocalAwsFixture aws)
         var source = run.Load.GetProperty("source");
         var payload = $"{{\"source\":{source.GetRawText()},\"transformedKey\":\"{run.Transforms[0].GetProperty("transformedKey").GetString()}\"}}";
 
-        var retried = PayloadStreams.Parse(await store.HandleAsync(PayloadStreams.From(payload)));
+        var retried = PayloadStreams.Parse(await store.HandleAsync(PayloadStreams.From(payload), CancellationToken.None));
 
         run.Stores[0].GetProperty("stored").GetInt32().Should().Be(1);
         retried.GetProperty("stored").GetInt32().Should().Be(0);

@@ -1,16 +1,22 @@
+using System.Text.Json.Serialization.Metadata;
+
 namespace Pipeline.Functions;
 
-/// <summary>A deployable function: its handler string, configuration, access needs and a factory.</summary>
-/// <param name="Id">The logical function id the workflow uses.</param>
-/// <param name="HandlerType">The handler class.</param>
-/// <param name="Handler">The Lambda handler string, <c>Assembly::Namespace.Type::Method</c>.</param>
+/// <summary>A deployable function: its id, its request and result types, configuration, access needs and a factory.</summary>
+/// <param name="Id">The logical function id the workflow uses; also the handler string the runtime dispatches on.</param>
+/// <param name="Request">The payload type the function reads (JSON names as the workflow must send them).</param>
+/// <param name="Result">The result type the function returns (JSON names as the workflow reads them).</param>
 /// <param name="Environment">The environment variables it reads.</param>
 /// <param name="Access">The AWS access its role needs.</param>
-/// <param name="Create">Creates the handler from given clients and environment (validated like at Lambda start-up).</param>
+/// <param name="Create">Creates the handler from given clients and environment (validated as at start-up).</param>
 public sealed record FunctionDefinition(
     string Id,
-    Type HandlerType,
-    string Handler,
+    JsonTypeInfo Request,
+    JsonTypeInfo Result,
     IReadOnlyList<EnvironmentSetting> Environment,
     IReadOnlyList<ResourceAccess> Access,
-    Func<FunctionHost, IFunctionHandler> Create);
+    Func<FunctionHost, IFunctionHandler> Create)
+{
+    /// <summary>The function's handler setting (<c>_HANDLER</c> at run time): the function id.</summary>
+    public string Handler => Id;
+}

@@ -1,26 +1,24 @@
+using System.Text.Json.Serialization.Metadata;
+
 namespace Pipeline.Functions;
 
 /// <summary>
-/// The one place that says, for each logical function id, which handler runs it, what it reads
-/// from its environment and what AWS access it needs. The Pulumi program reads it to declare the
+/// The one place that says, for each logical function id, which handler runs it, the request and result it takes
+/// and returns, what it reads from its environment and what AWS access it needs. The Pulumi program reads it to declare the
 /// functions and their roles; the local engine uses the factories.
 /// </summary>
 public static class HandlerCatalog
 {
-    /// <summary>The assembly the functions are deployed in (the first part of every handler string).</summary>
-    public const string AssemblyName = "Functions";
-
-    /// <summary>The method every handler string names: <c>Task&lt;Stream&gt; HandleAsync(Stream)</c>.</summary>
-    public const string MethodName = nameof(IFunctionHandler.HandleAsync);
-
     private static readonly EnvironmentSetting Bucket = new(EnvironmentVariables.BucketName, true, "the ingest bucket's name");
 
     private static readonly ResourceAccess ReadWork = new(AccessTarget.IngestBucketObjects, StorageLayout.WorkRoot, ["s3:GetObject"], "reads work objects of the execution");
 
     private static readonly ResourceAccess WriteWork = new(AccessTarget.IngestBucketObjects, StorageLayout.WorkRoot, ["s3:PutObject"], "writes work objects of the execution");
 
-    public static FunctionDefinition LoadBatch { get; } = Define<LoadBatchHandler>(
+    public static FunctionDefinition LoadBatch { get; } = Define(
         FunctionIds.LoadBatch,
+        PayloadJsonContext.Default.LoadBatchRequest,
+        PayloadJsonContext.Default.LoadBatchResult,
         [
             Bucket,
             new(EnvironmentVariables.ChunkSize, false, $"records per chunk (default {LoadBatchSettings.DefaultChunkSize})"),
@@ -32,20 +30,26 @@ public static class HandlerCatalog
         ],
         host => new LoadBatchHandler(host.S3, LoadBatchSettings.FromEnvironment(EnvironmentReader.FromDictionary(host.Environment)), host.Log));
 
-    public static FunctionDefinition Validate { get; } = Define<ValidateHandler>(
+    public static FunctionDefinition Validate { get; } = Define(
         FunctionIds.Validate,
+        PayloadJsonContext.Default.ValidateRequest,
+        PayloadJsonContext.Default.ValidateResult,
         [Bucket],
         [ReadWork, WriteWork],
         host => new ValidateHandler(host.S3, BucketSettings.FromEnvironment(EnvironmentReader.FromDictionary(host.Environment)), host.Log));
 
-    public static FunctionDefinition Transform { get; } = Define<TransformHandler>(
+    public static FunctionDefinition Transform { get; } = Define(
         FunctionIds.Transform,
+        PayloadJsonContext.Default.TransformRequest,
+        PayloadJsonContext.Default.TransformResult,
         [Bucket],
         [ReadWork, WriteWork],
         host => new TransformHandler(host.S3, BucketSettings.FromEnvironment(EnvironmentReader.FromDictionary(host.Environment)), host.Clock, host.Log));
 
-    public static FunctionDefinition Store { get; } = Define<StoreHandler>(
+    public static FunctionDefinition Store { get; } = Define(
         FunctionIds.Store,
+        PayloadJsonContext.Default.StoreRequest,
+        PayloadJsonContext.Default.StoreResult,
         [
             Bucket,
             new(EnvironmentVariables.TableName, true, "the records table's name"),
@@ -59,8 +63,10 @@ public static class HandlerCatalog
         ],
         host => new StoreHandler(host.S3, host.DynamoDb, StoreSettings.FromEnvironment(EnvironmentReader.FromDictionary(host.Environment)), host.Clock, host.Delay, host.Log));
 
-    public static FunctionDefinition Quarantine { get; } = Define<QuarantineHandler>(
+    public static FunctionDefinition Quarantine { get; } = Define(
         FunctionIds.Quarantine,
+        PayloadJsonContext.Default.QuarantineRequest,
+        PayloadJsonContext.Default.QuarantineResult,
         [Bucket],
         [
             ReadWork,
@@ -74,18 +80,13 @@ public static class HandlerCatalog
         All.FirstOrDefault(f => f.Id == functionId)
         ?? throw new KeyNotFoundException($"no function '{functionId}'; known: {string.Join(", ", All.Select(f => f.Id))}");
 
-    /// <summary><c>Functions::Pipeline.Functions.&lt;Type&gt;::HandleAsync</c>.</summary>
-    public static string HandlerString(Type handlerType)
-    {
-        ArgumentNullException.ThrowIfNull(handlerType);
-        return $"{AssemblyName}::{handlerType.FullName}::{MethodName}";
-    }
-
-    private static FunctionDefinition Define<THandler>(
+    private static FunctionDefinition Define<TRequest, TResult>(
         string id,
+        JsonTypeInfo<TRequest> request,
+        JsonTypeInfo<TResult> result,
         IReadOnlyList<EnvironmentSetting> environment,
         IReadOnlyList<ResourceAccess> access,
-        Func<FunctionHost, IFunctionHandler> create)
-        where THandler : IFunctionHandler =>
-        new(id, typeof(THandler), HandlerString(typeof(THandler)), environment, access, create);
+        Func<FunctionHost, FunctionHandler<TRequest, TResult>> create)
+        where TRequest : class =>
+        new(id, request, result, environment, access, create);
 }

@@ -1,7 +1,7 @@
 namespace Pipeline.Functions;
 
-/// <summary>What the Lambda runtime calls: the JSON payload in, the JSON result out.</summary>
+/// <summary>What the runtime calls: the JSON payload in, the JSON result out, stopped by <paramref name="cancellationToken"/> before the deadline.</summary>
 public interface IFunctionHandler
 {
-    Task<Stream> HandleAsync(Stream input);
+    Task<Stream> HandleAsync(Stream input, CancellationToken cancellationToken);
 }

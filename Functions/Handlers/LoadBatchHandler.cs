@@ -8,19 +8,14 @@ namespace Pipeline.Functions;
 /// the chunk keys. A file that cannot be read as records fails with <see cref="InvalidInput"/>;
 /// an empty file succeeds with zero records.
 /// </summary>
-public sealed class LoadBatchHandler : IFunctionHandler
+public sealed class LoadBatchHandler : FunctionHandler<LoadBatchRequest, LoadBatchResult>
 {
     private readonly IAmazonS3 _s3;
     private readonly LoadBatchSettings _settings;
     private readonly FunctionLog _log;
 
-    /// <summary>What the Lambda runtime calls: configuration from the environment, the default AWS client.</summary>
-    public LoadBatchHandler()
-        : this(LoadBatchSettings.FromEnvironment(EnvironmentReader.FromProcess()))
-    {
-    }
-
     public LoadBatchHandler(IAmazonS3 s3, LoadBatchSettings settings, TextWriter? log = null)
+        : base(PayloadJsonContext.Default.LoadBatchRequest, PayloadJsonContext.Default.LoadBatchResult)
     {
         ArgumentNullException.ThrowIfNull(s3);
         ArgumentNullException.ThrowIfNull(settings);
@@ -29,19 +24,7 @@ public sealed class LoadBatchHandler : IFunctionHandler
         _log = new FunctionLog(log, FunctionIds.LoadBatch);
     }
 
-    private LoadBatchHandler(LoadBatchSettings settings)
-        : this(new AmazonS3Client(), settings, Console.Out)
-    {
-    }
-
-    public async Task<Stream> HandleAsync(Stream input)
-    {
-        var request = await Payloads.ReadAsync(input, PayloadJsonContext.Default.LoadBatchRequest).ConfigureAwait(false);
-        var result = await LoadAsync(request).ConfigureAwait(false);
-        return Payloads.Write(result, PayloadJsonContext.Default.LoadBatchResult);
-    }
-
-    public async Task<LoadBatchResult> LoadAsync(LoadBatchRequest request, CancellationToken cancellationToken = default)
+    public override async Task<LoadBatchResult> HandleAsync(LoadBatchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Bucket);

@@ -7,19 +7,14 @@ namespace Pipeline.Functions;
 /// <c>quarantine/</c> named after the source object (see <see cref="StorageLayout.QuarantineKey"/>),
 /// so no record is ever dropped.
 /// </summary>
-public sealed class QuarantineHandler : IFunctionHandler
+public sealed class QuarantineHandler : FunctionHandler<QuarantineRequest, QuarantineResult>
 {
     private readonly IAmazonS3 _s3;
     private readonly BucketSettings _settings;
     private readonly FunctionLog _log;
 
-    /// <summary>What the Lambda runtime calls: configuration from the environment, the default AWS client.</summary>
-    public QuarantineHandler()
-        : this(BucketSettings.FromEnvironment(EnvironmentReader.FromProcess()))
-    {
-    }
-
     public QuarantineHandler(IAmazonS3 s3, BucketSettings settings, TextWriter? log = null)
+        : base(PayloadJsonContext.Default.QuarantineRequest, PayloadJsonContext.Default.QuarantineResult)
     {
         ArgumentNullException.ThrowIfNull(s3);
         ArgumentNullException.ThrowIfNull(settings);
@@ -28,19 +23,7 @@ public sealed class QuarantineHandler : IFunctionHandler
         _log = new FunctionLog(log, FunctionIds.Quarantine);
     }
 
-    private QuarantineHandler(BucketSettings settings)
-        : this(new AmazonS3Client(), settings, Console.Out)
-    {
-    }
-
-    public async Task<Stream> HandleAsync(Stream input)
-    {
-        var request = await Payloads.ReadAsync(input, PayloadJsonContext.Default.QuarantineRequest).ConfigureAwait(false);
-        var result = await QuarantineAsync(request).ConfigureAwait(false);
-        return Payloads.Write(result, PayloadJsonContext.Default.QuarantineResult);
-    }
-
-    public async Task<QuarantineResult> QuarantineAsync(QuarantineRequest request, CancellationToken cancellationToken = default)
+    public override async Task<QuarantineResult> HandleAsync(QuarantineRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Source);

@@ -9,19 +9,13 @@ namespace Pipeline.Functions;
 /// ledger is a no-op reported as <c>{"stored":0,"duplicate":true}</c>; otherwise the items are
 /// written with BatchWriteItem (see <see cref="BatchItemWriter"/>) and the chunk is recorded.
 /// </summary>
-public sealed class StoreHandler : IFunctionHandler
+public sealed class StoreHandler : FunctionHandler<StoreRequest, StoreResult>
 {
     private readonly IAmazonS3 _s3;
     private readonly StoreSettings _settings;
     private readonly SourceLedger _ledger;
     private readonly BatchItemWriter _writer;
     private readonly FunctionLog _log;
-
-    /// <summary>What the Lambda runtime calls: configuration from the environment, the default AWS clients.</summary>
-    public StoreHandler()
-        : this(StoreSettings.FromEnvironment(EnvironmentReader.FromProcess()))
-    {
-    }
 
     /// <param name="delay">Waits between BatchWriteItem attempts; tests pass one that does not sleep.</param>
     public StoreHandler(
@@ -31,6 +25,7 @@ public sealed class StoreHandler : IFunctionHandler
         TimeProvider clock,
         Func<TimeSpan, CancellationToken, Task> delay,
         TextWriter? log = null)
+        : base(PayloadJsonContext.Default.StoreRequest, PayloadJsonContext.Default.StoreResult)
     {
         ArgumentNullException.ThrowIfNull(s3);
         ArgumentNullException.ThrowIfNull(dynamoDb);
@@ -45,19 +40,7 @@ public sealed class StoreHandler : IFunctionHandler
         _log = new FunctionLog(log, FunctionIds.Store);
     }
 
-    private StoreHandler(StoreSettings settings)
-        : this(new AmazonS3Client(), new AmazonDynamoDBClient(), settings, TimeProvider.System, Task.Delay, Console.Out)
-    {
-    }
-
-    public async Task<Stream> HandleAsync(Stream input)
-    {
-        var request = await Payloads.ReadAsync(input, PayloadJsonContext.Default.StoreRequest).ConfigureAwait(false);
-        var result = await StoreAsync(request).ConfigureAwait(false);
-        return Payloads.Write(result, PayloadJsonContext.Default.StoreResult);
-    }
-
-    public async Task<StoreResult> StoreAsync(StoreRequest request, CancellationToken cancellationToken = default)
+    public override async Task<StoreResult> HandleAsync(StoreRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Source);

@@ -7,20 +7,15 @@ namespace Pipeline.Functions;
 /// item keys and lineage (source object, record position, ingestion time). Writes the item lines
 /// to <c>staging/&lt;executionName&gt;/transformed/</c> under the chunk's id.
 /// </summary>
-public sealed class TransformHandler : IFunctionHandler
+public sealed class TransformHandler : FunctionHandler<TransformRequest, TransformResult>
 {
     private readonly IAmazonS3 _s3;
     private readonly BucketSettings _settings;
     private readonly TimeProvider _clock;
     private readonly FunctionLog _log;
 
-    /// <summary>What the Lambda runtime calls: configuration from the environment, the default AWS client.</summary>
-    public TransformHandler()
-        : this(BucketSettings.FromEnvironment(EnvironmentReader.FromProcess()))
-    {
-    }
-
     public TransformHandler(IAmazonS3 s3, BucketSettings settings, TimeProvider clock, TextWriter? log = null)
+        : base(PayloadJsonContext.Default.TransformRequest, PayloadJsonContext.Default.TransformResult)
     {
         ArgumentNullException.ThrowIfNull(s3);
         ArgumentNullException.ThrowIfNull(settings);
@@ -31,19 +26,7 @@ public sealed class TransformHandler : IFunctionHandler
         _log = new FunctionLog(log, FunctionIds.Transform);
     }
 
-    private TransformHandler(BucketSettings settings)
-        : this(new AmazonS3Client(), settings, TimeProvider.System, Console.Out)
-    {
-    }
-
-    public async Task<Stream> HandleAsync(Stream input)
-    {
-        var request = await Payloads.ReadAsync(input, PayloadJsonContext.Default.TransformRequest).ConfigureAwait(false);
-        var result = await TransformAsync(request).ConfigureAwait(false);
-        return Payloads.Write(result, PayloadJsonContext.Default.TransformResult);
-    }
-
-    public async Task<TransformResult> TransformAsync(TransformRequest request, CancellationToken cancellationToken = default)
+    public override async Task<TransformResult> HandleAsync(TransformRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Source);

@@ -8,19 +8,14 @@ namespace Pipeline.Functions;
 /// one invalid-records object. Checks the chunks against LoadBatch's manifest so that
 /// valid + invalid = total = the records LoadBatch read.
 /// </summary>
-public sealed class ValidateHandler : IFunctionHandler
+public sealed class ValidateHandler : FunctionHandler<ValidateRequest, ValidateResult>
 {
     private readonly IAmazonS3 _s3;
     private readonly BucketSettings _settings;
     private readonly FunctionLog _log;
 
-    /// <summary>What the Lambda runtime calls: configuration from the environment, the default AWS client.</summary>
-    public ValidateHandler()
-        : this(BucketSettings.FromEnvironment(EnvironmentReader.FromProcess()))
-    {
-    }
-
     public ValidateHandler(IAmazonS3 s3, BucketSettings settings, TextWriter? log = null)
+        : base(PayloadJsonContext.Default.ValidateRequest, PayloadJsonContext.Default.ValidateResult)
     {
         ArgumentNullException.ThrowIfNull(s3);
         ArgumentNullException.ThrowIfNull(settings);
@@ -29,19 +24,7 @@ public sealed class ValidateHandler : IFunctionHandler
         _log = new FunctionLog(log, FunctionIds.Validate);
     }
 
-    private ValidateHandler(BucketSettings settings)
-        : this(new AmazonS3Client(), settings, Console.Out)
-    {
-    }
-
-    public async Task<Stream> HandleAsync(Stream input)
-    {
-        var request = await Payloads.ReadAsync(input, PayloadJsonContext.Default.ValidateRequest).ConfigureAwait(false);
-        var result = await ValidateAsync(request).ConfigureAwait(false);
-        return Payloads.Write(result, PayloadJsonContext.Default.ValidateResult);
-    }
-
-    public async Task<ValidateResult> ValidateAsync(ValidateRequest request, CancellationToken cancellationToken = default)
+    public override async Task<ValidateResult> HandleAsync(ValidateRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Source);

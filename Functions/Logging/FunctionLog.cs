@@ -5,10 +5,15 @@ using System.Text.Json;
 
 namespace Pipeline.Functions;
 
-/// <summary>One JSON object per line on the function's output (CloudWatch Logs in JSON format).</summary>
+/// <summary>
+/// One JSON object per line on the function's output, as CloudWatch Logs' JSON format takes it: a level, the
+/// function, the message, the invocation's request id when there is one, and the given fields.
+/// </summary>
 public sealed class FunctionLog
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static readonly AsyncLocal<string?> Request = new();
 
     private readonly TextWriter _writer;
     private readonly string _function;
@@ -19,7 +24,21 @@ public sealed class FunctionLog
         _function = function;
     }
 
-    public void Info(string message, params ReadOnlySpan<(string Name, object? Value)> fields)
+    /// <summary>
+    /// The request id of the invocation running on this async flow; the runtime sets it per invocation and it reverts
+    /// when the method that set it returns.
+    /// </summary>
+    public static string? RequestId
+    {
+        get => Request.Value;
+        set => Request.Value = value;
+    }
+
+    public void Info(string message, params ReadOnlySpan<(string Name, object? Value)> fields) => Write("INFO", message, fields);
+
+    public void Error(string message, params ReadOnlySpan<(string Name, object? Value)> fields) => Write("ERROR", message, fields);
+
+    private void Write(string level, string message, ReadOnlySpan<(string Name, object? Value)> fields)
     {
         if (_writer == TextWriter.Null)
         {
@@ -30,9 +49,14 @@ public sealed class FunctionLog
         using (var json = new Utf8JsonWriter(buffer, Options))
         {
             json.WriteStartObject();
-            json.WriteString("level", "INFO");
+            json.WriteString("level", level);
             json.WriteString("function", _function);
             json.WriteString("message", message);
+            if (RequestId is { } requestId)
+            {
+                json.WriteString("requestId", requestId);
+            }
+
             foreach (var (name, value) in fields)
             {
                 switch (value)

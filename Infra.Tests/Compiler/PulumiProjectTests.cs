@@ -26,15 +26,16 @@ public class PulumiProjectTests
     }
 
     [Fact]
-    public void CompilerPublishesTheFunctionsAndItselfBeforeCompilingWithBuildOutputOnStderr()
+    public void CompilerPublishesItselfThenBuildsTheFunctionsPackageBeforeCompilingWithBuildOutputOnStderr()
     {
         var steps = CompilerScript().Split('\n', StringSplitOptions.TrimEntries)
             .Where(line => line.StartsWith("dotnet ", StringComparison.Ordinal) || line.StartsWith("exec ", StringComparison.Ordinal))
             .ToList();
 
         steps.Should().HaveCount(3);
-        steps[0].Should().Contain("dotnet publish Functions/Functions.csproj -c Release -r linux-arm64 --self-contained false -o Functions/bin/publish").And.EndWith("1>&2");
-        steps[1].Should().Contain("dotnet publish Infra/Infra.csproj").And.Contain("-p:PublishReadyToRun=true -o Infra/bin/compiler").And.EndWith("1>&2");
+        steps[0].Should().Contain("dotnet publish Infra/Infra.csproj").And.Contain("-p:PublishReadyToRun=true -o Infra/bin/compiler").And.EndWith("1>&2");
+        steps[1].Should().Be("dotnet Infra/bin/compiler/Infra.dll package 1>&2");
+        steps[2].Should().Be("exec dotnet Infra/bin/compiler/Infra.dll compile");
     }
 
     [Theory]

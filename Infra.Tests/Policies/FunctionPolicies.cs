@@ -1,4 +1,5 @@
 using Pipeline.Functions;
+using Pipeline.Functions.Packaging;
 using Pipeline.Infra.Aws;
 using Pipeline.Infra.Emit;
 using Pipeline.Infra.Model;
@@ -10,7 +11,7 @@ public class FunctionPolicies
 {
     [Theory]
     [MemberData(nameof(Stacks.Both), MemberType = typeof(Stacks))]
-    public void EveryHandlerRunsOnDotnet10Arm64WithJsonLogsAndActiveTracing(string stackName)
+    public void EveryHandlerRunsItsBootstrapOnAmazonLinux2023Arm64WithJsonLogsAndActiveTracing(string stackName)
     {
         var stack = Stacks.Named(stackName);
         var functions = stack.All<LambdaFunction>().ToList();
@@ -18,7 +19,7 @@ public class FunctionPolicies
         functions.Select(function => function.LogicalName)
             .Should().BeEquivalentTo(HandlerCatalog.All.Select(function => LogicalNames.Function(function.Id)));
         functions.Should().OnlyContain(function =>
-            function.Runtime == "dotnet10"
+            function.Runtime == "provided.al2023"
             && function.Architectures.SequenceEqual(new[] { "arm64" })
             && function.LoggingConfig.LogFormat == "JSON"
             && function.TracingConfig.Mode == "Active"
@@ -34,16 +35,21 @@ public class FunctionPolicies
         Stacks.Prod.All<LambdaFunction>().First().Timeout.Should().BeGreaterThan(Stacks.Dev.All<LambdaFunction>().First().Timeout);
     }
 
-    [Fact]
-    public void CodeIsThePublishedFunctionsOutput()
+    [Theory]
+    [MemberData(nameof(Stacks.Both), MemberType = typeof(Stacks))]
+    public void CodeIsTheBuiltZipOfTheFunctionsArchitecture_NotAFolderPulumiWouldZipWithoutModes(string stackName)
     {
-        var program = ProgramBuilder.Build(Stacks.Dev);
-        var function = (ObjectNode)((ObjectNode)program["resources"]!)[LogicalNames.Function("Store")]!;
+        var program = ProgramBuilder.Build(Stacks.Named(stackName));
+        foreach (var function in Stacks.Named(stackName).All<LambdaFunction>())
+        {
+            var properties = (ObjectNode)((ObjectNode)((ObjectNode)program["resources"]!)[function.LogicalName]!)["properties"]!;
+            var architecture = function.Architectures.Should().ContainSingle().Subject;
 
-        ((ObjectNode)function["properties"]!)["code"].Should().Be(
-            new FunctionNode(FunctionNode.FileArchive, new StringNode(new Literal("./Functions/bin/publish"))));
-        File.ReadAllText(RepoPath.Of("Infra", "compile.sh"))
-            .Should().Contain("dotnet publish Functions/Functions.csproj -c Release -r linux-arm64 --self-contained false -o Functions/bin/publish");
+            properties["code"].Should().Be(
+                new FunctionNode(FunctionNode.FileArchive, new StringNode(new Literal("./Functions/bin/lambda/arm64/function.zip"))),
+                $"{function.LogicalName} deploys the {architecture} package");
+            FunctionPackage.ArchivePath(architecture).Should().Be("Functions/bin/lambda/arm64/function.zip");
+        }
     }
 
     [Theory]

@@ -168,7 +168,7 @@ public class KeyReachabilityTests
             Policy = new PolicyDocument(policy.Policy.Statements.Where(statement => statement.Sid != "UseKeyForRecordsTable").ToList()),
         });
 
-        var findings = PolicyEngine.Evaluate(stack).Unsuppressed;
+        var findings = PolicyEngine.Evaluate(stack, DeploymentPackage.ProjectRoot).Unsuppressed;
 
         findings.Should().NotBeEmpty().And.OnlyContain(finding => finding.RuleId == "REACH" && finding.Resource == LogicalNames.Table);
         findings.Should().Contain(finding => finding.Message.StartsWith($"{FunctionRole(FunctionIds.Store)} cannot kms:GenerateDataKey on {Key}", StringComparison.Ordinal));
@@ -182,7 +182,7 @@ public class KeyReachabilityTests
             Policy = new PolicyDocument(key.Policy.Statements.Where(statement => statement.Sid != "CloudWatchAlarmsNotifyEncryptedTopic").ToList()),
         });
 
-        var findings = PolicyEngine.Evaluate(stack).Unsuppressed;
+        var findings = PolicyEngine.Evaluate(stack, DeploymentPackage.ProjectRoot).Unsuppressed;
 
         findings.Should().NotBeEmpty().And.OnlyContain(finding => finding.RuleId == "REACH" && finding.Resource == LogicalNames.Topic);
         findings.Should().Contain(finding => finding.Message.StartsWith($"cloudwatch.amazonaws.com cannot kms:GenerateDataKey on {Key}", StringComparison.Ordinal)

@@ -51,7 +51,7 @@ public class LeastPrivilegeTests
                 Resources = [Model.Input.Of($"{Stacks.Dev.Get<Aws.S3Bucket>(LogicalNames.IngestBucket).ArnOutput}/incoming/*")],
             }]),
         });
-        var context = new Infra.Policy.PolicyContext(stack);
+        var context = new Infra.Policy.PolicyContext(stack, RepositoryRoot.Path);
 
         var role = PolicyStacks.FunctionRole(Functions.FunctionIds.Validate);
         var granted = context.Simulator.IdentityStatements[role].SelectMany(statement => statement.Actions.SelectMany(action => statement.Resources.Select(resource => (action, resource))));

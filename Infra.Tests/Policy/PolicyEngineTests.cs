@@ -10,7 +10,7 @@ public class PolicyEngineTests
     [MemberData(nameof(Stacks.Both), MemberType = typeof(Stacks))]
     public void SynthesizedStackMustPassEveryRule(string stackName)
     {
-        var report = PolicyEngine.Evaluate(Stacks.Named(stackName));
+        var report = PolicyEngine.Evaluate(Stacks.Named(stackName), DeploymentPackage.ProjectRoot);
 
         report.Unsuppressed.Should().BeEmpty();
         report.Passed.Should().BeTrue();
@@ -20,7 +20,7 @@ public class PolicyEngineTests
     [MemberData(nameof(Stacks.Both), MemberType = typeof(Stacks))]
     public void EverySuppressionIsExplainedAndStillNeeded(string stackName)
     {
-        var report = PolicyEngine.Evaluate(Stacks.Named(stackName));
+        var report = PolicyEngine.Evaluate(Stacks.Named(stackName), DeploymentPackage.ProjectRoot);
 
         PolicySuppressions.All.Should().OnlyContain(suppression => suppression.Reason.Length > 40);
         report.Applied.Should().BeEquivalentTo(PolicySuppressions.All);
@@ -41,7 +41,7 @@ public class PolicyEngineTests
     {
         var stack = Stacks.Dev.Replace<KmsKey>(LogicalNames.Key, key => key with { EnableKeyRotation = false });
 
-        var finding = PolicyEngine.Evaluate(stack).Unsuppressed.Should().ContainSingle().Subject;
+        var finding = PolicyEngine.Evaluate(stack, DeploymentPackage.ProjectRoot).Unsuppressed.Should().ContainSingle().Subject;
 
         finding.Should().Be(new Finding("KMS5", LogicalNames.Key, "key rotation is off"));
     }
@@ -62,9 +62,9 @@ public class PolicyEngineTests
     {
         var stack = Stacks.Dev.Replace<SfnStateMachine>(LogicalNames.StandardMachine,
             machine => machine with { TracingConfiguration = new StateMachineTracingConfiguration { Enabled = false } });
-        var report = PolicyEngine.Evaluate(stack);
+        var report = PolicyEngine.Evaluate(stack, DeploymentPackage.ProjectRoot);
 
-        var text = PolicyCommand.Format(new PolicyContext(stack), report);
+        var text = PolicyCommand.Format(new PolicyContext(stack, DeploymentPackage.ProjectRoot), report);
 
         report.Passed.Should().BeFalse();
         text.Should().Contain("Findings: 1").And.MatchRegex(@"SF2\s+standardStateMachine\s+X-Ray tracing is off");

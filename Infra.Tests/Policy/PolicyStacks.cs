@@ -7,8 +7,8 @@ namespace Pipeline.Infra.Tests.Policy;
 /// <summary>The synthesized stacks as the policy engine reads them, and ways to build modified copies of them.</summary>
 public static class PolicyStacks
 {
-    private static readonly Lazy<PolicyContext> DevContext = new(() => new PolicyContext(Stacks.Dev));
-    private static readonly Lazy<PolicyContext> ProdContext = new(() => new PolicyContext(Stacks.Prod));
+    private static readonly Lazy<PolicyContext> DevContext = new(() => new PolicyContext(Stacks.Dev, RepositoryRoot.Path));
+    private static readonly Lazy<PolicyContext> ProdContext = new(() => new PolicyContext(Stacks.Prod, RepositoryRoot.Path));
 
     public static PolicyContext Dev => DevContext.Value;
 

@@ -93,6 +93,14 @@ public class RuleMutationTests
         })),
         new("L1", "run the store function on dotnet8", Dev, stack => stack.Replace<LambdaFunction>(LogicalNames.Function(FunctionIds.Store),
             function => function with { Runtime = "dotnet8" })),
+        new("L1", "run the store function on the Amazon Linux 2 OS-only runtime", Dev, stack => stack.Replace<LambdaFunction>(LogicalNames.Function(FunctionIds.Store),
+            function => function with { Runtime = "provided.al2" })),
+        new("L-PACKAGE", "run the store function on x86_64 with the arm64 package", Dev, stack => stack.Replace<LambdaFunction>(LogicalNames.Function(FunctionIds.Store),
+            function => function with { Architectures = ["x86_64"] })),
+        new("L-PACKAGE", "let Pulumi zip the publish folder for the transform function (no Unix modes)", Dev, stack => stack.Replace<LambdaFunction>(
+            LogicalNames.Function(FunctionIds.Transform), function => function with { Code = new FileArchive("./Functions/bin/publish/linux-arm64") })),
+        new("L-PACKAGE", "deploy the validate function from a zip whose bootstrap is not executable", Prod, stack => stack.Replace<LambdaFunction>(
+            LogicalNames.Function(FunctionIds.Validate), function => function with { Code = new FileArchive(PackageCopies.WithBootstrapMode(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead)) })),
         new("L-TRACING", "pass tracing through on the validate function", Dev, stack => stack.Replace<LambdaFunction>(LogicalNames.Function(FunctionIds.Validate),
             function => function with { TracingConfig = new FunctionTracingConfig { Mode = "PassThrough" } })),
         new("L-LIMITS", "leave the transform function at Lambda's default memory", Dev, stack => stack.Replace<LambdaFunction>(LogicalNames.Function(FunctionIds.Transform),
@@ -121,7 +129,7 @@ public class RuleMutationTests
     {
         var mutated = mutation.Apply(Stacks.Named(mutation.StackName));
 
-        var report = PolicyEngine.Evaluate(mutated);
+        var report = PolicyEngine.Evaluate(mutated, DeploymentPackage.ProjectRoot);
 
         report.Unsuppressed.Select(finding => finding.RuleId).Distinct().Should().Equal([mutation.RuleId], mutation.Description);
         report.Passed.Should().BeFalse();

@@ -23,8 +23,11 @@ public static class PolicyCommand
             {
                 var root = StackSynthesizer.FindProjectRoot(Directory.GetCurrentDirectory());
                 var synthesized = new StackSynthesizer(new StackFileConfigSource(root)).Synthesize(parseResult.GetValue(stack)!, requireSecrets: false);
-                var report = PolicyEngine.Evaluate(synthesized);
-                parseResult.InvocationConfiguration.Output.Write(Format(new PolicyContext(synthesized), report));
+
+                // The rules check the package that deploys, so it is built first when stale.
+                PackageCommand.EnsureAsync(root, parseResult.InvocationConfiguration.Error).GetAwaiter().GetResult();
+                var report = PolicyEngine.Evaluate(synthesized, root);
+                parseResult.InvocationConfiguration.Output.Write(Format(new PolicyContext(synthesized, root), report));
                 return report.Passed ? 0 : 1;
             }
             catch (ConfigException exception)

@@ -8,15 +8,19 @@ namespace Pipeline.Infra.Policy;
 /// <summary>A synthesized stack as the rules read it: resources, resolved inputs, the project key and the access simulator.</summary>
 public sealed class PolicyContext
 {
-    public PolicyContext(Stack stack)
+    /// <param name="projectRoot">Where the program's relative asset paths (the functions' packages) resolve; the folder holding Pulumi.yaml.</param>
+    public PolicyContext(Stack stack, string projectRoot)
     {
         Stack = stack;
+        ProjectRoot = projectRoot;
         Resolver = new InputResolver(stack);
         ProjectKey = stack.All<KmsKey>().FirstOrDefault();
         Simulator = new AccessSimulator(stack, Resolver);
     }
 
     public Stack Stack { get; }
+
+    public string ProjectRoot { get; }
 
     public InputResolver Resolver { get; }
 

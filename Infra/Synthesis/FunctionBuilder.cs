@@ -1,4 +1,5 @@
 using Pipeline.Functions;
+using Pipeline.Functions.Packaging;
 using Pipeline.Infra.Aws;
 using Pipeline.Infra.Iam;
 using Pipeline.Infra.Model;
@@ -12,14 +13,16 @@ namespace Pipeline.Infra.Synthesis;
 /// </summary>
 public static class FunctionBuilder
 {
-    public const string Runtime = "dotnet10";
-    public const string Architecture = "arm64";
+    /// <summary>The OS-only runtime: the package's <c>bootstrap</c> is the functions' own Native AOT executable.</summary>
+    public const string Runtime = "provided.al2023";
+
+    public const string Architecture = FunctionPackage.DeployedArchitecture;
 
     /// <summary>
-    /// The <c>dotnet publish Functions -c Release -r linux-arm64 --self-contained false</c> output,
-    /// relative to the project root (the compiler command in Pulumi.yaml publishes it first).
+    /// The deployment package of <see cref="Architecture"/>, relative to the project root: a zip, uploaded byte for byte
+    /// with its Unix modes (the compiler command in Pulumi.yaml builds it first, see <see cref="FunctionPackage"/>).
     /// </summary>
-    public const string CodePath = "./Functions/bin/publish";
+    public static string CodePath { get; } = "./" + FunctionPackage.ArchivePath(Architecture);
 
     public static IEnumerable<Resource> Build(SynthesisContext context, FunctionDefinition function, KmsKey key, S3Bucket ingest, DynamoDbTable table)
     {

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using Pipeline.Functions.Packaging;
+using Pipeline.Local.Lambda;
 using Pipeline.Local.Paths;
 using Pipeline.Local.Runner;
 using Pipeline.Workflows;
@@ -22,6 +24,13 @@ public static class RunCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON summary object instead of progress lines." };
         var bench = new Option<bool>("--bench") { Description = "Generate files of 10,000 and --records records and measure them end to end." };
         var records = new Option<int>("--records") { Description = "Records in the large benchmark file.", DefaultValueFactory = _ => 100_000 };
+        var packaged = new Option<bool>("--packaged") { Description = "Invoke the deployment package through a local Lambda Runtime API instead of the handlers in process." };
+        var architecture = new Option<string>("--architecture")
+        {
+            Description = "The package's architecture with --packaged: arm64 (what deploys; emulated on other machines) or x86_64.",
+            DefaultValueFactory = _ => FunctionPackage.DeployedArchitecture,
+        };
+        architecture.AcceptOnlyFromAmong("arm64", "x86_64");
 
         var command = new Command("run", "Run a file through the pipeline locally: DynamoDB Local, the S3 server and the real handlers.")
         {
@@ -30,6 +39,8 @@ public static class RunCommand
             json,
             bench,
             records,
+            packaged,
+            architecture,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -52,12 +63,15 @@ public static class RunCommand
                 return Task.FromResult(2);
             }
 
-            return RunAsync(input, chosen, parseResult.GetValue(json), stdout, stderr, cancellationToken);
+            var package = parseResult.GetValue(packaged) ? parseResult.GetValue(architecture) : null;
+            return RunAsync(input, chosen, parseResult.GetValue(json), package, stdout, stderr, cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(FileInfo file, WorkflowVariant? variant, bool json, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    /// <param name="packageArchitecture">Run the deployment package of this architecture; the handlers in process when null.</param>
+    private static async Task<int> RunAsync(
+        FileInfo file, WorkflowVariant? variant, bool json, string? packageArchitecture, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         if (!file.Exists)
         {
@@ -70,7 +84,17 @@ public static class RunCommand
         var stack = new LocalStack(aws);
         await stack.CreateAsync(cancellationToken).ConfigureAwait(false);
         Action<string>? progress = json ? null : line => stdout.WriteLine(line);
-        var outcome = await new PipelineRunner(stack).RunAsync(new RunRequest(file.FullName, variant), progress, cancellationToken).ConfigureAwait(false);
+        // The functions' own output (CloudWatch Logs' view) goes to stderr: stdout holds the run's progress and results.
+        await using var lambda = new LocalLambda(PackagedPipelineFunctions.Account(aws), PackagedPipelineFunctions.ServiceVariables(aws), stderr.WriteLine);
+        IReadOnlyDictionary<string, FunctionCall>? functions = null;
+        if (packageArchitecture is not null)
+        {
+            var package = await FunctionPackage.EnsureAsync(aws.RepositoryRoot, packageArchitecture, stderr, cancellationToken).ConfigureAwait(false);
+            await stderr.WriteLineAsync($"Invoking {package} ({packageArchitecture}) through a local Lambda Runtime API").ConfigureAwait(false);
+            functions = PackagedPipelineFunctions.Create(lambda, stack, packageArchitecture, package);
+        }
+
+        var outcome = await new PipelineRunner(stack, functions: functions).RunAsync(new RunRequest(file.FullName, variant), progress, cancellationToken).ConfigureAwait(false);
 
         if (json)
         {

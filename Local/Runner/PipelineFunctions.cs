@@ -8,8 +8,8 @@ namespace Pipeline.Local.Runner;
 
 /// <summary>
 /// Binds the pipeline's functions (<see cref="HandlerCatalog"/>) to a <see cref="TaskRegistry"/> under the names their
-/// ARNs carry in the rendered definition. Each call serializes the payload to a stream, runs the real handler's
-/// <c>HandleAsync(Stream)</c> as Lambda would, and parses its result.
+/// ARNs carry in the rendered definition. In process, each call serializes the payload to a stream, runs the real
+/// handler's <c>HandleAsync(Stream, CancellationToken)</c> and parses its result.
 /// </summary>
 public static class PipelineFunctions
 {
@@ -21,12 +21,14 @@ public static class PipelineFunctions
         return TaskResource.FunctionNameFrom(arn) ?? throw new InvalidOperationException($"'{arn}' is not a Lambda function ARN");
     }
 
+    /// <param name="calls">The call of each function, by logical function id: in process (<see cref="Create"/>) or packaged.</param>
     /// <param name="wrap">Lets a caller observe or replace a call, given the logical function id and the real call.</param>
-    public static TaskRegistry Bind(TaskRegistry registry, FunctionHost host, IResourceResolver resolver, Func<string, FunctionCall, FunctionCall>? wrap = null)
+    public static TaskRegistry Bind(TaskRegistry registry, IReadOnlyDictionary<string, FunctionCall> calls, IResourceResolver resolver, Func<string, FunctionCall, FunctionCall>? wrap = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(calls);
         ArgumentNullException.ThrowIfNull(resolver);
-        foreach (var (id, call) in Create(host))
+        foreach (var (id, call) in calls)
         {
             var bound = wrap is null ? call : wrap(id, call);
             registry.RegisterFunction(FunctionName(resolver, id), (payload, context) => bound(payload, context));
@@ -44,15 +46,15 @@ public static class PipelineFunctions
             function =>
             {
                 var handler = function.Create(host);
-                return (FunctionCall)((payload, _) => InvokeAsync(handler, payload));
+                return (FunctionCall)((payload, context) => InvokeAsync(handler, payload, context.CancellationToken));
             },
             StringComparer.Ordinal);
     }
 
-    private static async Task<JsonNode?> InvokeAsync(IFunctionHandler handler, JsonNode? payload)
+    private static async Task<JsonNode?> InvokeAsync(IFunctionHandler handler, JsonNode? payload, CancellationToken cancellationToken)
     {
         using var input = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(payload));
-        await using var output = await handler.HandleAsync(input).ConfigureAwait(false);
-        return await JsonNode.ParseAsync(output).ConfigureAwait(false);
+        await using var output = await handler.HandleAsync(input, cancellationToken).ConfigureAwait(false);
+        return await JsonNode.ParseAsync(output, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 }

@@ -22,13 +22,16 @@ public sealed class PipelineRunner
 {
     private readonly LocalStack stack;
     private readonly Func<string, FunctionCall, FunctionCall>? wrap;
+    private readonly IReadOnlyDictionary<string, FunctionCall>? functions;
 
     /// <param name="wrap">Lets tests replace or observe a function call (given its logical id and the real call).</param>
-    public PipelineRunner(LocalStack stack, Func<string, FunctionCall, FunctionCall>? wrap = null)
+    /// <param name="functions">The functions to call, by logical id; the handlers in process when absent (see <see cref="PackagedPipelineFunctions"/>).</param>
+    public PipelineRunner(LocalStack stack, Func<string, FunctionCall, FunctionCall>? wrap = null, IReadOnlyDictionary<string, FunctionCall>? functions = null)
     {
         ArgumentNullException.ThrowIfNull(stack);
         this.stack = stack;
         this.wrap = wrap;
+        this.functions = functions;
     }
 
     public async Task<RunOutcome> RunAsync(RunRequest request, Action<string>? progress = null, CancellationToken cancellationToken = default)
@@ -56,7 +59,7 @@ public sealed class PipelineRunner
         var observer = new RunObserver(progress);
         var registry = PipelineFunctions.Bind(
             new TaskRegistry(),
-            stack.CreateFunctionHost(),
+            functions ?? PipelineFunctions.Create(stack.CreateFunctionHost()),
             stack.Resolver,
             (id, call) => observer.Observe(id, wrap is null ? call : wrap(id, call)));
         var topLevel = machine.Graph.States.Keys.Concat(machine.Graph.States.Values.OfType<Definition.ParallelState>().SelectMany(p => p.Branches).SelectMany(b => b.States.Keys)).ToHashSet();

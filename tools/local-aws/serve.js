@@ -84,7 +84,7 @@ async function main() {
       `-Djava.library.path=${path.join(lib, 'DynamoDBLocal_lib')}`,
       '-cp', [path.join(lib, 'DynamoDBLocal.jar'), path.join(lib, 'DynamoDBLocal_lib', '*')].join(path.delimiter),
       path.join(__dirname, 'DynamoDbLocalOnLoopback.java'),
-      '-inMemory', '-port', String(dynamoPort), '-disableTelemetry',
+      '-inMemory', '-sharedDb', '-port', String(dynamoPort), '-disableTelemetry',
     ], { stdio: ['ignore', 'ignore', 'inherit'] });
     java.on('exit', code => { if (!stopping) { console.error(`DynamoDB Local exited with code ${code}`); stop(1); } });
     await waitUntilAnswers(dynamoPort, java, 60);
