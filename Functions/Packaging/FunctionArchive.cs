@@ -44,7 +44,7 @@ public static class FunctionArchive
                 var isEntryPoint = name == executable;
                 var entry = zip.CreateEntry(isEntryPoint ? EntryPoint : name, CompressionLevel.SmallestSize);
                 entry.LastWriteTime = FixedTime;
-                entry.ExternalAttributes = (RegularFile | (int)(isEntryPoint ? ExecutableMode : ReadableMode)) << 16;
+                entry.ExternalAttributes = ExternalAttributes(isEntryPoint ? ExecutableMode : ReadableMode);
                 using var source = File.OpenRead(Path.Combine(publishDirectory, name));
                 using var target = entry.Open();
                 source.CopyTo(target);
@@ -62,4 +62,22 @@ public static class FunctionArchive
             .Select(entry => new ArchiveEntry(entry.FullName, (UnixFileMode)((entry.ExternalAttributes >> 16) & 0xFFF), entry.Length, entry.CompressedLength))
             .ToList();
     }
+
+    /// <summary>The bytes of one entry of a package; null when it has none of that name.</summary>
+    public static byte[]? ReadEntry(string archivePath, string name)
+    {
+        using var zip = ZipFile.OpenRead(archivePath);
+        if (zip.GetEntry(name) is not { } entry)
+        {
+            return null;
+        }
+
+        using var content = entry.Open();
+        using var bytes = new MemoryStream();
+        content.CopyTo(bytes);
+        return bytes.ToArray();
+    }
+
+    /// <summary>A zip entry's external attributes for a regular file of <paramref name="mode"/>, as Unix zip tools write them.</summary>
+    public static int ExternalAttributes(UnixFileMode mode) => (RegularFile | (int)mode) << 16;
 }

@@ -80,7 +80,7 @@ public static class FunctionPackage
 
         var written = File.GetLastWriteTimeUtc(archive);
         var sources = Directory.EnumerateFiles(Path.Combine(repositoryRoot, "Functions"), "*", SearchOption.AllDirectories)
-            .Where(path => !IsBuildOutput(Path.GetRelativePath(repositoryRoot, path)))
+            .Where(path => !IsBuildOutput(Path.GetRelativePath(repositoryRoot, path)) && !path.EndsWith(".md", StringComparison.Ordinal))
             .Concat(Settings.Select(path => Path.Combine(repositoryRoot, path)).Where(File.Exists));
         return sources.Any(path => File.GetLastWriteTimeUtc(path) > written);
     }

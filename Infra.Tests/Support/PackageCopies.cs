@@ -13,7 +13,7 @@ internal static class PackageCopies
         var copy = Path.Combine(Path.GetTempPath(), $"pipeline-package-{Convert.ToString((int)mode, 8)}-{Guid.NewGuid():N}.zip");
         File.Copy(original, copy);
         using var zip = ZipFile.Open(copy, ZipArchiveMode.Update);
-        zip.GetEntry(FunctionArchive.EntryPoint)!.ExternalAttributes = (0x8000 | (int)mode) << 16;
+        zip.GetEntry(FunctionArchive.EntryPoint)!.ExternalAttributes = FunctionArchive.ExternalAttributes(mode);
         return copy;
     }
 }

@@ -69,7 +69,7 @@ public sealed class LocalLambdaTests : IDisposable
         var function = Function("unexecutable", "exit 0", TimeSpan.FromSeconds(5));
         using (var zip = ZipFile.Open(function.Package, ZipArchiveMode.Update))
         {
-            zip.GetEntry(FunctionArchive.EntryPoint)!.ExternalAttributes = (0x8000 | (int)FunctionArchive.ReadableMode) << 16;
+            zip.GetEntry(FunctionArchive.EntryPoint)!.ExternalAttributes = FunctionArchive.ExternalAttributes(FunctionArchive.ReadableMode);
         }
 
         lambda.Deploy(function);

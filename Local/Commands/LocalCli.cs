@@ -10,6 +10,7 @@ public static class LocalCli
         {
             ExecCommand.Create(),
             RunCommand.Create(),
+            ColdStartCommand.Create(),
         };
 
     /// <summary>Parses with response files off: "@path" is how --input names a file, and must reach the command intact.</summary>

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using Amazon.S3.Model;
 using Pipeline.Functions;
 using Pipeline.Local.Cost;
@@ -82,8 +84,7 @@ public sealed class PipelineRunner
             await File.WriteAllTextAsync(saved, JsonText.Write(input), cancellationToken).ConfigureAwait(false);
         }
 
-        var output = result.Output;
-        var quarantineKey = output?["outcome"]?["quarantineKey"]?.GetValue<string?>() ?? observer.QuarantineKey;
+        var quarantineKey = observer.QuarantineKey;
         var quarantineCopy = quarantineKey is null ? null : await CopyOutAsync(quarantineKey, cancellationToken).ConfigureAwait(false);
         return new RunOutcome
         {
@@ -92,9 +93,9 @@ public sealed class PipelineRunner
             Bucket = stack.BucketName,
             Key = key,
             ObjectSize = file.Length,
-            RecordsIn = Number(output?["load"]?["recordCount"]) ?? observer.RecordsIn,
-            Valid = Number(output?["validation"]?["validCount"]) ?? observer.Valid,
-            Invalid = Number(output?["validation"]?["invalidCount"]) ?? observer.Invalid,
+            RecordsIn = observer.RecordsIn,
+            Valid = observer.Valid,
+            Invalid = observer.Invalid,
             Stored = observer.Stored,
             Chunks = observer.ChunksStored,
             QuarantineKey = quarantineKey,
@@ -117,8 +118,6 @@ public sealed class PipelineRunner
         await response.ResponseStream.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
         return path;
     }
-
-    private static long? Number(JsonNode? node) => node is JsonValue value && value.TryGetValue<long>(out var number) ? number : null;
 
     private static void ReportState(HistoryEvent e, HashSet<string> shown, Action<string> progress)
     {
@@ -175,33 +174,38 @@ public sealed class PipelineRunner
             return result;
         };
 
+        /// <summary>Reads a call through the function's own request and result types (its catalog entry's).</summary>
         private void Record(string functionId, JsonNode? payload, JsonNode? result)
         {
+            var contracts = PayloadJsonContext.Default;
             switch (functionId)
             {
                 case FunctionIds.LoadBatch:
-                    RecordsIn = Number(result?["recordCount"]);
+                    RecordsIn = Read(result, contracts.LoadBatchResult).RecordCount;
                     break;
                 case FunctionIds.Validate:
-                    Valid = Number(result?["validCount"]);
-                    Invalid = Number(result?["invalidCount"]);
-                    chunkCount = result?["validChunkKeys"]?.AsArray().Count ?? 0;
+                    var validation = Read(result, contracts.ValidateResult);
+                    (Valid, Invalid, chunkCount) = (validation.ValidCount, validation.InvalidCount, validation.ValidChunkKeys.Count);
                     break;
                 case FunctionIds.Transform:
-                    transformed[StorageLayout.ChunkIdOf(result!["transformedKey"]!.GetValue<string>())] = Number(result["count"]) ?? 0;
+                    var transform = Read(result, contracts.TransformResult);
+                    transformed[StorageLayout.ChunkIdOf(transform.TransformedKey)] = transform.Count;
                     break;
                 case FunctionIds.Store:
-                    var chunkId = StorageLayout.ChunkIdOf(payload!["transformedKey"]!.GetValue<string>());
-                    var count = Number(result?["stored"]) ?? 0;
-                    Interlocked.Add(ref stored, count);
+                    var chunkId = StorageLayout.ChunkIdOf(Read(payload, contracts.StoreRequest).TransformedKey);
+                    var store = Read(result, contracts.StoreResult);
+                    Interlocked.Add(ref stored, store.Stored);
                     var done = Interlocked.Increment(ref chunksStored);
-                    var duplicate = result?["duplicate"]?.GetValue<bool>() == true ? " (already stored: nothing written)" : string.Empty;
-                    progress?.Invoke($"chunk {done}/{chunkCount} [{chunkId}]: transformed {transformed.GetValueOrDefault(chunkId)}, stored {count}{duplicate}");
+                    var duplicate = store.Duplicate ? " (already stored: nothing written)" : string.Empty;
+                    progress?.Invoke($"chunk {done}/{chunkCount} [{chunkId}]: transformed {transformed.GetValueOrDefault(chunkId)}, stored {store.Stored}{duplicate}");
                     break;
                 case FunctionIds.Quarantine:
-                    QuarantineKey = result?["quarantineKey"]?.GetValue<string?>();
+                    QuarantineKey = Read(result, contracts.QuarantineResult).QuarantineKey;
                     break;
             }
         }
+
+        private static T Read<T>(JsonNode? node, JsonTypeInfo<T> type) =>
+            node.Deserialize(type) ?? throw new InvalidOperationException($"a function returned null instead of a {typeof(T).Name}");
     }
 }

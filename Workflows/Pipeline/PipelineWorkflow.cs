@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization.Metadata;
+using Pipeline.Functions;
+
 namespace Pipeline.Workflows;
 
 /// <summary>
@@ -23,9 +26,16 @@ public static class PipelineWorkflow
     public static StateMachineDefinition Create(PipelineWorkflowOptions? options = null)
     {
         options ??= new PipelineWorkflowOptions();
+        var contract = PayloadJsonContext.Default;
 
-        TaskState Invoke(string name, string functionId, PayloadObject payload, params string[] resultFields) =>
-            ServiceIntegrations.InvokeFunction(name, functionId, payload, resultFields)
+        // Payload and result fields are named through the functions' own types (see HandlerCatalog).
+        string Field(JsonTypeInfo type, string member) => PayloadFields.Name(type, member);
+        string Load(string member) => $"$.load.{Field(contract.LoadBatchResult, member)}";
+        string Validation(string member) => $"$.validation.{Field(contract.ValidateResult, member)}";
+        string Source(string member) => $"{Load(nameof(LoadBatchResult.Source))}.{Field(contract.SourceObject, member)}";
+
+        TaskState Invoke(string name, FunctionDefinition function, PayloadObject payload) =>
+            ServiceIntegrations.InvokeFunction(name, function.Id, payload, [.. PayloadFields.All(function.Result)])
                 .AddRetry(LambdaTransientErrors) with { TimeoutSeconds = options.TaskTimeoutSeconds };
 
         var failure = Chain.Start(
@@ -37,79 +47,84 @@ public static class PipelineWorkflow
         TState Guarded<TState>(TState state)
             where TState : RecoverableState => state.AddCatch(failure, "$.error");
 
-        var load = Guarded(Invoke("LoadBatch", "LoadBatch",
+        var loadRequest = contract.LoadBatchRequest;
+        var load = Guarded(Invoke("LoadBatch", HandlerCatalog.LoadBatch,
             Payload.Object(
-                ("bucket", Payload.Path("$.detail.bucket.name")),
-                ("key", Payload.Path("$.detail.object.key")),
-                ("executionName", Payload.Path("$$.Execution.Name"))),
-            "source", "recordCount", "chunkKeys", "workPrefix") with { ResultPath = "$.load" });
+                (Field(loadRequest, nameof(LoadBatchRequest.Bucket)), Payload.Path("$.detail.bucket.name")),
+                (Field(loadRequest, nameof(LoadBatchRequest.Key)), Payload.Path("$.detail.object.key")),
+                (Field(loadRequest, nameof(LoadBatchRequest.ExecutionName)), Payload.Path("$$.Execution.Name")))) with { ResultPath = "$.load" });
 
-        var validate = Guarded(Invoke("Validate", "Validate",
+        var validateRequest = contract.ValidateRequest;
+        var validate = Guarded(Invoke("Validate", HandlerCatalog.Validate,
             Payload.Object(
-                ("source", Payload.Path("$.load.source")),
-                ("chunkKeys", Payload.Path("$.load.chunkKeys")),
-                ("workPrefix", Payload.Path("$.load.workPrefix"))),
-            "totalCount", "validCount", "invalidCount", "validChunkKeys", "invalidKey") with { ResultPath = "$.validation" });
+                (Field(validateRequest, nameof(ValidateRequest.Source)), Payload.Path(Load(nameof(LoadBatchResult.Source)))),
+                (Field(validateRequest, nameof(ValidateRequest.ChunkKeys)), Payload.Path(Load(nameof(LoadBatchResult.ChunkKeys)))),
+                (Field(validateRequest, nameof(ValidateRequest.WorkPrefix)), Payload.Path(Load(nameof(LoadBatchResult.WorkPrefix)))))) with { ResultPath = "$.validation" });
 
+        var quarantineRequest = contract.QuarantineRequest;
         var quarantinePayload = Payload.Object(
-            ("source", Payload.Path("$.load.source")),
-            ("invalidKey", Payload.Path("$.validation.invalidKey")));
+            (Field(quarantineRequest, nameof(QuarantineRequest.Source)), Payload.Path(Load(nameof(LoadBatchResult.Source)))),
+            (Field(quarantineRequest, nameof(QuarantineRequest.InvalidKey)), Payload.Path(Validation(nameof(ValidateResult.InvalidKey)))));
 
-        var transform = Invoke("Transform", "Transform",
+        // Inside the Map each item is a TransformRequest (the ItemSelector below), and Transform's result goes to $.transform.
+        var transformRequest = contract.TransformRequest;
+        var transform = Invoke("Transform", HandlerCatalog.Transform,
             Payload.Object(
-                ("source", Payload.Path("$.source")),
-                ("chunkKey", Payload.Path("$.chunkKey")),
-                ("workPrefix", Payload.Path("$.workPrefix")),
-                ("ingestedAt", Payload.Path("$.ingestedAt"))),
-            "transformedKey", "count") with { ResultPath = "$.transform" };
+                (Field(transformRequest, nameof(TransformRequest.Source)), Payload.Path($"$.{Field(transformRequest, nameof(TransformRequest.Source))}")),
+                (Field(transformRequest, nameof(TransformRequest.ChunkKey)), Payload.Path($"$.{Field(transformRequest, nameof(TransformRequest.ChunkKey))}")),
+                (Field(transformRequest, nameof(TransformRequest.WorkPrefix)), Payload.Path($"$.{Field(transformRequest, nameof(TransformRequest.WorkPrefix))}")),
+                (Field(transformRequest, nameof(TransformRequest.IngestedAt)), Payload.Path($"$.{Field(transformRequest, nameof(TransformRequest.IngestedAt))}"))))
+            with { ResultPath = "$.transform" };
 
         // Store's output replaces the item: each Map result is a few bytes, whatever the number of chunks.
-        var store = Invoke("Store", "Store",
+        var storeRequest = contract.StoreRequest;
+        var store = Invoke("Store", HandlerCatalog.Store,
             Payload.Object(
-                ("source", Payload.Path("$.source")),
-                ("transformedKey", Payload.Path("$.transform.transformedKey"))),
-            "stored", "duplicate");
+                (Field(storeRequest, nameof(StoreRequest.Source)), Payload.Path($"$.{Field(transformRequest, nameof(TransformRequest.Source))}")),
+                (Field(storeRequest, nameof(StoreRequest.TransformedKey)), Payload.Path($"$.transform.{Field(contract.TransformResult, nameof(TransformResult.TransformedKey))}"))));
 
         var processChunks = new MapState("ProcessChunks")
         {
-            ItemsPath = "$.validation.validChunkKeys",
+            ItemsPath = Validation(nameof(ValidateResult.ValidChunkKeys)),
             ItemSelector = Payload.Object(
-                ("source", Payload.Path("$.load.source")),
-                ("chunkKey", Payload.Path("$$.Map.Item.Value")),
-                ("workPrefix", Payload.Path("$.load.workPrefix")),
-                ("ingestedAt", Payload.Path("$$.Execution.StartTime"))),
+                (Field(transformRequest, nameof(TransformRequest.Source)), Payload.Path(Load(nameof(LoadBatchResult.Source)))),
+                (Field(transformRequest, nameof(TransformRequest.ChunkKey)), Payload.Path("$$.Map.Item.Value")),
+                (Field(transformRequest, nameof(TransformRequest.WorkPrefix)), Payload.Path(Load(nameof(LoadBatchResult.WorkPrefix)))),
+                (Field(transformRequest, nameof(TransformRequest.IngestedAt)), Payload.Path("$$.Execution.StartTime"))),
             MaxConcurrency = options.MaxConcurrency,
         }.WithItemProcessor(Chain.Start(transform).Next(store));
 
+        var quarantined = Field(contract.QuarantineResult, nameof(QuarantineResult.Quarantined));
+        var quarantineKey = Field(contract.QuarantineResult, nameof(QuarantineResult.QuarantineKey));
         var processRecords = Guarded(new ParallelState("ProcessRecords")
         {
             ResultSelector = Payload.Object(
                 ("chunkCount", Payload.Intrinsic("States.ArrayLength($[0])")),
-                ("quarantined", Payload.Path("$[1].quarantined")),
-                ("quarantineKey", Payload.Path("$[1].quarantineKey"))),
+                ("quarantined", Payload.Path($"$[1].{quarantined}")),
+                ("quarantineKey", Payload.Path($"$[1].{quarantineKey}"))),
             ResultPath = "$.outcome",
         }
             .AddBranch(processChunks)
-            .AddBranch(Invoke("QuarantineInvalidRecords", "Quarantine", quarantinePayload, "quarantined", "quarantineKey")));
+            .AddBranch(Invoke("QuarantineInvalidRecords", HandlerCatalog.Quarantine, quarantinePayload)));
 
         // With no valid record there is nothing to transform; the outcome has the same shape as ProcessRecords'.
-        var quarantineAll = Guarded(Invoke("QuarantineAllRecords", "Quarantine", quarantinePayload) with
+        var quarantineAll = Guarded(Invoke("QuarantineAllRecords", HandlerCatalog.Quarantine, quarantinePayload) with
         {
             ResultSelector = Payload.Object(
                 ("chunkCount", 0),
-                ("quarantined", Payload.Path("$.Payload.quarantined")),
-                ("quarantineKey", Payload.Path("$.Payload.quarantineKey"))),
+                ("quarantined", Payload.Path($"$.Payload.{quarantined}")),
+                ("quarantineKey", Payload.Path($"$.Payload.{quarantineKey}"))),
             ResultPath = "$.outcome",
         });
 
         var anyValidRecords = new ChoiceState("AnyValidRecords")
-            .When(Condition.NumericGreaterThan("$.validation.validCount", 0), processRecords)
+            .When(Condition.NumericGreaterThan(Validation(nameof(ValidateResult.ValidCount)), 0), processRecords)
             .Otherwise(quarantineAll);
 
         var notifySuccess = Guarded(ServiceIntegrations.PublishToTopic("NotifySuccess", NotificationTopicId, "Pipeline run succeeded", Payload.Intrinsic(
                 "States.Format('Pipeline run {} processed s3://{}/{}: {} records, {} valid, {} invalid, {} chunks stored, {} quarantined (at {}).', "
-                + "$$.Execution.Name, $.load.source.bucket, $.load.source.key, $.validation.totalCount, $.validation.validCount, "
-                + "$.validation.invalidCount, $.outcome.chunkCount, $.outcome.quarantined, $.outcome.quarantineKey)"))
+                + $"$$.Execution.Name, {Source(nameof(SourceObject.Bucket))}, {Source(nameof(SourceObject.Key))}, {Validation(nameof(ValidateResult.TotalCount))}, "
+                + $"{Validation(nameof(ValidateResult.ValidCount))}, {Validation(nameof(ValidateResult.InvalidCount))}, $.outcome.chunkCount, $.outcome.quarantined, $.outcome.quarantineKey)"))
             with { ResultPath = DataPath.Null });
 
         var chain = Chain.Start(load)

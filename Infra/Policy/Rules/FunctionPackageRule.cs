@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Pipeline.Functions.Packaging;
 using Pipeline.Infra.Aws;
 using Pipeline.Infra.Packaging;
@@ -38,8 +37,8 @@ public sealed class FunctionPackageRule : IPolicyRule
             yield break;
         }
 
-        using var zip = ZipFile.OpenRead(path);
-        if (new FileInfo(path).Length > MaxZippedBytes || zip.Entries.Sum(entry => entry.Length) > MaxUnzippedBytes)
+        var entries = FunctionArchive.Read(path);
+        if (new FileInfo(path).Length > MaxZippedBytes || entries.Sum(entry => entry.Size) > MaxUnzippedBytes)
         {
             yield return $"{function.Code.Path} exceeds Lambda's direct-upload limits (50 MB zipped, 250 MB unzipped)";
         }
@@ -49,26 +48,19 @@ public sealed class FunctionPackageRule : IPolicyRule
             yield break;
         }
 
-        var bootstrap = zip.GetEntry(FunctionArchive.EntryPoint);
+        var bootstrap = entries.FirstOrDefault(entry => entry.Name == FunctionArchive.EntryPoint);
         if (bootstrap is null)
         {
             yield return $"{function.Code.Path} has no {FunctionArchive.EntryPoint} at its root";
             yield break;
         }
 
-        var mode = (UnixFileMode)((bootstrap.ExternalAttributes >> 16) & 0xFFF);
-        if ((mode & UnixFileMode.UserExecute) == 0 || (mode & UnixFileMode.OtherRead) == 0)
+        if (!bootstrap.IsExecutable || (bootstrap.Mode & UnixFileMode.OtherRead) == 0)
         {
-            yield return $"{FunctionArchive.EntryPoint} in {function.Code.Path} has mode {Convert.ToString((int)mode, 8)}, not executable and world-readable (755)";
+            yield return $"{FunctionArchive.EntryPoint} in {function.Code.Path} has mode {Convert.ToString((int)bootstrap.Mode, 8)}, not executable and world-readable (755)";
         }
 
-        using var image = new MemoryStream();
-        using (var entry = bootstrap.Open())
-        {
-            entry.CopyTo(image);
-        }
-
-        var elf = ElfExecutable.Read(image.GetBuffer().AsSpan(0, (int)image.Length));
+        var elf = ElfExecutable.Read(FunctionArchive.ReadEntry(path, FunctionArchive.EntryPoint));
         var architecture = function.Architectures.FirstOrDefault() ?? "x86_64";
         if (elf is null)
         {
