@@ -9,63 +9,58 @@ namespace Pipeline.Functions;
 public static class JsonEscapes
 {
     /// <summary>The reason a record gives for <paramref name="where"/> holding the lone surrogate <paramref name="escape"/>.</summary>
-    public static string LoneSurrogateReason(string where, string escape) =>
-        $"{where} holds the escape {escape}, half of a UTF-16 surrogate pair: not a Unicode character, so DynamoDB cannot store it";
+    public static string LoneSurrogateReason(string where, string escape) => $"{where} {LoneSurrogateProblem(escape)}";
+
+    /// <summary>What is wrong with a value or name holding the lone surrogate <paramref name="escape"/>.</summary>
+    public static string LoneSurrogateProblem(string escape) =>
+        $"holds the escape {escape}, half of a UTF-16 surrogate pair: not a Unicode character, so DynamoDB cannot store it";
 
     /// <summary>The first <c>\uXXXX</c> escape that is a surrogate without its pair, if any.</summary>
     public static string? LoneSurrogate(ReadOnlySpan<byte> escaped)
     {
-        var pendingHigh = (string?)null;
+        // Where an unpaired high surrogate's escape starts; -1 when none is waiting for its low half.
+        var pendingHigh = -1;
         for (var i = 0; i < escaped.Length; i++)
         {
-            if (escaped[i] != (byte)'\\')
+            var isUnicodeEscape = escaped[i] == (byte)'\\' && i + 5 < escaped.Length && escaped[i + 1] == (byte)'u';
+            var code = isUnicodeEscape ? Hex(escaped.Slice(i + 2, 4)) : -1;
+            var isLow = code is >= 0xDC00 and <= 0xDFFF;
+            if (pendingHigh >= 0 && !isLow)
             {
-                if (pendingHigh is not null)
-                {
-                    return pendingHigh;
-                }
-
-                continue;
+                return Escape(escaped, pendingHigh);
             }
 
-            if (escaped[i + 1] != (byte)'u')
-            {
-                if (pendingHigh is not null)
-                {
-                    return pendingHigh;
-                }
-
-                i++;
-                continue;
-            }
-
-            var code = Convert.ToInt32(Encoding.ASCII.GetString(escaped.Slice(i + 2, 4)), 16);
-            var text = Encoding.ASCII.GetString(escaped.Slice(i, 6));
-            i += 5;
             if (code is >= 0xD800 and <= 0xDBFF)
             {
-                if (pendingHigh is not null)
+                pendingHigh = i;
+            }
+            else if (isLow)
+            {
+                if (pendingHigh < 0)
                 {
-                    return pendingHigh;
+                    return Escape(escaped, i);
                 }
 
-                pendingHigh = text;
+                pendingHigh = -1;
             }
-            else if (code is >= 0xDC00 and <= 0xDFFF)
-            {
-                if (pendingHigh is null)
-                {
-                    return text;
-                }
 
-                pendingHigh = null;
-            }
-            else if (pendingHigh is not null)
-            {
-                return pendingHigh;
-            }
+            // Step over the escape: six bytes for \uXXXX, two for the others.
+            i += isUnicodeEscape ? 5 : escaped[i] == (byte)'\\' ? 1 : 0;
         }
 
-        return pendingHigh;
+        return pendingHigh >= 0 ? Escape(escaped, pendingHigh) : null;
+    }
+
+    private static string Escape(ReadOnlySpan<byte> escaped, int start) => Encoding.ASCII.GetString(escaped.Slice(start, 6));
+
+    private static int Hex(ReadOnlySpan<byte> digits)
+    {
+        var value = 0;
+        foreach (var digit in digits)
+        {
+            value = (value << 4) | (digit <= '9' ? digit - '0' : (digit | 0x20) - 'a' + 10);
+        }
+
+        return value;
     }
 }

@@ -182,7 +182,7 @@ public sealed class RecordValidator : IDisposable
         }
 
         // A lone surrogate cannot be decoded: find it before anything reads the record's names and strings.
-        if (LoneSurrogate(body) is { } surrogate)
+        if (body.IndexOf("\\u"u8) >= 0 && LoneSurrogate(body) is { } surrogate)
         {
             _reasons.Add(surrogate);
             return;
@@ -390,30 +390,22 @@ public sealed class RecordValidator : IDisposable
     private static string? LoneSurrogate(ReadOnlySpan<byte> body)
     {
         var reader = new Utf8JsonReader(body, RecordEnvelope.ReaderOptions);
-        string? field = null;
+        var field = -1;
         while (reader.Read())
         {
-            if (reader.TokenType is not (JsonTokenType.PropertyName or JsonTokenType.String) || !reader.ValueIsEscaped)
-            {
-                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
-                {
-                    field = reader.GetString();
-                }
-
-                continue;
-            }
-
-            var escape = JsonEscapes.LoneSurrogate(reader.ValueSpan);
             var topLevelName = reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1;
+            var escape = reader.TokenType is JsonTokenType.PropertyName or JsonTokenType.String && reader.ValueIsEscaped
+                ? JsonEscapes.LoneSurrogate(reader.ValueSpan)
+                : null;
             if (escape is not null)
             {
-                var where = topLevelName ? "a field name" : field is "id" or "value" ? field : $"field '{field}'";
-                return JsonEscapes.LoneSurrogateReason(where, escape);
+                var name = topLevelName || field < 0 ? null : FieldName(body, field);
+                return JsonEscapes.LoneSurrogateReason(name is null ? "a field name" : name is "id" or "value" ? name : $"field '{name}'", escape);
             }
 
             if (topLevelName)
             {
-                field = reader.GetString();
+                field = (int)reader.TokenStartIndex;
             }
         }
 

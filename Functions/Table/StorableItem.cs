@@ -38,24 +38,25 @@ public static class StorableItem
             return 0;
         }
 
-        var walk = new Walk(problems, describe ?? (path => path));
+        var walk = new Walk(itemJson, problems, describe ?? (path => path));
         var size = 0L;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = walk.Name(ref reader, null);
-            walk.Attribute = walk.TopAttribute = name;
+            var keyLimit = reader.ValueTextEquals(TableSchema.PartitionKey) ? MaxPartitionKeyBytes
+                : reader.ValueTextEquals(TableSchema.SortKey) ? MaxSortKeyBytes
+                : 0;
+            size += walk.Name(ref reader);
             reader.Read();
-            var valueStart = reader.TokenType == JsonTokenType.String ? (int)reader.TokenStartIndex : -1;
+
             // The item itself is the first of DynamoDB's levels, so a top-level attribute's list or map is the second.
-            size += walk.NameBytes + walk.Value(ref reader, name, level: 2);
-            if (name is TableSchema.PartitionKey or TableSchema.SortKey && valueStart >= 0)
+            var valueSize = walk.Value(ref reader, level: 2);
+            size += valueSize;
+            if (keyLimit > 0 && reader.TokenType == JsonTokenType.String && valueSize > keyLimit)
             {
-                var limit = name == TableSchema.PartitionKey ? MaxPartitionKeyBytes : MaxSortKeyBytes;
-                if (walk.LastStringBytes > limit)
-                {
-                    problems.Add($"{name} is {walk.LastStringBytes} bytes; a key value is at most {limit} bytes");
-                }
+                walk.Report($"is {valueSize} bytes; a key value is at most {keyLimit} bytes");
             }
+
+            walk.Leave();
         }
 
         if (size > MaxItemBytes)
@@ -66,52 +67,53 @@ public static class StorableItem
         return size;
     }
 
-    /// <summary>The walk of one item: its reasons, and the sizes of the last name and string read.</summary>
-    private sealed class Walk(ICollection<string> problems, Func<string, string> describe)
+    /// <summary>
+    /// The walk of one item. The path to the value being read is kept as positions in the item (a member's name token, a
+    /// list element's index) and spelled out only for a reason, so a good item costs no allocation per value.
+    /// </summary>
+    private ref struct Walk(ReadOnlySpan<byte> item, ICollection<string> problems, Func<string, string> describe)
     {
-        private readonly HashSet<string> reported = new(StringComparer.Ordinal);
+        // One path list per thread, emptied by each walk: checking an item allocates nothing unless it has a problem.
+        [ThreadStatic]
+        private static List<(int NameToken, int Index)>? paths;
 
-        /// <summary>The top-level attribute being read, or its member when it is a map: a nesting problem is reported once, by it.</summary>
-        public string Attribute { get; set; } = string.Empty;
+        private readonly ReadOnlySpan<byte> item = item;
+        private readonly List<(int NameToken, int Index)> path = Reset(ref paths);
+        private HashSet<string>? reported;
 
-        public string TopAttribute { get; set; } = string.Empty;
-
-        public int NameBytes { get; private set; }
-
-        public int LastStringBytes { get; private set; }
-
-        /// <summary>Reads a property name; returns its path (<c>fields.a.b</c>) for the reasons.</summary>
-        public string Name(ref Utf8JsonReader reader, string? parent)
+        /// <summary>Enters the member whose name the reader is on; returns the name's size.</summary>
+        public int Name(ref Utf8JsonReader reader)
         {
-            var (text, bytes) = Text(ref reader, parent ?? "an attribute name");
-            NameBytes = bytes;
-            var path = parent is null ? text : $"{parent}.{text}";
-            if (parent is not null && parent == TopAttribute)
-            {
-                // A map attribute's own members (a record's kept fields) are what a nesting problem is reported by.
-                Attribute = path;
-            }
-
+            path.Add(((int)reader.TokenStartIndex, -1));
+            var bytes = TextBytes(ref reader);
             if (bytes == 0)
             {
-                Report(path, $"{(parent is null ? "the item" : describe(parent))} has an empty attribute name");
+                Report("has an empty name");
             }
             else if (bytes > MaxAttributeNameBytes)
             {
-                Report(path, $"{describe(path)} has a name of {bytes} bytes; at most {MaxAttributeNameBytes}");
+                Report($"has a name of {bytes} bytes; at most {MaxAttributeNameBytes}");
             }
 
-            return path;
+            return bytes;
+        }
+
+        public readonly void Leave() => path.RemoveAt(path.Count - 1);
+
+        private static List<(int NameToken, int Index)> Reset(ref List<(int NameToken, int Index)>? cached)
+        {
+            cached ??= [];
+            cached.Clear();
+            return cached;
         }
 
         /// <summary>Reads a value (the reader on its first token) and returns its size; leaves the reader on its last token.</summary>
-        public long Value(ref Utf8JsonReader reader, string path, int level)
+        public long Value(ref Utf8JsonReader reader, int level)
         {
             switch (reader.TokenType)
             {
                 case JsonTokenType.String:
-                    LastStringBytes = Text(ref reader, path).Bytes;
-                    return LastStringBytes;
+                    return TextBytes(ref reader);
                 case JsonTokenType.Number:
                     var status = DynamoNumber.Check(reader.ValueSpan);
                     if (status != NumberStatus.Ok)
@@ -122,64 +124,79 @@ public static class StorableItem
                             NumberStatus.OutOfRange => "is outside the range DynamoDB stores (1E-130..9.99E+125)",
                             _ => "is not a number",
                         };
-                        Report(path, $"{describe(path)} holds the number {Encoding.UTF8.GetString(reader.ValueSpan)}, which {problem}");
+                        Report($"holds the number {Encoding.UTF8.GetString(reader.ValueSpan)}, which {problem}");
                     }
 
                     return ((DynamoNumber.SignificantDigits(reader.ValueSpan) + 1) / 2) + 1;
                 case JsonTokenType.StartObject or JsonTokenType.StartArray:
                     if (level > MaxNestingLevels)
                     {
-                        Report(Attribute, $"{describe(Attribute)} is nested deeper than DynamoDB's {MaxNestingLevels} levels");
+                        // Reported once, by the top-level attribute or, in a map attribute, its member (a record's kept field).
+                        Report($"is nested deeper than DynamoDB's {MaxNestingLevels} levels", depth: path.Count > 1 && path[1].Index < 0 ? 2 : 1);
                         reader.Skip();
                         return 3;
                     }
 
-                    return Container(ref reader, path, level);
+                    return Container(ref reader, level);
                 default:
                     return 1;
             }
         }
 
-        private long Container(ref Utf8JsonReader reader, string path, int level)
+        /// <summary>Adds a reason about the value being read, naming it by its path (or by its first <paramref name="depth"/> steps).</summary>
+        public void Report(string problem, int depth = int.MaxValue)
+        {
+            var name = Path(Math.Min(depth, path.Count));
+            if ((reported ??= new HashSet<string>(StringComparer.Ordinal)).Add(name + problem[..Math.Min(12, problem.Length)]))
+            {
+                problems.Add($"{(name.Length == 0 ? "the item" : describe(name))} {problem}");
+            }
+        }
+
+        private long Container(ref Utf8JsonReader reader, int level)
         {
             var isMap = reader.TokenType == JsonTokenType.StartObject;
             var size = 3L;
             var index = 0;
             while (reader.Read() && reader.TokenType is not (JsonTokenType.EndObject or JsonTokenType.EndArray))
             {
-                var element = isMap ? Name(ref reader, path) : $"{path}[{index}]";
-                var nameBytes = isMap ? NameBytes : 0;
+                var nameBytes = 0;
                 if (isMap)
                 {
+                    nameBytes = Name(ref reader);
                     reader.Read();
                 }
+                else
+                {
+                    path.Add((-1, index));
+                }
 
-                size += 1 + nameBytes + Value(ref reader, element, level + 1);
+                size += 1 + nameBytes + Value(ref reader, level + 1);
+                Leave();
                 index++;
             }
 
             return size;
         }
 
-        /// <summary>The decoded text and its UTF-8 length; a lone surrogate escape is reported instead of decoded.</summary>
-        private (string Text, int Bytes) Text(ref Utf8JsonReader reader, string path)
+        /// <summary>The UTF-8 length of a string or name once decoded; a lone surrogate escape is reported instead.</summary>
+        private int TextBytes(ref Utf8JsonReader reader)
         {
             if (!reader.ValueIsEscaped)
             {
-                return (Encoding.UTF8.GetString(reader.ValueSpan), reader.ValueSpan.Length);
+                return reader.ValueSpan.Length;
             }
 
             if (JsonEscapes.LoneSurrogate(reader.ValueSpan) is { } escape)
             {
-                Report(path, JsonEscapes.LoneSurrogateReason(describe(path), escape));
-                return (Encoding.UTF8.GetString(reader.ValueSpan), reader.ValueSpan.Length);
+                Report(JsonEscapes.LoneSurrogateProblem(escape));
+                return reader.ValueSpan.Length;
             }
 
             var buffer = ArrayPool<byte>.Shared.Rent(reader.ValueSpan.Length);
             try
             {
-                var length = reader.CopyString(buffer);
-                return (Encoding.UTF8.GetString(buffer, 0, length), length);
+                return reader.CopyString(buffer);
             }
             finally
             {
@@ -187,12 +204,30 @@ public static class StorableItem
             }
         }
 
-        private void Report(string path, string reason)
+        /// <summary>The first <paramref name="steps"/> steps of the path, as <c>fields.tags[2]</c>.</summary>
+        private readonly string Path(int steps)
         {
-            if (reported.Add(path))
+            var text = new StringBuilder();
+            for (var i = 0; i < steps; i++)
             {
-                problems.Add(reason);
+                var (nameToken, index) = path[i];
+                if (nameToken < 0)
+                {
+                    text.Append('[').Append(index).Append(']');
+                    continue;
+                }
+
+                if (i > 0)
+                {
+                    text.Append('.');
+                }
+
+                var reader = new Utf8JsonReader(item[nameToken..], RecordEnvelope.ReaderOptions);
+                reader.Read();
+                text.Append(JsonEscapes.LoneSurrogate(reader.ValueSpan) is null ? reader.GetString() : Encoding.UTF8.GetString(reader.ValueSpan));
             }
+
+            return text.ToString();
         }
     }
 }
