@@ -36,7 +36,7 @@ public sealed class RecordWorkload
     /// <summary>Runs Validate then Transform over every chunk; returns (valid, invalid).</summary>
     public (int Valid, int Invalid) Run()
     {
-        var validator = new RecordValidator(Source, RecordCount);
+        using var validator = new RecordValidator(Source, RecordCount);
         var transformer = new RecordTransformer(Source, new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
         using var valid = new NdjsonWriter(256 * 1024);
         using var invalid = new NdjsonWriter(256 * 1024);

@@ -37,7 +37,7 @@ public class AslCommandTests
         exitCode.Should().Be(1);
         output.Should().BeEmpty();
         error.Should().Contain("State machine: TimeoutSeconds 600 exceeds the Express limit of 300 s")
-            .And.Contain("ProcessRecords > Branches[0] > ProcessChunks: MaxConcurrency must be >= 0 (is -1)");
+            .And.Contain("ProcessChunks: MaxConcurrency must be >= 0 (is -1)");
     }
 
     [Fact]

@@ -22,8 +22,8 @@ public class AslRendererTests
         Keys(json).Should().Equal("Comment", "StartAt", "TimeoutSeconds", "States");
         Keys(json.GetProperty("States").GetProperty("LoadBatch")).Should().Equal(
             "Type", "Resource", "Parameters", "ResultSelector", "ResultPath", "TimeoutSeconds", "Retry", "Catch", "Next");
-        Keys(json.GetProperty("States").GetProperty("ProcessRecords").GetProperty("Branches")[0].GetProperty("States").GetProperty("ProcessChunks"))
-            .Should().Equal("Type", "ItemsPath", "ItemSelector", "MaxConcurrency", "ItemProcessor", "End");
+        Keys(json.GetProperty("States").GetProperty("ProcessChunks"))
+            .Should().Equal("Type", "ItemsPath", "ItemSelector", "MaxConcurrency", "ItemProcessor", "ResultPath", "Catch", "Next");
         foreach (var state in json.GetProperty("States").EnumerateObject())
             Keys(state.Value).First().Should().Be("Type");
     }

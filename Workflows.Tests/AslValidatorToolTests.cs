@@ -36,7 +36,7 @@ public class AslValidatorToolTests
     public void BrokenDefinition_ShouldBeRejectedByAslValidator()
     {
         var asl = JsonNode.Parse(AslRenderer.Render(PipelineWorkflow.Create(), WorkflowVariant.Standard, new ExampleArnResolver()))!;
-        asl["States"]!["ProcessRecords"]!["Next"] = "NotifySucess";
+        asl["States"]!["QuarantineAndAccount"]!["Next"] = "NotifySucess";
         var file = AslValidatorTool.WriteTemp(asl.ToJsonString(), "broken.asl.json");
 
         var (exitCode, output) = AslValidatorTool.Run(file);

@@ -33,7 +33,7 @@ public class PipelineWorkflowTests
         var tasks = LambdaTasks(Definition);
 
         tasks.Select(task => task.Name).Should().BeEquivalentTo(
-            "LoadBatch", "Validate", "Transform", "Store", "QuarantineInvalidRecords", "QuarantineAllRecords");
+            "LoadBatch", "Validate", "Transform", "Store", "QuarantineAndAccount");
         foreach (var task in tasks)
         {
             var retrier = task.Retry.Should().ContainSingle().Subject;
@@ -53,12 +53,12 @@ public class PipelineWorkflowTests
     }
 
     [Fact]
-    public void EveryTopLevelTaskAndTheParallelMustCatchAllErrorsIntoTheFailureNotification()
+    public void EveryTopLevelTaskAndTheMapMustCatchAllErrorsIntoTheFailureNotification()
     {
         var guarded = Definition.States.OfType<RecoverableState>().Where(state => state.Name != "NotifyFailure").ToList();
 
         guarded.Select(state => state.Name).Should().BeEquivalentTo(
-            "LoadBatch", "Validate", "ProcessRecords", "QuarantineAllRecords", "NotifySuccess");
+            "LoadBatch", "Validate", "ProcessChunks", "QuarantineAndAccount", "NotifySuccess", "NotifyPartialSuccess");
         foreach (var state in guarded)
         {
             var catcher = state.Catch.Should().ContainSingle().Subject;
@@ -76,7 +76,7 @@ public class PipelineWorkflowTests
     }
 
     [Fact]
-    public void Flow_ShouldLoadValidateRouteProcessAndNotify()
+    public void Flow_ShouldLoadValidateStoreTheValidChunksThenAccountForEveryRecordAndNotify()
     {
         var graph = Definition.Graph;
 
@@ -85,23 +85,36 @@ public class PipelineWorkflowTests
         ((TaskState)graph.Find("Validate")!).Next.Should().Be("AnyValidRecords");
         var choice = graph.Find("AnyValidRecords").Should().BeOfType<ChoiceState>().Subject;
         choice.Choices.Should().ContainSingle().Which.Should().Be(
-            new ChoiceRule(Condition.NumericGreaterThan("$.validation.validCount", 0), "ProcessRecords") { Branch = choice.Choices[0].Branch });
-        choice.Default.Should().Be("QuarantineAllRecords");
-        ((TaskState)graph.Find("QuarantineAllRecords")!).Next.Should().Be("NotifySuccess");
+            new ChoiceRule(Condition.NumericGreaterThan("$.validation.validCount", 0), "ProcessChunks") { Branch = choice.Choices[0].Branch });
+        choice.Default.Should().Be("NoValidRecords");
 
-        var parallel = graph.Find("ProcessRecords").Should().BeOfType<ParallelState>().Subject;
-        parallel.Next.Should().Be("NotifySuccess");
-        parallel.Branches.Select(branch => branch.StartAt).Should().Equal("ProcessChunks", "QuarantineInvalidRecords");
-        var map = parallel.Branches[0].Find("ProcessChunks").Should().BeOfType<MapState>().Subject;
+        var map = graph.Find("ProcessChunks").Should().BeOfType<MapState>().Subject;
         map.ItemsPath.Should().Be("$.validation.validChunkKeys");
         map.ItemSelector!["chunkKey"].Should().Be(Payload.Path("$$.Map.Item.Value"));
         map.ItemSelector!["ingestedAt"].Should().Be(Payload.Path("$$.Execution.StartTime"));
         map.ItemProcessor!.States.Select(state => state.Name).Should().Equal("Transform", "Store");
+        map.ResultPath!.Path.Should().Be("$.chunks");
+        map.Next.Should().Be("QuarantineAndAccount");
+        var none = graph.Find("NoValidRecords").Should().BeOfType<PassState>().Subject;
+        (none.ResultPath!.Path, none.Next).Should().Be(("$.chunks", "QuarantineAndAccount"), "with no valid record no chunk was stored");
 
-        var notify = graph.Find("NotifySuccess").Should().BeOfType<TaskState>().Subject;
-        notify.Resource.Should().Be("arn:aws:states:::sns:publish");
-        notify.Parameters!["TopicArn"].Should().Be(new PayloadResource(ResourceRef.Topic("NotificationTopic")));
-        notify.Next.Should().Be("PipelineSucceeded");
+        var account = graph.Find("QuarantineAndAccount").Should().BeOfType<TaskState>().Subject;
+        account.Parameters!["Payload"].Should().BeOfType<PayloadObject>().Which["chunks"].Should().Be(Payload.Path("$.chunks"));
+        account.Next.Should().Be("AnyRecordsRefused");
+        var refused = graph.Find("AnyRecordsRefused").Should().BeOfType<ChoiceState>().Subject;
+        refused.Choices.Should().ContainSingle().Which.Next.Should().Be("NotifyPartialSuccess");
+        refused.Default.Should().Be("NotifySuccess");
+
+        foreach (var (name, subject) in new[] { ("NotifySuccess", "Pipeline run succeeded"), ("NotifyPartialSuccess", "Pipeline run partially succeeded") })
+        {
+            var notify = graph.Find(name).Should().BeOfType<TaskState>().Subject;
+            notify.Resource.Should().Be("arn:aws:states:::sns:publish");
+            notify.Parameters!["TopicArn"].Should().Be(new PayloadResource(ResourceRef.Topic("NotificationTopic")));
+            notify.Parameters!["Subject"].Should().Be(new PayloadText(subject));
+            ((PayloadExpression)notify.Parameters!["Message"]!).Expression.Should().Contain("$.outcome.stored").And.Contain("$.outcome.rejected");
+            notify.Next.Should().Be("PipelineSucceeded");
+        }
+
         graph.Find("PipelineSucceeded").Should().BeOfType<SucceedState>();
     }
 
@@ -117,8 +130,9 @@ public class PipelineWorkflowTests
     [InlineData("LoadBatch", new[] { "bucket", "key", "executionName" }, new[] { "source", "recordCount", "chunkKeys", "workPrefix" })]
     [InlineData("Validate", new[] { "source", "chunkKeys", "workPrefix" }, new[] { "totalCount", "validCount", "invalidCount", "validChunkKeys", "invalidKey" })]
     [InlineData("Transform", new[] { "source", "chunkKey", "workPrefix", "ingestedAt" }, new[] { "transformedKey", "count" })]
-    [InlineData("Store", new[] { "source", "transformedKey" }, new[] { "stored", "duplicate" })]
-    [InlineData("QuarantineInvalidRecords", new[] { "source", "invalidKey" }, new[] { "quarantined", "quarantineKey" })]
+    [InlineData("Store", new[] { "source", "transformedKey" }, new[] { "stored", "duplicate", "rejected", "count" })]
+    [InlineData("QuarantineAndAccount", new[] { "source", "invalidKey", "validCount", "invalidCount", "chunks" },
+        new[] { "quarantined", "quarantineKey", "stored", "rejected", "alreadyStored", "chunkCount" })]
     public void LambdaPayloads_ShouldFollowTheHandlerContracts(string state, string[] input, string[] output)
     {
         var task = LambdaTasks(Definition).Single(task => task.Name == state);
@@ -133,7 +147,7 @@ public class PipelineWorkflowTests
     public void QuarantineTasks_ShouldInvokeTheQuarantineFunction()
     {
         LambdaTasks(Definition).Where(task => task.Name.StartsWith("Quarantine", StringComparison.Ordinal)).Select(FunctionOf)
-            .Should().Equal("Quarantine", "Quarantine");
+            .Should().Equal("Quarantine");
     }
 
     [Fact]

@@ -56,8 +56,8 @@ public static class BadInputCases
         Quarantines("duplicate field name", "[{\"id\":1,\"value\":1,\"value\":2}]", "a.json", 1, 0, "field 'value' appears more than once"),
         Quarantines("record is an array", "[[1,2]]", "a.json", 1, 0, "record is not a JSON object (found an array)"),
         Quarantines("record is null", "[null,{\"id\":1,\"value\":1}]", "a.json", 2, 1, "record is not a JSON object (found null)"),
-        Quarantines("1 MB single record", "[{\"id\":1,\"value\":1,\"blob\":\"" + new string('a', 1024 * 1024) + "\"}]", "a.json", 1, 0, "record is 1048604 bytes"),
-        Quarantines("deeply nested field", "[{\"id\":1,\"value\":1,\"d\":" + new string('[', 40) + new string(']', 40) + "}]", "a.json", 1, 0, "nested deeper than 30 levels"),
+        Quarantines("1 MB single record", "[{\"id\":1,\"value\":1,\"blob\":\"" + new string('a', 1024 * 1024) + "\"}]", "a.json", 1, 0, "the record's item would be 1048792 bytes; DynamoDB stores at most 409600 bytes (400 KB)"),
+        Quarantines("deeply nested field", "[{\"id\":1,\"value\":1,\"d\":" + new string('[', 40) + new string(']', 40) + "}]", "a.json", 1, 0, "field 'd' is nested deeper than DynamoDB's 32 levels"),
 
         // CSV.
         Fails("CSV quote never closes", "id,value,note\n1,2,\"open\n3,4,x\n", "a.csv", 2, 18, "a quoted field opened here never closes"),
@@ -74,6 +74,16 @@ public static class BadInputCases
         Quarantines("CSV empty value", "id,value\n1,\n", "a.csv", 1, 0, "value is missing"),
         Quarantines("CSV empty id", "id,value\n,1\n", "a.csv", 1, 0, "id is missing"),
         Quarantines("CSV without a value column", "id,amount\n1,2\n", "a.csv", 1, 0, "value is missing"),
+
+        // What the table would refuse: a record is valid only if its item is one DynamoDB accepts (StorableItem).
+        Quarantines("lone surrogate in a string field", "{\"id\":1,\"value\":1}\n{\"id\":2,\"value\":2,\"note\":\"a\\udc00\"}\n{\"id\":3,\"value\":3}\n", "a.ndjson", 3, 2,
+            "field 'note' holds the escape \\udc00, half of a UTF-16 surrogate pair"),
+        Quarantines("lone surrogate in an id", "[{\"id\":\"\\ud800x\",\"value\":1},{\"id\":2,\"value\":2}]", "a.json", 2, 1, "id holds the escape \\ud800"),
+        Quarantines("lone surrogate in a field name", "[{\"id\":1,\"value\":1,\"\\udfff\":2}]", "a.json", 1, 0, "a field name holds the escape \\udfff"),
+        Quarantines("lone surrogate nested in a kept field", "[{\"id\":1,\"value\":1,\"tags\":[\"ok\",\"\\udc00\"]}]", "a.json", 1, 0, "field 'tags' holds the escape \\udc00"),
+        Quarantines("value below DynamoDB's smallest number", "[{\"id\":1,\"value\":1e-131}]", "a.json", 1, 0, "value 1e-131 is too large or too small to store"),
+        Quarantines("280 KB of JSON that is over 400 KB as an item",
+            "[{\"id\":1,\"value\":1,\"many\":[" + string.Join(",", Enumerable.Repeat("1", 140_000)) + "]}]", "a.json", 1, 0, "DynamoDB stores at most 409600 bytes (400 KB) per item"),
     ];
 
     private static BadInputCase Fails(string name, string content, string key, long? line, long? at, string problem) =>

@@ -110,10 +110,12 @@ public sealed class HandlerCatalogTests
     }
 
     [Fact]
-    public void OnlyQuarantineMayWriteQuarantineFiles()
+    public void OnlyStoreAndQuarantineMayWriteQuarantineFiles_StoreForTheRecordsTheTableRefuses()
     {
         HandlerCatalog.All.Where(f => f.Access.Any(a => a.Prefix == StorageLayout.QuarantinePrefix)).Select(f => f.Id)
-            .Should().Equal(FunctionIds.Quarantine);
+            .Should().Equal(FunctionIds.Store, FunctionIds.Quarantine);
+        HandlerCatalog.All.SelectMany(f => f.Access).Where(a => a.Prefix == StorageLayout.QuarantinePrefix)
+            .Should().OnlyContain(a => a.Actions.SequenceEqual(new[] { "s3:PutObject" }));
     }
 
     [Fact]

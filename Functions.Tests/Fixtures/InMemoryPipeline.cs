@@ -1,9 +1,15 @@
 using System.Text;
 using System.Text.Json;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Moq;
 
 namespace Pipeline.Functions.Tests;
 
-/// <summary>Runs LoadBatch, Validate, Transform and Quarantine over one file against <see cref="InMemoryS3"/>.</summary>
+/// <summary>
+/// Runs LoadBatch, Validate, Transform, Store and Quarantine over one file against <see cref="InMemoryS3"/> and a table
+/// that takes every write (DynamoDB's own behaviour is the integration tests').
+/// </summary>
 public sealed class InMemoryPipeline
 {
     public const string Bucket = "ingest-bucket";
@@ -19,7 +25,13 @@ public sealed class InMemoryPipeline
         Validate = new ValidateHandler(S3.Object, bucket);
         Transform = new TransformHandler(S3.Object, bucket, TimeProvider.System);
         Quarantine = new QuarantineHandler(S3.Object, bucket);
+        var table = new Mock<IAmazonDynamoDB>();
+        table.Setup(d => d.UpdateItemAsync(It.IsAny<UpdateItemRequest>(), It.IsAny<CancellationToken>())).ReturnsAsync(new UpdateItemResponse());
+        table.Setup(d => d.BatchWriteItemAsync(It.IsAny<BatchWriteItemRequest>(), It.IsAny<CancellationToken>())).ReturnsAsync(new BatchWriteItemResponse());
+        Store = new StoreHandler(S3.Object, table.Object, new StoreSettings(Bucket, "records"), TimeProvider.System, (_, _) => Task.CompletedTask);
     }
+
+    public StoreHandler Store { get; }
 
     public InMemoryS3 S3 { get; } = new();
 
@@ -40,13 +52,15 @@ public sealed class InMemoryPipeline
         var load = await LoadBatch.HandleAsync(new LoadBatchRequest(Bucket, key, $"run-{Interlocked.Increment(ref _runs)}"));
         var validation = await Validate.HandleAsync(new ValidateRequest(load.Source, load.ChunkKeys, load.WorkPrefix));
         var transformed = new List<JsonElement>();
+        var chunks = new List<StoreResult>();
         foreach (var chunkKey in validation.ValidChunkKeys)
         {
             var result = await Transform.HandleAsync(new TransformRequest(load.Source, chunkKey, load.WorkPrefix, IngestedAt));
             transformed.AddRange(Lines(S3.ReadText(Bucket, result.TransformedKey)));
+            chunks.Add(await Store.HandleAsync(new StoreRequest(load.Source, result.TransformedKey)));
         }
 
-        var quarantine = await Quarantine.HandleAsync(new QuarantineRequest(load.Source, validation.InvalidKey));
+        var quarantine = await Quarantine.HandleAsync(new QuarantineRequest(load.Source, validation.InvalidKey, validation.ValidCount, validation.InvalidCount, chunks));
         var quarantined = quarantine.QuarantineKey is null ? [] : Lines(S3.ReadText(Bucket, quarantine.QuarantineKey));
         return new PipelineOutcome(load, validation, quarantine, transformed, quarantined);
     }

@@ -15,7 +15,7 @@ public sealed class QuarantineHandlerTests
         var lines = "{\"index\":2,\"line\":3,\"reasons\":[\"value is missing\"],\"record\":{\"id\":3}}\n{\"index\":5,\"line\":6,\"reasons\":[\"id is missing\"],\"record\":{}}\n";
         s3.Upload(Bucket, "staging/e/invalid.ndjson", Encoding.UTF8.GetBytes(lines));
         var handler = new QuarantineHandler(s3.Object, new BucketSettings(Bucket));
-        var input = "{\"source\":{\"bucket\":\"ingest-bucket\",\"key\":\"incoming/2025/a.json\",\"etag\":\"\\\"abc\\\"\"},\"invalidKey\":\"staging/e/invalid.ndjson\"}";
+        var input = "{\"source\":{\"bucket\":\"ingest-bucket\",\"key\":\"incoming/2025/a.json\",\"etag\":\"\\\"abc\\\"\"},\"invalidKey\":\"staging/e/invalid.ndjson\",\"invalidCount\":2}";
 
         var output = PayloadStreams.Parse(await handler.HandleAsync(PayloadStreams.From(input)));
 
@@ -37,4 +37,30 @@ public sealed class QuarantineHandlerTests
         output.GetProperty("quarantineKey").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
         s3.VerifyNoOtherCalls();
     }
+
+    [Fact]
+    public async Task HandleAsync_ShouldAccountForEveryRecord_StoredRefusedOrStoredByAnEarlierDelivery()
+    {
+        var handler = new QuarantineHandler(Mock.Of<IAmazonS3>(MockBehavior.Strict), new BucketSettings(Bucket));
+        StoreResult[] chunks = [new(1000, false, 0, 1000), new(998, false, 2, 1000), new(0, true, 0, 500)];
+
+        var result = await handler.HandleAsync(new QuarantineRequest(Source, null, 2500, 0, chunks));
+
+        result.Should().Be(new QuarantineResult(2, null, 1998, 2, 500, 3));
+    }
+
+    [Fact]
+    public async Task HandleAsync_WhenRecordsAreMissing_ShouldFailNamingTheDifference()
+    {
+        var handler = new QuarantineHandler(Mock.Of<IAmazonS3>(MockBehavior.Strict), new BucketSettings(Bucket));
+        StoreResult[] chunks = [new(1000, false, 0, 1000)];
+
+        var act = () => handler.HandleAsync(new QuarantineRequest(Source, null, 2000, 0, chunks));
+
+        (await act.Should().ThrowAsync<RecordsUnaccounted>()).Which.Message.Should().Be(
+            "s3://ingest-bucket/incoming/a.json: Validate found 2000 valid and 0 invalid records, but 1000 were stored, 0 refused by the table, "
+            + "0 stored by an earlier delivery and 0 quarantined as invalid: 1000 unaccounted for");
+    }
+
+    private static readonly SourceObject Source = new(Bucket, "incoming/a.json", "e");
 }

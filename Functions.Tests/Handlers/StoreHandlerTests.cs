@@ -68,7 +68,7 @@ public sealed class StoreHandlerTests
 
         var result = await Handler().HandleAsync(new StoreRequest(Source, TransformedKey));
 
-        result.Should().Be(new StoreResult(5, false));
+        result.Should().Be(new StoreResult(5, false, 0, 5));
         _batches.Should().HaveCount(2);
         WrittenKeys(_batches[1]).Should().Equal("RECORD#4", "RECORD#5");
         _delays.Should().ContainSingle().Which.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(25)).And.BeLessThanOrEqualTo(TimeSpan.FromMilliseconds(50), "the first retry waits between half and all of the base delay");
@@ -95,18 +95,57 @@ public sealed class StoreHandlerTests
     }
 
     [Fact]
-    public async Task StoreAsync_WhenTheLedgerConditionFails_ShouldBeANoOpReportedAsDuplicate()
+    public async Task StoreAsync_WhenTheLedgerConditionFails_ShouldBeANoOpReportedAsDuplicateWithTheChunksRecordCount()
     {
+        StageItems(4);
         _dynamoDb.Setup(d => d.UpdateItemAsync(It.IsAny<UpdateItemRequest>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new ConditionalCheckFailedException("The conditional request failed"));
-        var s3 = new Mock<Amazon.S3.IAmazonS3>(MockBehavior.Strict);
-        var handler = new StoreHandler(s3.Object, _dynamoDb.Object, new StoreSettings(Bucket, Table), TimeProvider.System, RecordDelay);
 
-        var result = await handler.HandleAsync(new StoreRequest(Source, TransformedKey));
+        var result = await Handler().HandleAsync(new StoreRequest(Source, TransformedKey));
 
-        result.Should().Be(new StoreResult(0, true));
+        result.Should().Be(new StoreResult(0, true, 0, 4));
         _dynamoDb.Verify(d => d.BatchWriteItemAsync(It.IsAny<BatchWriteItemRequest>(), It.IsAny<CancellationToken>()), Times.Never);
-        s3.VerifyNoOtherCalls();
+        _s3.Keys(Bucket).Should().Equal(TransformedKey);
+    }
+
+    [Fact]
+    public async Task StoreAsync_WhenAnItemFailsTheAcceptanceRule_ShouldQuarantineItWithItsReasonAndStoreTheRest()
+    {
+        StageItems(3, badRecord: 2);
+        AnswerBatches(_ => null);
+
+        var result = await Handler().HandleAsync(new StoreRequest(Source, TransformedKey));
+
+        result.Should().Be(new StoreResult(2, false, 1, 3));
+        WrittenKeys(_batches.Single()).Should().Equal("RECORD#1", "RECORD#3");
+        var quarantined = QuarantinedLines().Should().ContainSingle().Subject;
+        quarantined.GetProperty("reasons")[0].GetString().Should().Contain("fields.tag holds the escape \\udc00");
+        quarantined.GetProperty("item").GetProperty("id").GetString().Should().Be("2");
+        quarantined.GetProperty("source").GetProperty("key").GetString().Should().Be("incoming/a.json");
+        _ledgerUpdates.Should().HaveCount(2, "the chunk is recorded as stored once every record is stored or quarantined");
+    }
+
+    [Fact]
+    public async Task StoreAsync_WhenDynamoDbRefusesABatchAsInvalid_ShouldWriteItsItemsOneByOneAndQuarantineOnlyTheRefusedOne()
+    {
+        StageItems(3);
+        _dynamoDb.Setup(d => d.BatchWriteItemAsync(It.IsAny<BatchWriteItemRequest>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((BatchWriteItemRequest request, CancellationToken _) =>
+            {
+                _batches.Add(request);
+                return WrittenKeys(request).Contains("RECORD#2")
+                    ? throw new AmazonDynamoDBException("One or more parameter values were invalid") { ErrorCode = "ValidationException" }
+                    : new BatchWriteItemResponse { UnprocessedItems = [] };
+            });
+
+        var result = await Handler().HandleAsync(new StoreRequest(Source, TransformedKey));
+
+        result.Should().Be(new StoreResult(2, false, 1, 3));
+        _batches.Select(batch => string.Join(" ", WrittenKeys(batch))).Should().Equal(
+            "RECORD#1 RECORD#2 RECORD#3", "RECORD#1", "RECORD#2", "RECORD#3");
+        var quarantined = QuarantinedLines().Should().ContainSingle().Subject;
+        quarantined.GetProperty("reasons")[0].GetString().Should().Be("DynamoDB refused the item: One or more parameter values were invalid");
+        quarantined.GetProperty("item").GetProperty("pk").GetString().Should().Be("RECORD#2");
     }
 
     [Fact]
@@ -122,7 +161,7 @@ public sealed class StoreHandlerTests
 
         var result = await Handler().HandleAsync(new StoreRequest(Source, TransformedKey));
 
-        result.Should().Be(new StoreResult(0, true));
+        result.Should().Be(new StoreResult(0, true, 0, 2));
     }
 
     private StoreHandler Handler(int maxAttempts = StoreSettings.DefaultMaxAttempts) =>
@@ -134,17 +173,24 @@ public sealed class StoreHandlerTests
         return Task.CompletedTask;
     }
 
-    private void StageItems(int count)
+    /// <param name="badRecord">A record whose item breaks the acceptance rule (a chunk written before the rule, say).</param>
+    private void StageItems(int count, int badRecord = 0)
     {
         var transformer = new RecordTransformer(Source, DateTimeOffset.UnixEpoch);
         using var output = new NdjsonWriter();
         for (var i = 1; i <= count; i++)
         {
-            transformer.Transform(Encoding.UTF8.GetBytes($"{{\"index\":{i - 1},\"line\":{i},\"id\":\"{i}\",\"value\":{i},\"fields\":{{\"tag\":\"t{i}\"}}}}"), output);
+            var tag = i == badRecord ? "\\udc00" : $"t{i}";
+            transformer.Transform(Encoding.UTF8.GetBytes($"{{\"index\":{i - 1},\"line\":{i},\"id\":\"{i}\",\"value\":{i},\"fields\":{{\"tag\":\"{tag}\"}}}}"), output);
         }
 
         _s3.Upload(Bucket, TransformedKey, output.ToArray());
     }
+
+    private List<System.Text.Json.JsonElement> QuarantinedLines() =>
+        _s3.ReadText(Bucket, StorageLayout.RejectedKey(Source, "000002")).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement)
+            .ToList();
 
     /// <summary>Answers each BatchWriteItem call with the unprocessed requests the function returns (null: none).</summary>
     private void AnswerBatches(Func<BatchWriteItemRequest, List<WriteRequest>?> unprocessed) =>

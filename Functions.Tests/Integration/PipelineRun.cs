@@ -44,7 +44,14 @@ public sealed class PipelineRun
             Stores.Add(await InvokeAsync(FunctionIds.Store, new { source, transformedKey = transform.GetProperty("transformedKey") }));
         }
 
-        Quarantine = await InvokeAsync(FunctionIds.Quarantine, new { source, invalidKey = Validation.GetProperty("invalidKey") });
+        Quarantine = await InvokeAsync(FunctionIds.Quarantine, new
+        {
+            source,
+            invalidKey = Validation.GetProperty("invalidKey"),
+            validCount = Validation.GetProperty("validCount"),
+            invalidCount = Validation.GetProperty("invalidCount"),
+            chunks = Stores,
+        });
     }
 
     private async Task<JsonElement> InvokeAsync(string functionId, object payload)

@@ -91,6 +91,42 @@ public sealed class StoreIntegrationTests(LocalAwsFixture aws)
         ledger.Item["stored_records"].N.Should().Be("1");
     }
 
+    [Fact]
+    public async Task Store_WhenAChunkHoldsAnItemTheTableWouldRefuse_ShouldQuarantineItStoreTheRestAndReportBothOnRedelivery()
+    {
+        var table = await aws.CreateTableAsync();
+        var source = new SourceObject(LocalAwsFixture.BucketName, "incoming/old.ndjson", "etag-old");
+        var transformer = new RecordTransformer(source, DateTimeOffset.UnixEpoch);
+        using var chunk = new NdjsonWriter();
+        foreach (var (id, note) in new[] { ("a", "fine"), ("b", "\\ud800 alone"), ("c", "fine too") })
+        {
+            // A chunk staged before the acceptance rule existed: Validate would have quarantined record b.
+            transformer.Transform(Encoding.UTF8.GetBytes($"{{\"index\":0,\"line\":1,\"id\":\"{id}\",\"value\":1,\"fields\":{{\"note\":\"{note}\"}}}}"), chunk);
+        }
+
+        await UploadAsync("staging/old/transformed/000000.ndjson", Encoding.UTF8.GetString(chunk.ToArray()));
+        var store = Store(table);
+        var request = new StoreRequest(source, "staging/old/transformed/000000.ndjson");
+
+        var first = await store.HandleAsync(request);
+        var again = await store.HandleAsync(request);
+
+        first.Should().Be(new StoreResult(2, false, 1, 3));
+        again.Should().Be(new StoreResult(0, true, 0, 3));
+        (await ScanRecordsAsync(table)).Select(item => item["id"].S).Should().BeEquivalentTo("a", "c");
+        using var refused = await aws.S3.GetObjectAsync(LocalAwsFixture.BucketName, StorageLayout.RejectedKey(source, "000000"));
+        var line = System.Text.Json.JsonDocument.Parse(await new StreamReader(refused.ResponseStream).ReadToEndAsync()).RootElement;
+        line.GetProperty("item").GetProperty("id").GetString().Should().Be("b");
+        line.GetProperty("reasons")[0].GetString().Should().Contain("fields.note holds the escape \\ud800");
+    }
+
+    private StoreHandler Store(string table) => (StoreHandler)HandlerCatalog.Store.Create(new FunctionHost(
+        aws.S3,
+        aws.DynamoDb,
+        new Dictionary<string, string> { ["BUCKET_NAME"] = LocalAwsFixture.BucketName, ["TABLE_NAME"] = table },
+        TimeProvider.System,
+        (_, _) => Task.CompletedTask));
+
     private static string Canonical(string number)
     {
         var text = new byte[DynamoNumber.MaxFormattedLength];

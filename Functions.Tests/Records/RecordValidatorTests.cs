@@ -56,7 +56,7 @@ public sealed class RecordValidatorTests
     [InlineData("{\"id\":1,\"value\":2,\"\":3}", "a field name is empty")]
     [InlineData("{\"id\":1,\"value\":2,\"m\":{\"a\":1,\"a\":2}}", "field 'm' repeats the name 'a' in one object")]
     [InlineData("{\"id\":1,\"value\":2,\"m\":{\"\":1}}", "field 'm' contains an empty field name")]
-    [InlineData("{\"id\":1,\"value\":2,\"m\":[1e999]}", "field 'm' holds the number 1e999, which is outside the range DynamoDB stores")]
+    [InlineData("{\"id\":1,\"value\":2,\"m\":[1e999]}", "field 'm[0]' holds the number 1e999, which is outside the range DynamoDB stores")]
     [InlineData("[1,2]", "record is not a JSON object (found an array)")]
     [InlineData("\"text\"", "record is not a JSON object (found a string)")]
     public void Validate_WhenRecordBreaksTheContract_ShouldGiveTheReason(string record, string reason)
@@ -96,12 +96,13 @@ public sealed class RecordValidatorTests
     [Fact]
     public void Validate_WhenFieldNestsDeeperThanDynamoDbAllows_ShouldRejectIt()
     {
-        var deep = new string('[', RecordValidator.MaxFieldDepth + 1) + new string(']', RecordValidator.MaxFieldDepth + 1);
-        var fits = new string('[', RecordValidator.MaxFieldDepth) + new string(']', RecordValidator.MaxFieldDepth);
+        // The item and its fields map take two of DynamoDB's 32 levels.
+        var deep = new string('[', 31) + new string(']', 31);
+        var fits = new string('[', 30) + new string(']', 30);
 
-        var result = Validate($"[{{\"id\":1,\"value\":1,\"d\":{deep}}},{{\"id\":2,\"value\":1,\"d\":{fits}}}]");
+        var result = Validate($"[{{\"id\":1,\"value\":1,\"a\":[],\"d\":{deep}}},{{\"id\":2,\"value\":1,\"d\":{fits}}}]");
 
-        Reasons(result.Invalid.Single()).Should().Equal($"field 'd' is nested deeper than {RecordValidator.MaxFieldDepth} levels");
+        Reasons(result.Invalid.Single()).Should().Equal("field 'd' is nested deeper than DynamoDB's 32 levels");
         result.Valid.Single().GetProperty("id").GetString().Should().Be("2");
     }
 
@@ -123,7 +124,7 @@ public sealed class RecordValidatorTests
     public void Validate_WhenAChunkLineIsMissing_ShouldFailNamingTheMissingRecord()
     {
         var loaded = RecordFileReader.Read(Encoding.UTF8.GetBytes("[{\"id\":1,\"value\":1},{\"id\":2,\"value\":1}]"), "x.json", null, "f", 1);
-        var validator = new RecordValidator(Source);
+        using var validator = new RecordValidator(Source);
         using var valid = new NdjsonWriter();
         using var invalid = new NdjsonWriter();
 

@@ -13,6 +13,8 @@ public static class HandlerCatalog
 
     private static readonly ResourceAccess ReadWork = new(AccessTarget.IngestBucketObjects, StorageLayout.WorkRoot, ["s3:GetObject"], "reads work objects of the execution");
 
+    private static readonly ResourceAccess WriteQuarantine = new(AccessTarget.IngestBucketObjects, StorageLayout.QuarantinePrefix, ["s3:PutObject"], "writes quarantine files");
+
     private static readonly ResourceAccess WriteWork = new(AccessTarget.IngestBucketObjects, StorageLayout.WorkRoot, ["s3:PutObject"], "writes work objects of the execution");
 
     public static FunctionDefinition LoadBatch { get; } = Define(
@@ -60,6 +62,7 @@ public static class HandlerCatalog
         [
             ReadWork,
             new(AccessTarget.RecordsTable, null, ["dynamodb:BatchWriteItem", "dynamodb:UpdateItem"], "writes record items and updates the source ledger"),
+            WriteQuarantine,
         ],
         host => new StoreHandler(host.S3, host.DynamoDb, StoreSettings.FromEnvironment(EnvironmentReader.FromDictionary(host.Environment)), host.Clock, host.Delay, host.Log));
 
@@ -70,7 +73,7 @@ public static class HandlerCatalog
         [Bucket],
         [
             ReadWork,
-            new(AccessTarget.IngestBucketObjects, StorageLayout.QuarantinePrefix, ["s3:PutObject"], "writes quarantine files"),
+            WriteQuarantine,
         ],
         host => new QuarantineHandler(host.S3, BucketSettings.FromEnvironment(EnvironmentReader.FromDictionary(host.Environment)), host.Log));
 

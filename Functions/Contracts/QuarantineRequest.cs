@@ -1,3 +1,14 @@
 namespace Pipeline.Functions;
 
-public sealed record QuarantineRequest(SourceObject Source, string? InvalidKey = null);
+/// <summary>The end of a run: the invalid records to quarantine and what Store did with every chunk, to account for every record.</summary>
+/// <param name="Source">The file.</param>
+/// <param name="InvalidKey">Validate's invalid records, when there are any.</param>
+/// <param name="ValidCount">Validate's count of valid records.</param>
+/// <param name="InvalidCount">Validate's count of invalid records.</param>
+/// <param name="Chunks">Store's result for each chunk of valid records (none when no record was valid).</param>
+public sealed record QuarantineRequest(
+    SourceObject Source,
+    string? InvalidKey = null,
+    int ValidCount = 0,
+    int InvalidCount = 0,
+    IReadOnlyList<StoreResult>? Chunks = null);

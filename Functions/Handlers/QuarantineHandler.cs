@@ -3,9 +3,10 @@ using Amazon.S3;
 namespace Pipeline.Functions;
 
 /// <summary>
-/// Writes the invalid records of one file, each with its reasons, as NDJSON under
-/// <c>quarantine/</c> named after the source object (see <see cref="StorageLayout.QuarantineKey"/>),
-/// so no record is ever dropped.
+/// Ends a run: writes the invalid records of the file, each with its reasons, as NDJSON under <c>quarantine/</c> named
+/// after the source object (see <see cref="StorageLayout.QuarantineKey"/>), and accounts for every record: Validate's
+/// valid ones must all be stored, refused by the table (Store quarantined those) or stored by an earlier delivery, and
+/// its invalid ones all quarantined, or the run fails with <see cref="RecordsUnaccounted"/> naming the difference.
 /// </summary>
 public sealed class QuarantineHandler : FunctionHandler<QuarantineRequest, QuarantineResult>
 {
@@ -27,26 +28,46 @@ public sealed class QuarantineHandler : FunctionHandler<QuarantineRequest, Quara
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Source);
-        if (request.InvalidKey is null)
+        var file = $"s3://{request.Source.Bucket}/{request.Source.Key}";
+        var chunks = request.Chunks ?? [];
+        var invalid = 0;
+        string? quarantineKey = null;
+        if (request.InvalidKey is not null)
         {
-            return new QuarantineResult(0, null);
-        }
-
-        StorageLayout.RequireWorkObject(request.InvalidKey, nameof(request));
-
-        var invalid = await S3Objects.GetBytesAsync(_s3, _settings.BucketName, request.InvalidKey, cancellationToken).ConfigureAwait(false);
-        var count = 0;
-        foreach (var line in new NdjsonLines(invalid))
-        {
-            if (!line.IsEmpty)
+            StorageLayout.RequireWorkObject(request.InvalidKey, nameof(request));
+            var records = await S3Objects.GetBytesAsync(_s3, _settings.BucketName, request.InvalidKey, cancellationToken).ConfigureAwait(false);
+            foreach (var line in new NdjsonLines(records))
             {
-                count++;
+                if (!line.IsEmpty)
+                {
+                    invalid++;
+                }
             }
+
+            quarantineKey = StorageLayout.QuarantineKey(request.Source);
+            await S3Objects.PutAsync(_s3, _settings.BucketName, quarantineKey, records, S3Objects.NdjsonContentType, cancellationToken).ConfigureAwait(false);
         }
 
-        var quarantineKey = StorageLayout.QuarantineKey(request.Source);
-        await S3Objects.PutAsync(_s3, _settings.BucketName, quarantineKey, invalid, S3Objects.NdjsonContentType, cancellationToken).ConfigureAwait(false);
-        _log.Info("records quarantined", ("file", $"s3://{request.Source.Bucket}/{request.Source.Key}"), ("records", count), ("quarantineKey", quarantineKey));
-        return new QuarantineResult(count, quarantineKey);
+        var stored = chunks.Where(chunk => !chunk.Duplicate).Sum(chunk => chunk.Stored);
+        var rejected = chunks.Where(chunk => !chunk.Duplicate).Sum(chunk => chunk.Rejected);
+        var alreadyStored = chunks.Where(chunk => chunk.Duplicate).Sum(chunk => chunk.Count);
+        var accounted = stored + rejected + alreadyStored;
+        if (invalid != request.InvalidCount || accounted != request.ValidCount)
+        {
+            throw new RecordsUnaccounted(
+                file,
+                $"Validate found {request.ValidCount} valid and {request.InvalidCount} invalid records, but {stored} were stored, {rejected} refused by the table, "
+                + $"{alreadyStored} stored by an earlier delivery and {invalid} quarantined as invalid: {request.ValidCount + request.InvalidCount - accounted - invalid} unaccounted for");
+        }
+
+        _log.Info(
+            "records accounted for",
+            ("file", file),
+            ("stored", stored),
+            ("alreadyStored", alreadyStored),
+            ("invalid", invalid),
+            ("rejected", rejected),
+            ("quarantineKey", quarantineKey));
+        return new QuarantineResult(invalid + rejected, quarantineKey, stored, rejected, alreadyStored, chunks.Count);
     }
 }

@@ -1,13 +1,16 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using System.Text.Json;
 using Amazon.S3;
 
 namespace Pipeline.Functions;
 
 /// <summary>
 /// Stores one transformed chunk in the table. A chunk already recorded in the source object's
-/// ledger is a no-op reported as <c>{"stored":0,"duplicate":true}</c>; otherwise the items are
-/// written with BatchWriteItem (see <see cref="BatchItemWriter"/>) and the chunk is recorded.
+/// ledger is a no-op reported as a duplicate; otherwise the items are written with BatchWriteItem
+/// (see <see cref="BatchItemWriter"/>) and the chunk is recorded. An item the table would refuse
+/// (<see cref="StorableItem"/>) or does refuse is not lost: it goes to the chunk's rejected file
+/// under <c>quarantine/</c>, and the result counts it: stored + rejected = the chunk's records.
 /// </summary>
 public sealed class StoreHandler : FunctionHandler<StoreRequest, StoreResult>
 {
@@ -47,30 +50,101 @@ public sealed class StoreHandler : FunctionHandler<StoreRequest, StoreResult>
         StorageLayout.RequireWorkObject(request.TransformedKey, nameof(request));
 
         var chunkId = StorageLayout.ChunkIdOf(request.TransformedKey);
+        var file = $"s3://{request.Source.Bucket}/{request.Source.Key}";
+        var lines = await S3Objects.GetBytesAsync(_s3, _settings.BucketName, request.TransformedKey, cancellationToken).ConfigureAwait(false);
+        var ranges = LineRanges(lines);
         if (!await _ledger.TryBeginAsync(request.Source, chunkId, cancellationToken).ConfigureAwait(false))
         {
-            _log.Info("chunk already stored", ("chunk", chunkId), ("file", $"s3://{request.Source.Bucket}/{request.Source.Key}"));
-            return new StoreResult(0, true);
+            _log.Info("chunk already stored", ("chunk", chunkId), ("file", file));
+            return new StoreResult(0, true, 0, ranges.Count);
         }
 
-        var lines = await S3Objects.GetBytesAsync(_s3, _settings.BucketName, request.TransformedKey, cancellationToken).ConfigureAwait(false);
-        var items = new List<Dictionary<string, AttributeValue>>();
-        foreach (var line in new NdjsonLines(lines))
+        // The acceptance rule Validate applied: an item that fails it now (a chunk written by an older version) is refused here.
+        var items = new List<Dictionary<string, AttributeValue>>(ranges.Count);
+        var sent = new List<(int Start, int Length)>(ranges.Count);
+        var rejected = new List<((int Start, int Length) Line, IReadOnlyList<string> Reasons)>();
+        foreach (var range in ranges)
         {
-            if (!line.IsEmpty)
+            var line = lines.AsSpan(range.Start, range.Length);
+            var problems = new List<string>();
+            StorableItem.Check(line, problems);
+            if (problems.Count > 0)
             {
-                items.Add(ItemJson.ToItem(line));
+                rejected.Add((range, problems));
+                continue;
+            }
+
+            items.Add(ItemJson.ToItem(line));
+            sent.Add(range);
+        }
+
+        var refused = await _writer.WriteAsync(items, cancellationToken).ConfigureAwait(false);
+        foreach (var (index, reason) in refused)
+        {
+            rejected.Add((sent[index], [reason]));
+        }
+
+        var stored = items.Count - refused.Count;
+
+        if (rejected.Count > 0)
+        {
+            await QuarantineAsync(request.Source, chunkId, lines, rejected, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!await _ledger.TryCompleteAsync(request.Source, chunkId, stored, cancellationToken).ConfigureAwait(false))
+        {
+            _log.Info("chunk stored concurrently by another delivery", ("chunk", chunkId));
+            return new StoreResult(0, true, 0, ranges.Count);
+        }
+
+        _log.Info("chunk stored", ("chunk", chunkId), ("file", file), ("records", stored), ("rejected", rejected.Count));
+        return new StoreResult(stored, false, rejected.Count, ranges.Count);
+    }
+
+    private static List<(int Start, int Length)> LineRanges(byte[] text)
+    {
+        var ranges = new List<(int Start, int Length)>();
+        var lines = new NdjsonLines(text);
+        while (lines.MoveNext())
+        {
+            if (!lines.Current.IsEmpty)
+            {
+                ranges.Add((lines.Offset, lines.Current.Length));
             }
         }
 
-        await _writer.WriteAsync(items, cancellationToken).ConfigureAwait(false);
-        if (!await _ledger.TryCompleteAsync(request.Source, chunkId, items.Count, cancellationToken).ConfigureAwait(false))
+        return ranges;
+    }
+
+    /// <summary>
+    /// Writes the records the table refused, each with its reasons and its item, to the chunk's rejected file under
+    /// <c>quarantine/</c>, before the chunk is recorded as stored: a retry writes the same file, and nothing is lost.
+    /// </summary>
+    private async Task QuarantineAsync(
+        SourceObject source, string chunkId, byte[] lines, List<((int Start, int Length) Line, IReadOnlyList<string> Reasons)> rejected, CancellationToken cancellationToken)
+    {
+        using var output = new NdjsonWriter();
+        foreach (var ((start, length), reasons) in rejected.OrderBy(entry => entry.Line.Start))
         {
-            _log.Info("chunk stored concurrently by another delivery", ("chunk", chunkId));
-            return new StoreResult(0, true);
+            var json = output.Json;
+            json.WriteStartObject();
+            json.WritePropertyName("source"u8);
+            JsonSerializer.Serialize(json, source, PayloadJsonContext.Default.SourceObject);
+            json.WriteStartArray("reasons"u8);
+            foreach (var reason in reasons)
+            {
+                json.WriteStringValue(reason);
+            }
+
+            json.WriteEndArray();
+            json.WritePropertyName("item"u8);
+            json.WriteRawValue(lines.AsSpan(start, length), skipInputValidation: true);
+            json.WriteEndObject();
+            output.EndLine();
         }
 
-        _log.Info("chunk stored", ("chunk", chunkId), ("file", $"s3://{request.Source.Bucket}/{request.Source.Key}"), ("records", items.Count));
-        return new StoreResult(items.Count, false);
+        var key = StorageLayout.RejectedKey(source, chunkId);
+        await S3Objects.PutAsync(_s3, _settings.BucketName, key, output.ToArray(), S3Objects.NdjsonContentType, cancellationToken).ConfigureAwait(false);
+        _log.Info("records the table refused quarantined", ("chunk", chunkId), ("records", rejected.Count), ("quarantineKey", key));
     }
 }

@@ -40,7 +40,7 @@ public sealed class ValidateHandler : FunctionHandler<ValidateRequest, ValidateR
             throw new InvalidOperationException($"the chunk keys passed differ from the {manifest.ChunkKeys.Count} chunk(s) in {manifestKey}");
         }
 
-        var validator = new RecordValidator(manifest.Source, manifest.RecordCount);
+        using var validator = new RecordValidator(manifest.Source, manifest.RecordCount);
         using var valid = new NdjsonWriter();
         using var invalid = new NdjsonWriter();
         var validChunkKeys = new List<string>();

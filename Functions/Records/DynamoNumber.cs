@@ -23,6 +23,10 @@ public static class DynamoNumber
     public static NumberStatus Check(ReadOnlySpan<byte> text, int powersOfTen = 0) =>
         TryDecompose(text, out var number) ? Check(number, powersOfTen) : NumberStatus.NotANumber;
 
+    /// <summary>The significant digits of a JSON number (zero has one), as DynamoDB counts them for an item's size.</summary>
+    public static int SignificantDigits(ReadOnlySpan<byte> text) =>
+        TryDecompose(text, out var number) ? Math.Max(1, number.SignificantDigits) : text.Length;
+
     private static NumberStatus Check(in Decomposed number, int powersOfTen)
     {
         if (number.IsZero)

@@ -5,20 +5,15 @@ namespace Pipeline.Functions;
 
 /// <summary>
 /// Checks the records of one file against the record contract: <c>id</c> (string or integer) and
-/// <c>value</c> (number) required, other fields kept. Each record goes either to the valid output
-/// as <c>{"index","line","id","value","fields"}</c> or to the invalid output with every reason it
-/// failed, so valid + invalid always equals the number of records seen. One instance per file:
-/// it remembers ids to find duplicates across all chunks.
+/// <c>value</c> (number) required, other fields kept; and a record is valid only if the item Store
+/// will write for it passes <see cref="StorableItem"/>, the rule Store applies too. Each record goes
+/// either to the valid output as <c>{"index","line","id","value","fields"}</c> or to the invalid
+/// output with every reason it failed, so valid + invalid always equals the number of records seen.
+/// One instance per file: it remembers ids to find duplicates across all chunks.
 /// </summary>
-public sealed class RecordValidator
+public sealed class RecordValidator : IDisposable
 {
-    /// <summary>Largest record kept as a DynamoDB item (items are limited to 400 KB, lineage included).</summary>
-    public const int MaxRecordBytes = 300 * 1024;
-
     public const int MaxIdBytes = 1024;
-
-    /// <summary>Nesting allowed inside a kept field; the item's <c>fields</c> map adds one level to DynamoDB's limit of 32.</summary>
-    public const int MaxFieldDepth = 30;
 
     private static ReadOnlySpan<byte> IdName => "id"u8;
     private static ReadOnlySpan<byte> ValueName => "value"u8;
@@ -30,6 +25,13 @@ public sealed class RecordValidator
     private readonly List<string> _reasons = [];
     private readonly List<(int Start, int Length)> _keptFields = [];
     private readonly FieldNameTracker _names = new();
+
+    // The current record's valid line and its item, built to check the item before the record is called valid.
+    private readonly NdjsonWriter _line = new(4096);
+    private readonly NdjsonWriter _item = new(4096);
+
+    // The ingestion time's text has a fixed length, so any time gives the item's size.
+    private readonly RecordTransformer _transformer;
 
     // The current record's id: unescaped bytes for the index, and where its JSON text is for copying.
     private byte[] _id = new byte[64];
@@ -46,6 +48,7 @@ public sealed class RecordValidator
         _bucket = JsonEncodedText.Encode(source.Bucket);
         _key = JsonEncodedText.Encode(source.Key);
         _etag = JsonEncodedText.Encode(source.Etag);
+        _transformer = new RecordTransformer(source, DateTimeOffset.UnixEpoch);
     }
 
     public int TotalCount { get; private set; }
@@ -86,6 +89,15 @@ public sealed class RecordValidator
                 break;
         }
 
+        if (_reasons.Count == 0)
+        {
+            CheckItem(position, body, value);
+        }
+        else if (envelope.Kind == RecordBodyKind.Json)
+        {
+            CheckKeptFields(body);
+        }
+
         if (_reasons.Count == 0 && !_claimedIds.TryAdd(_id.AsSpan(0, _idLength), position, out var first))
         {
             _reasons.Add($"id '{Encoding.UTF8.GetString(_id, 0, _idLength)}' duplicates {first}");
@@ -98,10 +110,57 @@ public sealed class RecordValidator
             return false;
         }
 
-        ValidRecordLine.Write(valid, position, body.Slice(_idText.Start, _idText.Length), _idIsNumber, body.Slice(value.Start, value.Length), body, _keptFields);
+        valid.WriteRaw(_line.WrittenMemory.Span[..^1]);
+        valid.EndRawLine();
         ValidCount++;
         return true;
     }
+
+    public void Dispose()
+    {
+        _line.Dispose();
+        _item.Dispose();
+    }
+
+    /// <summary>Builds the record's valid line and the item Store will write from it, and checks that item.</summary>
+    private void CheckItem(RecordPosition position, ReadOnlySpan<byte> body, (int Start, int Length) value)
+    {
+        _line.Clear();
+        ValidRecordLine.Write(_line, position, body.Slice(_idText.Start, _idText.Length), _idIsNumber, body.Slice(value.Start, value.Length), body, _keptFields);
+        _item.Clear();
+        _transformer.Transform(_line.WrittenMemory.Span[..^1], _item);
+        StorableItem.Check(_item.WrittenMemory.Span[..^1], _reasons, RecordTerms);
+    }
+
+    /// <summary>A record that already failed has no item; its kept fields are still checked, so that every reason is listed.</summary>
+    private void CheckKeptFields(ReadOnlySpan<byte> body)
+    {
+        if (_keptFields.Count == 0)
+        {
+            return;
+        }
+
+        _item.Clear();
+        _item.WriteRaw("{\"fields\":{"u8);
+        for (var i = 0; i < _keptFields.Count; i++)
+        {
+            if (i > 0)
+            {
+                _item.WriteRaw(","u8);
+            }
+
+            _item.WriteRaw(body.Slice(_keptFields[i].Start, _keptFields[i].Length));
+        }
+
+        _item.WriteRaw("}}"u8);
+        StorableItem.Check(_item.WrittenMemory.Span, _reasons, RecordTerms);
+    }
+
+    /// <summary>Names an item attribute as the record names it: a kept field by its own name.</summary>
+    private static string RecordTerms(string attributePath) =>
+        attributePath.StartsWith(RecordAttributes.Fields + ".", StringComparison.Ordinal)
+            ? $"field '{attributePath[(RecordAttributes.Fields.Length + 1)..]}'"
+            : attributePath;
 
     /// <summary>Fails when the records seen differ from what the file held.</summary>
     public void RequireTotal(int expected)
@@ -114,16 +173,18 @@ public sealed class RecordValidator
 
     private void CheckJsonRecord(ReadOnlySpan<byte> body, ref (int Start, int Length) value)
     {
-        if (body.Length > MaxRecordBytes)
-        {
-            _reasons.Add($"record is {body.Length} bytes; at most {MaxRecordBytes} bytes fit a DynamoDB item");
-        }
-
         var reader = new Utf8JsonReader(body, RecordEnvelope.ReaderOptions);
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             _reasons.Add($"record is not a JSON object (found {Describe(reader.TokenType)})");
+            return;
+        }
+
+        // A lone surrogate cannot be decoded: find it before anything reads the record's names and strings.
+        if (body.IndexOf("\\u"u8) >= 0 && LoneSurrogate(body) is { } surrogate)
+        {
+            _reasons.Add(surrogate);
             return;
         }
 
@@ -257,7 +318,8 @@ public sealed class RecordValidator
 
     private void CheckValueNumber(ReadOnlySpan<byte> number)
     {
-        switch (DynamoNumber.Check(number, powersOfTen: 1))
+        var status = DynamoNumber.Check(number);
+        switch (status == NumberStatus.Ok ? DynamoNumber.Check(number, powersOfTen: 1) : status)
         {
             case NumberStatus.Ok:
                 return;
@@ -270,27 +332,24 @@ public sealed class RecordValidator
                 _reasons.Add($"value {Encoding.UTF8.GetString(number)} has more than {DynamoNumber.MaxSignificantDigits} significant digits");
                 return;
             default:
-                _reasons.Add($"value {Encoding.UTF8.GetString(number)} is too large or too small to store (processed_value = value * 10 must stay within 1E-130..9.99E+125)");
+                _reasons.Add($"value {Encoding.UTF8.GetString(number)} is too large or too small to store (value and processed_value = value * 10 must stay within 1E-130..9.99E+125)");
                 return;
         }
     }
 
-    /// <summary>Checks a kept field's value can become a DynamoDB attribute; leaves the reader on the value's last token.</summary>
+    /// <summary>
+    /// Checks the names inside a kept field: an empty or repeated name in one object would lose data in the item's map.
+    /// Numbers, strings, depth and size are the item's to check (<see cref="StorableItem"/>). Leaves the reader on the
+    /// value's last token.
+    /// </summary>
     private void CheckKeptValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, int nameStart)
     {
-        if (reader.TokenType == JsonTokenType.Number)
-        {
-            CheckStoredNumber(reader.ValueSpan, body, nameStart);
-            return;
-        }
-
         if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
         {
             return;
         }
 
         var baseDepth = reader.CurrentDepth;
-        var reportedDepth = false;
         var reportedEmptyName = false;
         Stack<HashSet<string>>? openObjects = null;
         if (reader.TokenType == JsonTokenType.StartObject)
@@ -303,19 +362,9 @@ public sealed class RecordValidator
         {
             switch (reader.TokenType)
             {
-                case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                    if (!reportedDepth && reader.CurrentDepth - baseDepth + 1 > MaxFieldDepth)
-                    {
-                        _reasons.Add($"field '{FieldName(body, nameStart)}' is nested deeper than {MaxFieldDepth} levels");
-                        reportedDepth = true;
-                    }
-
-                    if (reader.TokenType == JsonTokenType.StartObject)
-                    {
-                        openObjects ??= new Stack<HashSet<string>>();
-                        openObjects.Push(new HashSet<string>(StringComparer.Ordinal));
-                    }
-
+                case JsonTokenType.StartObject:
+                    openObjects ??= new Stack<HashSet<string>>();
+                    openObjects.Push(new HashSet<string>(StringComparer.Ordinal));
                     break;
                 case JsonTokenType.EndObject:
                     openObjects!.Pop();
@@ -333,23 +382,34 @@ public sealed class RecordValidator
                     }
 
                     break;
-                case JsonTokenType.Number:
-                    CheckStoredNumber(reader.ValueSpan, body, nameStart);
-                    break;
             }
         }
     }
 
-    private void CheckStoredNumber(ReadOnlySpan<byte> number, ReadOnlySpan<byte> body, int nameStart)
+    /// <summary>The reason for the first lone surrogate escape in the record, naming the top-level field it is in.</summary>
+    private static string? LoneSurrogate(ReadOnlySpan<byte> body)
     {
-        var status = DynamoNumber.Check(number);
-        if (status != NumberStatus.Ok)
+        var reader = new Utf8JsonReader(body, RecordEnvelope.ReaderOptions);
+        var field = -1;
+        while (reader.Read())
         {
-            var problem = status == NumberStatus.TooManyDigits
-                ? $"has more than {DynamoNumber.MaxSignificantDigits} significant digits"
-                : "is outside the range DynamoDB stores (1E-130..9.99E+125)";
-            _reasons.Add($"field '{FieldName(body, nameStart)}' holds the number {Encoding.UTF8.GetString(number)}, which {problem}");
+            var topLevelName = reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1;
+            var escape = reader.TokenType is JsonTokenType.PropertyName or JsonTokenType.String && reader.ValueIsEscaped
+                ? JsonEscapes.LoneSurrogate(reader.ValueSpan)
+                : null;
+            if (escape is not null)
+            {
+                var name = topLevelName || field < 0 ? null : FieldName(body, field);
+                return JsonEscapes.LoneSurrogateReason(name is null ? "a field name" : name is "id" or "value" ? name : $"field '{name}'", escape);
+            }
+
+            if (topLevelName)
+            {
+                field = (int)reader.TokenStartIndex;
+            }
         }
+
+        return null;
     }
 
     private void CheckTextRecord(ReadOnlySpan<byte> body, ref (int Start, int Length) value)

@@ -77,13 +77,21 @@ public static class StorageLayout
     /// <c>quarantine/&lt;key without incoming/&gt;.&lt;etag&gt;.ndjson</c>: named after the source object
     /// and its version, so a re-delivered file overwrites its own quarantine file with the same lines.
     /// </summary>
-    public static string QuarantineKey(SourceObject source)
+    public static string QuarantineKey(SourceObject source) => $"{QuarantineStem(source)}.ndjson";
+
+    /// <summary>
+    /// Where Store puts the records of one chunk that the table refused: beside the file's quarantine file, one object per
+    /// chunk, named by the source version and the chunk, so a retried or re-delivered chunk writes the same object.
+    /// </summary>
+    public static string RejectedKey(SourceObject source, string chunkId) => $"{QuarantineStem(source)}.rejected.{chunkId}.ndjson";
+
+    private static string QuarantineStem(SourceObject source)
     {
         ArgumentNullException.ThrowIfNull(source);
         var relative = source.Key.StartsWith(IncomingPrefix, StringComparison.Ordinal)
             ? source.Key[IncomingPrefix.Length..]
             : source.Key;
-        return $"{QuarantinePrefix}{relative}.{NormalizeEtag(source.Etag)}.ndjson";
+        return $"{QuarantinePrefix}{relative}.{NormalizeEtag(source.Etag)}";
     }
 
     /// <summary>An S3 ETag without the quotes S3 puts around it (EventBridge events carry it bare).</summary>

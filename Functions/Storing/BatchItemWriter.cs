@@ -6,7 +6,9 @@ namespace Pipeline.Functions;
 /// <summary>
 /// Writes items with BatchWriteItem, 25 per request. Unprocessed items are sent again after a
 /// backoff, up to the attempt bound; then it stops and throws <see cref="StoreIncomplete"/>
-/// listing every key not written (the rest of that batch and all later batches).
+/// listing every key not written (the rest of that batch and all later batches). A batch DynamoDB
+/// refuses as invalid (one bad item fails the whole request) is written again one item at a time,
+/// so that only the items DynamoDB refuses on their own are left out, and returned.
 /// </summary>
 public sealed class BatchItemWriter
 {
@@ -28,37 +30,64 @@ public sealed class BatchItemWriter
         _delay = delay;
     }
 
-    public async Task WriteAsync(IReadOnlyList<Dictionary<string, AttributeValue>> items, CancellationToken cancellationToken)
+    /// <returns>The items DynamoDB refused, by their index in <paramref name="items"/>, with its message.</returns>
+    public async Task<IReadOnlyList<(int Index, string Reason)>> WriteAsync(IReadOnlyList<Dictionary<string, AttributeValue>> items, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
+        var refused = new List<(int Index, string Reason)>();
         for (var start = 0; start < items.Count; start += MaxItemsPerRequest)
         {
             var batch = items.Skip(start).Take(MaxItemsPerRequest).ToList();
-            var pending = batch.Select(item => new WriteRequest { PutRequest = new PutRequest { Item = item } }).ToList();
-            for (var attempt = 1; pending.Count > 0; attempt++)
+            try
             {
-                var response = await _dynamoDb.BatchWriteItemAsync(
-                    new BatchWriteItemRequest { RequestItems = new Dictionary<string, List<WriteRequest>> { [_table] = pending } },
-                    cancellationToken).ConfigureAwait(false);
-                pending = response.UnprocessedItems is { } unprocessed && unprocessed.TryGetValue(_table, out var left) && left is not null
-                    ? left
-                    : [];
-                if (pending.Count == 0)
-                {
-                    break;
-                }
-
-                if (attempt == _maxAttempts)
-                {
-                    var unwritten = pending.Select(r => r.PutRequest.Item)
-                        .Concat(items.Skip(start + MaxItemsPerRequest))
-                        .Select(KeyOf)
-                        .ToList();
-                    throw new StoreIncomplete(_table, _maxAttempts, unwritten);
-                }
-
-                await _delay(_backoff.DelayBefore(attempt), cancellationToken).ConfigureAwait(false);
+                await WriteBatchAsync(batch, items, start, cancellationToken).ConfigureAwait(false);
             }
+            catch (AmazonDynamoDBException ex) when (ex.ErrorCode == "ValidationException")
+            {
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    try
+                    {
+                        await WriteBatchAsync([batch[i]], items, start + i, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (AmazonDynamoDBException single) when (single.ErrorCode == "ValidationException")
+                    {
+                        refused.Add((start + i, $"DynamoDB refused the item: {single.Message}"));
+                    }
+                }
+            }
+        }
+
+        return refused;
+    }
+
+    /// <summary>Writes one batch, sending unprocessed items again after a backoff until the attempt bound.</summary>
+    private async Task WriteBatchAsync(List<Dictionary<string, AttributeValue>> batch, IReadOnlyList<Dictionary<string, AttributeValue>> items, int start, CancellationToken cancellationToken)
+    {
+        var pending = batch.Select(item => new WriteRequest { PutRequest = new PutRequest { Item = item } }).ToList();
+        for (var attempt = 1; pending.Count > 0; attempt++)
+        {
+            var response = await _dynamoDb.BatchWriteItemAsync(
+                new BatchWriteItemRequest { RequestItems = new Dictionary<string, List<WriteRequest>> { [_table] = pending } },
+                cancellationToken).ConfigureAwait(false);
+            pending = response.UnprocessedItems is { } unprocessed && unprocessed.TryGetValue(_table, out var left) && left is not null
+                ? left
+                : [];
+            if (pending.Count == 0)
+            {
+                break;
+            }
+
+            if (attempt == _maxAttempts)
+            {
+                var unwritten = pending.Select(r => r.PutRequest.Item)
+                    .Concat(items.Skip(start + batch.Count))
+                    .Select(KeyOf)
+                    .ToList();
+                throw new StoreIncomplete(_table, _maxAttempts, unwritten);
+            }
+
+            await _delay(_backoff.DelayBefore(attempt), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -60,13 +60,13 @@ public class DiffAndDiagramTests
         var diagram = WorkflowDiagram.Render(PipelineWorkflow.Create());
 
         diagram.Should().StartWith("flowchart TD\n    start((Start)) --> s_LoadBatch\n");
-        foreach (var state in new[] { "LoadBatch", "Validate", "AnyValidRecords", "ProcessRecords", "ProcessChunks", "Transform", "Store", "QuarantineInvalidRecords", "NotifySuccess", "NotifyFailure", "PipelineFailed" })
+        foreach (var state in new[] { "LoadBatch", "Validate", "AnyValidRecords", "ProcessChunks", "Transform", "Store", "NoValidRecords", "QuarantineAndAccount", "AnyRecordsRefused", "NotifySuccess", "NotifyPartialSuccess", "NotifyFailure", "PipelineFailed" })
         {
             diagram.Should().Contain($"s_{state}");
         }
 
         diagram.Should().Contain("s_LoadBatch -.->|Catch[0].Next| s_NotifyFailure");
-        diagram.Should().Contain("s_AnyValidRecords -->|Default| s_QuarantineAllRecords");
+        diagram.Should().Contain("s_AnyValidRecords -->|Default| s_NoValidRecords");
         diagram.Should().Contain("subgraph s_ProcessChunks_ItemProcessor");
         diagram.Should().Contain("s_PipelineSucceeded --> finish((End))");
         Invoke("diagram").Output.Should().Be(diagram);

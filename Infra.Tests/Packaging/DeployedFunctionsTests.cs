@@ -46,10 +46,18 @@ public sealed class DeployedFunctionsTests
         var validate = await Invoke(FunctionIds.Validate, new() { ["source"] = load["source"]!.DeepClone(), ["chunkKeys"] = load["chunkKeys"]!.DeepClone(), ["workPrefix"] = load["workPrefix"]!.DeepClone() });
         var transform = await Invoke(FunctionIds.Transform, new() { ["source"] = load["source"]!.DeepClone(), ["chunkKey"] = validate["validChunkKeys"]![0]!.DeepClone(), ["workPrefix"] = load["workPrefix"]!.DeepClone() });
         var store = await Invoke(FunctionIds.Store, new() { ["source"] = load["source"]!.DeepClone(), ["transformedKey"] = transform["transformedKey"]!.DeepClone() });
-        var quarantine = await Invoke(FunctionIds.Quarantine, new() { ["source"] = load["source"]!.DeepClone(), ["invalidKey"] = validate["invalidKey"]!.DeepClone() });
+        var quarantine = await Invoke(FunctionIds.Quarantine, new()
+        {
+            ["source"] = load["source"]!.DeepClone(),
+            ["invalidKey"] = validate["invalidKey"]!.DeepClone(),
+            ["validCount"] = validate["validCount"]!.DeepClone(),
+            ["invalidCount"] = validate["invalidCount"]!.DeepClone(),
+            ["chunks"] = new JsonArray(store.DeepClone()),
+        });
 
         (load["recordCount"]!.GetValue<int>(), validate["validCount"]!.GetValue<int>(), store["stored"]!.GetValue<int>(), quarantine["quarantined"]!.GetValue<int>())
             .Should().Be((3, 2, 2, 1));
+        quarantine["stored"]!.GetValue<int>().Should().Be(2, "the end of the run accounts for every record");
     }
 
     /// <summary>Creates each function of the dev program on <paramref name="lambda"/>; returns the function names by handler.</summary>

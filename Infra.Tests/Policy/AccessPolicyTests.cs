@@ -111,12 +111,15 @@ public class AccessPolicyTests
     }
 
     [Fact]
-    public void OnlyQuarantineCanWriteTheQuarantinePrefix()
+    public void OnlyQuarantineAndStoreCanWriteTheQuarantinePrefix_StoreForTheRecordsTheTableRefuses()
     {
         foreach (var role in AllRoles)
         {
-            Can(role, "s3:PutObject", Ingest + "/quarantine/file.invalid.json").Should().Be(role == FunctionRole(FunctionIds.Quarantine), role);
+            Can(role, "s3:PutObject", Ingest + "/quarantine/file.invalid.json")
+                .Should().Be(role == FunctionRole(FunctionIds.Quarantine) || role == FunctionRole(FunctionIds.Store), role);
         }
+
+        Can(FunctionRole(FunctionIds.Store), "s3:GetObject", Ingest + "/quarantine/file.invalid.json").Should().BeFalse("Store only adds to the quarantine");
     }
 
     [Fact]

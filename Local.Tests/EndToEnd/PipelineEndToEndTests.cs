@@ -135,6 +135,34 @@ public sealed class PipelineEndToEndTests(LocalServersFixture aws)
         (await ReadObjectAsync(expressStack, express.QuarantineKey!)).Should().Be(await ReadObjectAsync(standardStack, standard.QuarantineKey!));
     }
 
+    [Fact]
+    public async Task Run_WhenALateChunkHoldsOneRecordTheTableWouldRefuse_ShouldStoreEveryOtherRecordOnceAndQuarantineThatOne()
+    {
+        var stack = await aws.CreateStackAsync();
+        var file = Path.Combine(Path.GetTempPath(), $"late-bad-record-{Guid.NewGuid():N}.ndjson");
+        await File.WriteAllLinesAsync(file, Enumerable.Range(1, 2500).Select(i => i == 2200
+            ? $"{{\"id\":{i},\"value\":{i},\"note\":\"half a pair: \\udc00\"}}"
+            : $"{{\"id\":{i},\"value\":{i},\"note\":\"record {i}\"}}"));
+        try
+        {
+            var outcome = await new PipelineRunner(stack).RunAsync(new RunRequest(file, ExecutionName: "late-bad-record", StartTime: Start, Seed: 1));
+
+            outcome.Execution.Status.Should().Be(ExecutionStatus.Succeeded, outcome.Execution.Cause);
+            (outcome.RecordsIn, outcome.Valid, outcome.Invalid, outcome.Stored, outcome.Chunks).Should().Be((2500L, 2499L, 1L, 2499L, 3));
+            var records = await aws.ScanAsync(stack, IsRecord);
+            records.Should().HaveCount(2499).And.OnlyHaveUniqueItems();
+            records.Should().NotContain(r => r.Contains($"pk={ItemKeys.RecordPartitionKey("2200")}", StringComparison.Ordinal));
+            var quarantined = JsonNode.Parse(await ReadObjectAsync(stack, outcome.QuarantineKey!))!;
+            quarantined["line"]!.GetValue<long>().Should().Be(2200);
+            quarantined["reasons"]![0]!.GetValue<string>().Should().StartWith("field 'note' holds the escape \\udc00, half of a UTF-16 surrogate pair");
+            outcome.Notifications.Should().ContainSingle().Which.Message.Should().Contain("2500 records, 2499 valid, 1 invalid; 2499 stored");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private static RunRequest Request(string sample) =>
         new(LocalServersFixture.Sample(sample), ExecutionName: $"e2e-{Guid.NewGuid():N}", StartTime: Start, Seed: 7);
 

@@ -34,7 +34,7 @@ public sealed class LambdaBootstrapTests
         var answer = await runtime.InvokeAsync(NothingToQuarantine, TimeSpan.FromSeconds(30));
 
         answer.Error.Should().BeNull();
-        Encoding.UTF8.GetString(answer.Response!).Should().Be("""{"quarantined":0,"quarantineKey":null}""");
+        Encoding.UTF8.GetString(answer.Response!).Should().Be("""{"quarantined":0,"quarantineKey":null,"stored":0,"rejected":0,"alreadyStored":0,"chunkCount":0}""");
     }
 
     [Fact]

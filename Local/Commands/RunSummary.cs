@@ -13,10 +13,15 @@ internal static class RunSummary
         var execution = outcome.Execution;
         yield return string.Empty;
         yield return $"{execution.Status}: execution {execution.Name} on the {outcome.Variant} state machine";
-        yield return $"  records in {Show(outcome.RecordsIn)}, valid {Show(outcome.Valid)}, invalid {Show(outcome.Invalid)}, stored {outcome.Stored} (in {outcome.Chunks} chunks)";
+        yield return $"  records in {Show(outcome.RecordsIn)}, valid {Show(outcome.Valid)}, invalid {Show(outcome.Invalid)}, stored {outcome.Stored} (in {outcome.Chunks} chunks)"
+            + (outcome.Rejected > 0 ? $", refused by the table {outcome.Rejected}" : string.Empty);
         yield return outcome.QuarantineKey is { } key
             ? $"  quarantine file: s3://{outcome.Bucket}/{key}, copied to {outcome.QuarantineCopy}"
             : "  quarantine file: none (no invalid record)";
+        foreach (var refused in outcome.RejectedKeys)
+        {
+            yield return $"  records the table refused: s3://{outcome.Bucket}/{refused}";
+        }
         yield return string.Create(CultureInfo.InvariantCulture, $"  state transitions {execution.StateTransitions}, {execution.Duration.TotalSeconds:0.###} s of virtual time, {outcome.WallTime.TotalSeconds:0.00} s wall time");
         yield return string.Create(
             CultureInfo.InvariantCulture,
@@ -42,6 +47,7 @@ internal static class RunSummary
         ["valid"] = outcome.Valid,
         ["invalid"] = outcome.Invalid,
         ["stored"] = outcome.Stored,
+        ["rejected"] = outcome.Rejected,
         ["chunks"] = outcome.Chunks,
         ["quarantineKey"] = outcome.QuarantineKey,
         ["quarantineCopy"] = outcome.QuarantineCopy,

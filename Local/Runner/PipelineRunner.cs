@@ -97,6 +97,8 @@ public sealed class PipelineRunner
             Valid = observer.Valid,
             Invalid = observer.Invalid,
             Stored = observer.Stored,
+            Rejected = observer.Rejected,
+            RejectedKeys = observer.RejectedKeys,
             Chunks = observer.ChunksStored,
             QuarantineKey = quarantineKey,
             QuarantineCopy = quarantineCopy,
@@ -139,7 +141,9 @@ public sealed class PipelineRunner
     private sealed class RunObserver(Action<string>? progress)
     {
         private readonly ConcurrentDictionary<string, long> transformed = new(StringComparer.Ordinal);
+        private readonly ConcurrentQueue<string> rejectedKeys = new();
         private long stored;
+        private long rejected;
         private int chunksStored;
         private int chunkCount;
 
@@ -154,6 +158,10 @@ public sealed class PipelineRunner
         public string? FailedState { get; private set; }
 
         public long Stored => Interlocked.Read(ref stored);
+
+        public long Rejected => Interlocked.Read(ref rejected);
+
+        public IReadOnlyList<string> RejectedKeys => [.. rejectedKeys.Order(StringComparer.Ordinal)];
 
         public int ChunksStored => Volatile.Read(ref chunksStored);
 
@@ -192,12 +200,21 @@ public sealed class PipelineRunner
                     transformed[StorageLayout.ChunkIdOf(transform.TransformedKey)] = transform.Count;
                     break;
                 case FunctionIds.Store:
-                    var chunkId = StorageLayout.ChunkIdOf(Read(payload, contracts.StoreRequest).TransformedKey);
+                    var request = Read(payload, contracts.StoreRequest);
+                    var chunkId = StorageLayout.ChunkIdOf(request.TransformedKey);
                     var store = Read(result, contracts.StoreResult);
                     Interlocked.Add(ref stored, store.Stored);
+                    Interlocked.Add(ref rejected, store.Rejected);
+                    if (store.Rejected > 0)
+                    {
+                        rejectedKeys.Enqueue(StorageLayout.RejectedKey(request.Source, chunkId));
+                    }
+
                     var done = Interlocked.Increment(ref chunksStored);
-                    var duplicate = store.Duplicate ? " (already stored: nothing written)" : string.Empty;
-                    progress?.Invoke($"chunk {done}/{chunkCount} [{chunkId}]: transformed {transformed.GetValueOrDefault(chunkId)}, stored {store.Stored}{duplicate}");
+                    var detail = store.Duplicate ? " (already stored: nothing written)"
+                        : store.Rejected > 0 ? $", refused by the table {store.Rejected} (quarantined)"
+                        : string.Empty;
+                    progress?.Invoke($"chunk {done}/{chunkCount} [{chunkId}]: transformed {transformed.GetValueOrDefault(chunkId)}, stored {store.Stored}{detail}");
                     break;
                 case FunctionIds.Quarantine:
                     QuarantineKey = Read(result, contracts.QuarantineResult).QuarantineKey;

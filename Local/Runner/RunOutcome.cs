@@ -26,6 +26,12 @@ public sealed record RunOutcome
 
     public required long Stored { get; init; }
 
+    /// <summary>Records the table refused: quarantined by Store beside the quarantine file, not stored.</summary>
+    public required long Rejected { get; init; }
+
+    /// <summary>The keys of Store's files of refused records (local copies under <c>.local/</c> too).</summary>
+    public IReadOnlyList<string> RejectedKeys { get; init; } = [];
+
     public required int Chunks { get; init; }
 
     public string? QuarantineKey { get; init; }

@@ -4,9 +4,10 @@ using Pipeline.Functions;
 namespace Pipeline.Workflows;
 
 /// <summary>
-/// The pipeline's workflow: load the file into chunks, validate, route on "any valid records", transform and
-/// store the valid chunks in a Map while the invalid records are quarantined, then notify. Any error is caught,
-/// notified with the execution's input (for redrive) and ends in a Fail state. Payloads carry S3 keys, never records.
+/// The pipeline's workflow: load the file into chunks, validate, transform and store the valid chunks in a Map (Store
+/// quarantines any record the table refuses), quarantine the invalid records and account for every record, then notify
+/// success or, when the table refused records, partial success. Any error is caught, notified with the execution's input
+/// (for redrive) and ends in a Fail state. Payloads carry S3 keys and counts, never records.
 /// </summary>
 public static class PipelineWorkflow
 {
@@ -61,11 +62,6 @@ public static class PipelineWorkflow
                 (Field(validateRequest, nameof(ValidateRequest.ChunkKeys)), Payload.Path(Load(nameof(LoadBatchResult.ChunkKeys)))),
                 (Field(validateRequest, nameof(ValidateRequest.WorkPrefix)), Payload.Path(Load(nameof(LoadBatchResult.WorkPrefix)))))) with { ResultPath = "$.validation" });
 
-        var quarantineRequest = contract.QuarantineRequest;
-        var quarantinePayload = Payload.Object(
-            (Field(quarantineRequest, nameof(QuarantineRequest.Source)), Payload.Path(Load(nameof(LoadBatchResult.Source)))),
-            (Field(quarantineRequest, nameof(QuarantineRequest.InvalidKey)), Payload.Path(Validation(nameof(ValidateResult.InvalidKey)))));
-
         // Inside the Map each item is a TransformRequest (the ItemSelector below), and Transform's result goes to $.transform.
         var transformRequest = contract.TransformRequest;
         var transform = Invoke("Transform", HandlerCatalog.Transform,
@@ -76,14 +72,14 @@ public static class PipelineWorkflow
                 (Field(transformRequest, nameof(TransformRequest.IngestedAt)), Payload.Path($"$.{Field(transformRequest, nameof(TransformRequest.IngestedAt))}"))))
             with { ResultPath = "$.transform" };
 
-        // Store's output replaces the item: each Map result is a few bytes, whatever the number of chunks.
+        // Store's output replaces the item: each Map result is Store's few counts, whatever the number of records.
         var storeRequest = contract.StoreRequest;
         var store = Invoke("Store", HandlerCatalog.Store,
             Payload.Object(
                 (Field(storeRequest, nameof(StoreRequest.Source)), Payload.Path($"$.{Field(transformRequest, nameof(TransformRequest.Source))}")),
                 (Field(storeRequest, nameof(StoreRequest.TransformedKey)), Payload.Path($"$.transform.{Field(contract.TransformResult, nameof(TransformResult.TransformedKey))}"))));
 
-        var processChunks = new MapState("ProcessChunks")
+        var processChunks = Guarded(new MapState("ProcessChunks")
         {
             ItemsPath = Validation(nameof(ValidateResult.ValidChunkKeys)),
             ItemSelector = Payload.Object(
@@ -92,45 +88,48 @@ public static class PipelineWorkflow
                 (Field(transformRequest, nameof(TransformRequest.WorkPrefix)), Payload.Path(Load(nameof(LoadBatchResult.WorkPrefix)))),
                 (Field(transformRequest, nameof(TransformRequest.IngestedAt)), Payload.Path("$$.Execution.StartTime"))),
             MaxConcurrency = options.MaxConcurrency,
-        }.WithItemProcessor(Chain.Start(transform).Next(store));
+            ResultPath = "$.chunks",
+        }.WithItemProcessor(Chain.Start(transform).Next(store)));
 
-        var quarantined = Field(contract.QuarantineResult, nameof(QuarantineResult.Quarantined));
-        var quarantineKey = Field(contract.QuarantineResult, nameof(QuarantineResult.QuarantineKey));
-        var processRecords = Guarded(new ParallelState("ProcessRecords")
-        {
-            ResultSelector = Payload.Object(
-                ("chunkCount", Payload.Intrinsic("States.ArrayLength($[0])")),
-                ("quarantined", Payload.Path($"$[1].{quarantined}")),
-                ("quarantineKey", Payload.Path($"$[1].{quarantineKey}"))),
-            ResultPath = "$.outcome",
-        }
-            .AddBranch(processChunks)
-            .AddBranch(Invoke("QuarantineInvalidRecords", HandlerCatalog.Quarantine, quarantinePayload)));
-
-        // With no valid record there is nothing to transform; the outcome has the same shape as ProcessRecords'.
-        var quarantineAll = Guarded(Invoke("QuarantineAllRecords", HandlerCatalog.Quarantine, quarantinePayload) with
-        {
-            ResultSelector = Payload.Object(
-                ("chunkCount", 0),
-                ("quarantined", Payload.Path($"$.Payload.{quarantined}")),
-                ("quarantineKey", Payload.Path($"$.Payload.{quarantineKey}"))),
-            ResultPath = "$.outcome",
-        });
+        // With no valid record there is nothing to transform: no chunk was stored.
+        var noValidRecords = new PassState("NoValidRecords") { Result = Payload.Array(), ResultPath = "$.chunks" };
 
         var anyValidRecords = new ChoiceState("AnyValidRecords")
-            .When(Condition.NumericGreaterThan(Validation(nameof(ValidateResult.ValidCount)), 0), processRecords)
-            .Otherwise(quarantineAll);
+            .When(Condition.NumericGreaterThan(Validation(nameof(ValidateResult.ValidCount)), 0), processChunks)
+            .Otherwise(noValidRecords);
 
-        var notifySuccess = Guarded(ServiceIntegrations.PublishToTopic("NotifySuccess", NotificationTopicId, "Pipeline run succeeded", Payload.Intrinsic(
-                "States.Format('Pipeline run {} processed s3://{}/{}: {} records, {} valid, {} invalid, {} chunks stored, {} quarantined (at {}).', "
-                + $"$$.Execution.Name, {Source(nameof(SourceObject.Bucket))}, {Source(nameof(SourceObject.Key))}, {Validation(nameof(ValidateResult.TotalCount))}, "
-                + $"{Validation(nameof(ValidateResult.ValidCount))}, {Validation(nameof(ValidateResult.InvalidCount))}, $.outcome.chunkCount, $.outcome.quarantined, $.outcome.quarantineKey)"))
-            with { ResultPath = DataPath.Null });
+        // Quarantines the invalid records and accounts for every record: the run fails unless all are stored or quarantined.
+        var quarantineRequest = contract.QuarantineRequest;
+        var accountForRecords = Guarded(Invoke("QuarantineAndAccount", HandlerCatalog.Quarantine,
+            Payload.Object(
+                (Field(quarantineRequest, nameof(QuarantineRequest.Source)), Payload.Path(Load(nameof(LoadBatchResult.Source)))),
+                (Field(quarantineRequest, nameof(QuarantineRequest.InvalidKey)), Payload.Path(Validation(nameof(ValidateResult.InvalidKey)))),
+                (Field(quarantineRequest, nameof(QuarantineRequest.ValidCount)), Payload.Path(Validation(nameof(ValidateResult.ValidCount)))),
+                (Field(quarantineRequest, nameof(QuarantineRequest.InvalidCount)), Payload.Path(Validation(nameof(ValidateResult.InvalidCount)))),
+                (Field(quarantineRequest, nameof(QuarantineRequest.Chunks)), Payload.Path("$.chunks")))) with { ResultPath = "$.outcome" });
+
+        string Outcome(string member) => $"$.outcome.{Field(contract.QuarantineResult, member)}";
+        string Counts(string verb) => $"States.Format('Pipeline run {{}} {verb} s3://{{}}/{{}}: {{}} records, {{}} valid, {{}} invalid; {{}} stored, "
+            + "{} stored by an earlier delivery, {} quarantined ({} invalid at {}, {} refused by the table beside it).', "
+            + $"$$.Execution.Name, {Source(nameof(SourceObject.Bucket))}, {Source(nameof(SourceObject.Key))}, {Validation(nameof(ValidateResult.TotalCount))}, "
+            + $"{Validation(nameof(ValidateResult.ValidCount))}, {Validation(nameof(ValidateResult.InvalidCount))}, {Outcome(nameof(QuarantineResult.Stored))}, "
+            + $"{Outcome(nameof(QuarantineResult.AlreadyStored))}, {Outcome(nameof(QuarantineResult.Quarantined))}, {Validation(nameof(ValidateResult.InvalidCount))}, "
+            + $"{Outcome(nameof(QuarantineResult.QuarantineKey))}, {Outcome(nameof(QuarantineResult.Rejected))})";
+        TaskState Notify(string name, string subject, string verb) => Guarded(ServiceIntegrations.PublishToTopic(
+                name, NotificationTopicId, subject, Payload.Intrinsic(Counts(verb))))
+            with { ResultPath = DataPath.Null };
+
+        // A record the table refused is quarantined, not lost, but the run did not store everything it validated: say so.
+        var anyRefused = new ChoiceState("AnyRecordsRefused")
+            .When(Condition.NumericGreaterThan(Outcome(nameof(QuarantineResult.Rejected)), 0),
+                Notify("NotifyPartialSuccess", "Pipeline run partially succeeded", "partially processed"))
+            .Otherwise(Notify("NotifySuccess", "Pipeline run succeeded", "processed"));
 
         var chain = Chain.Start(load)
             .Next(validate)
             .Next(anyValidRecords)
-            .Next(notifySuccess)
+            .Next(accountForRecords)
+            .Next(anyRefused)
             .Next(new SucceedState("PipelineSucceeded"));
 
         return StateMachineDefinition.From(
