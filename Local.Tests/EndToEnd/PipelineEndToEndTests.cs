@@ -163,6 +163,31 @@ public sealed class PipelineEndToEndTests(LocalServersFixture aws)
         }
     }
 
+    [Theory]
+    [InlineData("my file+v2 %.csv")]
+    [InlineData("a+b.csv")]
+    [InlineData("données été 😀.csv")]
+    public async Task Run_WhenTheFileNameNeedsUrlEncoding_ShouldLoadItFromTheEncodedEventKey(string name)
+    {
+        var stack = await aws.CreateStackAsync();
+        var folder = Directory.CreateTempSubdirectory("pipeline-keys-");
+        var file = Path.Combine(folder.FullName, name);
+        await File.WriteAllTextAsync(file, "id,value\n1,2\n2,x\n");
+        try
+        {
+            var outcome = await new PipelineRunner(stack).RunAsync(new RunRequest(file, ExecutionName: $"keys-{Guid.NewGuid():N}", StartTime: Start, Seed: 1));
+
+            outcome.Execution.Status.Should().Be(ExecutionStatus.Succeeded, outcome.Execution.Cause);
+            outcome.Execution.Input!["detail"]!["object"]!["key"]!.GetValue<string>().Should().Be(EventObjectKey.Encode($"incoming/{name}"));
+            (outcome.RecordsIn, outcome.Stored, outcome.Invalid).Should().Be((2L, 1L, 1L));
+            outcome.QuarantineKey.Should().StartWith($"quarantine/{name}.");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     private static RunRequest Request(string sample) =>
         new(LocalServersFixture.Sample(sample), ExecutionName: $"e2e-{Guid.NewGuid():N}", StartTime: Start, Seed: 7);
 

@@ -54,7 +54,8 @@ public sealed class PipelineRunner
         var variant = request.Variant ?? VariantRouting.For(file.Length);
         var name = request.ExecutionName ?? Guid.NewGuid().ToString();
         var startTime = request.StartTime ?? DateTimeOffset.UtcNow;
-        var input = ObjectCreatedEvent.Create(stack.BucketName, key, file.Length, etag, startTime, Guid.NewGuid().ToString());
+        // The event carries the key URL-encoded, as S3 notifications spell keys.
+        var input = ObjectCreatedEvent.Create(stack.BucketName, EventObjectKey.Encode(key), file.Length, etag, startTime, Guid.NewGuid().ToString());
         progress?.Invoke($"uploaded s3://{stack.BucketName}/{key} ({file.Length} bytes); running the {variant} state machine, execution {name}");
 
         var machine = stack.Definition(variant);
