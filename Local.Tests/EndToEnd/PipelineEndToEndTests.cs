@@ -89,6 +89,7 @@ public sealed class PipelineEndToEndTests(LocalServersFixture aws)
             var failure = outcome.Notifications.Should().ContainSingle().Subject;
             failure.Subject.Should().Be("Pipeline run failed");
             failure.Message.Should().Contain(outcome.Execution.Input!.ToJsonString()).And.Contain(nameof(InvalidInput));
+            failure.Message.Should().NotContain("   at ").And.NotContain("stackTrace", "a notification carries no .NET stack trace");
 
             File.ReadAllText(outcome.SavedInputPath!).Should().Contain(outcome.Key);
             JsonNode.Parse(File.ReadAllText(outcome.SavedInputPath!))!["detail"]!["object"]!["key"]!.GetValue<string>().Should().Be(outcome.Key);
