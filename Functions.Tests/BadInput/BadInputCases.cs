@@ -19,12 +19,21 @@ public static class BadInputCases
         Fails("NUL byte in JSON", "[{\"id\":1,\"value\":2}\0]", "a.json", 1, 19, "malformed JSON"),
         Fails("nesting deeper than 256 levels", "[{\"id\":1,\"value\":2,\"d\":" + new string('[', 300) + new string(']', 300) + "}]", "a.json", 1, 277, "maximum configured depth"),
         Fails("declared JSON holding CSV", "id,value\n1,2\n", "a.json", 1, 0, "expected JSON"),
+        Fails("a single JSON number", "42\n", "a.json", 1, 0, "the file is a single JSON number, not records: upload a JSON array of objects"),
+        Fails("a single JSON string", "\"id,value\"", "a.csv", 1, 0, "the file is a single JSON string, not records"),
+        Fails("records under 'Records'", "{\"Records\":[{\"id\":1,\"value\":2}]}", "a.json", 1, 1, "the records are under 'Records'; they are read from 'records' (lower case): rename the key"),
+        Fails("CSV separated by semicolons", "id;value\n1;2\n", "a.csv", 1, 0, "the header 'id;value' has no comma but semicolons (;) between its names"),
+        Fails("CSV separated by tabs", "id\tvalue\n1\t2\n", "a.tsv", 1, 0, "has no comma but tabs between its names"),
 
         // Encoding.
         Fails("UTF-16 byte order mark", [0xFF, 0xFE, (byte)'[', 0, (byte)']', 0], "a.json", 1, 0, "UTF-16 or UTF-32 byte order mark"),
         Fails("invalid UTF-8 byte", Concat("[{\"id\":1,\"value\":2},\n{\"id\":\"", Bytes(0xC3, 0x28), "\",\"value\":3}]"), "a.json", 2, 28, "invalid UTF-8: byte 0xC3"),
         Fails("UTF-8 sequence cut off at the end", Concat("{\"id\":1,\"value\":2}\n", Bytes(0xE2, 0x82)), "a.ndjson", 2, 19, "invalid UTF-8: byte 0xE2"),
         Fails("lone continuation byte", Concat("id,value\n1,", Bytes(0x80), "\n"), "a.csv", 2, 11, "invalid UTF-8: byte 0x80"),
+        Fails("gzip-compressed file", Bytes(0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00), "a.csv", null, 0, "the file is gzip-compressed (it starts with gzip's signature 1F 8B): upload the uncompressed file"),
+        Fails("ZIP archive", Concat(Bytes(0x50, 0x4B, 0x03, 0x04), "xl/workbook.xml"), "a.csv", null, 0, "the file is a ZIP archive"),
+        Fails("UTF-16 without a byte order mark", Encoding.Unicode.GetBytes("id,value\n1,2\n"), "a.csv", null, 0, "UTF-16 text (little-endian) without a byte order mark"),
+        Fails("UTF-16 big-endian without a byte order mark", Encoding.BigEndianUnicode.GetBytes("[{\"id\":1,\"value\":2}]"), "a.json", null, 0, "UTF-16 text (big-endian)"),
         Succeeds("UTF-8 byte order mark", Concat(Bytes(0xEF, 0xBB, 0xBF), "[{\"id\":1,\"value\":2}]"), "a.json", total: 1),
 
         // Empty files succeed with no records.

@@ -107,4 +107,43 @@ public sealed class LoadBatchHandlerTests
 
         await act.Should().ThrowAsync<ArgumentException>();
     }
+
+    [Theory]
+    [InlineData("incoming/my file+v2 %.csv", "incoming/my+file%2Bv2+%25.csv")]
+    [InlineData("incoming/my file+v2 %.csv", "incoming/my file+v2 %.csv")]
+    [InlineData("incoming/a+b.csv", "incoming/a+b.csv")]
+    [InlineData("incoming/a+b.csv", "incoming/a%2Bb.csv")]
+    [InlineData("incoming/données été/naïve 😀.csv", "incoming/donn%C3%A9es+%C3%A9t%C3%A9/na%C3%AFve+%F0%9F%98%80.csv")]
+    public async Task HandleAsync_ShouldFindTheObjectWhetherTheEventKeyIsUrlEncodedOrNot(string objectKey, string eventKey)
+    {
+        _s3.Upload(Bucket, objectKey, Encoding.UTF8.GetBytes("id,value\n1,2\n"));
+        var handler = new LoadBatchHandler(_s3.Object, new LoadBatchSettings(Bucket));
+
+        var result = await handler.HandleAsync(new LoadBatchRequest(Bucket, eventKey, "keys"));
+
+        result.Source.Key.Should().Be(objectKey, "the run names the object by its real key");
+        result.RecordCount.Should().Be(1);
+    }
+
+    [Fact]
+    public void S3sEncodingOfAKey_ShouldDecodeBackToTheKey()
+    {
+        var key = "incoming/données été/my file+v2 %.csv";
+
+        var encoded = EventObjectKey.Encode(key);
+
+        encoded.Should().Be("incoming/donn%C3%A9es+%C3%A9t%C3%A9/my+file%2Bv2+%25.csv");
+        EventObjectKey.Candidates(encoded).Should().Equal(encoded, key);
+    }
+
+    [Fact]
+    public async Task HandleAsync_WhenNoObjectIsUnderTheKeyNorItsDecodedForm_ShouldFailNamingBoth()
+    {
+        var handler = new LoadBatchHandler(_s3.Object, new LoadBatchSettings(Bucket));
+
+        var act = () => handler.HandleAsync(new LoadBatchRequest(Bucket, "incoming/gone+file.csv", "gone"));
+
+        await act.Should().ThrowAsync<InvalidInput>().WithMessage(
+            "s3://ingest-bucket/incoming/gone+file.csv: no readable object under the key 'incoming/gone+file.csv' nor 'incoming/gone file.csv'*");
+    }
 }

@@ -30,23 +30,27 @@ public sealed class LoadBatchHandler : FunctionHandler<LoadBatchRequest, LoadBat
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Bucket);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Key);
         var workPrefix = StorageLayout.WorkPrefix(request.ExecutionName);
-        var file = $"s3://{request.Bucket}/{request.Key}";
         if (request.Bucket != _settings.BucketName)
         {
-            throw new InvalidInput(file, null, null, $"the bucket '{request.Bucket}' is not this pipeline's ingest bucket '{_settings.BucketName}'");
+            throw new InvalidInput($"s3://{request.Bucket}/{request.Key}", null, null, $"the bucket '{request.Bucket}' is not this pipeline's ingest bucket '{_settings.BucketName}'");
         }
 
-        var stored = await S3Objects.GetAsync(_s3, request.Bucket, request.Key, _settings.MaxObjectBytes, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidInput(file, null, null, $"the file is larger than {_settings.MaxObjectBytes} bytes, the most this function reads ({EnvironmentVariables.MaxObjectBytes})");
-        var source = new SourceObject(request.Bucket, request.Key, stored.Etag);
-        var loaded = RecordFileReader.Read(stored.Data, request.Key, stored.ContentType, file, _settings.ChunkSize);
+        var (key, stored) = await FindAsync(request, cancellationToken).ConfigureAwait(false);
+        var file = $"s3://{request.Bucket}/{key}";
+        if (stored is null)
+        {
+            throw new InvalidInput(file, null, null, $"the file is larger than {_settings.MaxObjectBytes} bytes, the most this function reads ({EnvironmentVariables.MaxObjectBytes})");
+        }
+
+        var source = new SourceObject(request.Bucket, key, stored.Etag);
+        var loaded = RecordFileReader.Read(stored.Data, key, stored.ContentType, file, _settings.ChunkSize);
 
         var chunkKeys = new List<string>(loaded.Chunks.Count);
         for (var i = 0; i < loaded.Chunks.Count; i++)
         {
-            var key = StorageLayout.ChunkKey(workPrefix, StorageLayout.ChunkId(i));
-            await S3Objects.PutAsync(_s3, _settings.BucketName, key, loaded.Chunks[i], S3Objects.NdjsonContentType, cancellationToken).ConfigureAwait(false);
-            chunkKeys.Add(key);
+            var chunkKey = StorageLayout.ChunkKey(workPrefix, StorageLayout.ChunkId(i));
+            await S3Objects.PutAsync(_s3, _settings.BucketName, chunkKey, loaded.Chunks[i], S3Objects.NdjsonContentType, cancellationToken).ConfigureAwait(false);
+            chunkKeys.Add(chunkKey);
         }
 
         var manifest = new ChunkManifest(source, loaded.Format.ToString(), loaded.RecordCount, chunkKeys);
@@ -60,5 +64,33 @@ public sealed class LoadBatchHandler : FunctionHandler<LoadBatchRequest, LoadBat
 
         _log.Info("file loaded", ("file", file), ("etag", source.Etag), ("format", loaded.Format.ToString()), ("records", loaded.RecordCount), ("chunks", chunkKeys.Count));
         return new LoadBatchResult(source, loaded.RecordCount, chunkKeys, workPrefix);
+    }
+
+    /// <summary>
+    /// Reads the uploaded object under the event's key as given or, when that finds nothing, decoded as S3 encodes keys
+    /// (see <see cref="EventObjectKey"/>). Without s3:ListBucket a missing key is denied rather than not found, so both
+    /// answers move on to the next candidate. Returns the key that was found and the object (null when too large).
+    /// </summary>
+    private async Task<(string Key, StoredObject? Object)> FindAsync(LoadBatchRequest request, CancellationToken cancellationToken)
+    {
+        var candidates = EventObjectKey.Candidates(request.Key);
+        foreach (var key in candidates)
+        {
+            try
+            {
+                return (key, await S3Objects.GetAsync(_s3, request.Bucket, key, _settings.MaxObjectBytes, cancellationToken).ConfigureAwait(false));
+            }
+            catch (AmazonS3Exception ex) when (ex.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Forbidden)
+            {
+                _log.Info("no readable object under this key", ("bucket", request.Bucket), ("key", key), ("status", (int)ex.StatusCode));
+            }
+        }
+
+        var tried = string.Join(" nor ", candidates.Select(key => $"'{key}'"));
+        throw new InvalidInput(
+            $"s3://{request.Bucket}/{request.Key}",
+            null,
+            null,
+            $"no readable object under the key {tried}: it was deleted or replaced before the run read it, or this function may not read it");
     }
 }

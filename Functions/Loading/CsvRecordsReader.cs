@@ -59,6 +59,17 @@ internal static class CsvRecordsReader
         }
 
         var names = fields.Select(f => f.Trim()).ToArray();
+
+        // One column whose name holds another common separator: the file is CSV with that separator, not commas.
+        if (names.Length == 1 && OtherSeparator(names[0]) is { } separator)
+        {
+            throw new InvalidInput(
+                file,
+                rowLine,
+                positions.FileByte(rowStart),
+                $"the header '{names[0]}' has no comma but {separator} between its names: fields must be separated by commas; save the file as comma-separated CSV and upload it again");
+        }
+
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < names.Length; i++)
         {
@@ -75,6 +86,12 @@ internal static class CsvRecordsReader
 
         return names;
     }
+
+    private static string? OtherSeparator(string header) =>
+        header.Contains(';', StringComparison.Ordinal) ? "semicolons (;)"
+        : header.Contains('\t', StringComparison.Ordinal) ? "tabs"
+        : header.Contains('|', StringComparison.Ordinal) ? "bars (|)"
+        : null;
 
     /// <summary>Reads one row into <paramref name="fields"/>; leaves <paramref name="position"/> after its line break.</summary>
     private static (int TextEnd, string? Error) ReadRow(

@@ -34,6 +34,15 @@ public static class InputFormatDetector
             case (byte)'{':
                 return declared == Declared.Ndjson || IsNdjson(content[first..]) ? InputFormat.Ndjson : InputFormat.JsonObject;
             default:
+                if (SingleJsonValue(content[first..]) is { } kind)
+                {
+                    throw new InvalidInput(
+                        file,
+                        content[..first].Count((byte)'\n') + 1,
+                        contentOffset + first,
+                        $"the file is a single JSON {kind}, not records: upload a JSON array of objects, {{\"records\":[...]}}, NDJSON (one object per line) or CSV with a header");
+                }
+
                 if (declared is Declared.Json or Declared.Ndjson)
                 {
                     var line = content[..first].Count((byte)'\n') + 1;
@@ -45,6 +54,33 @@ public static class InputFormatDetector
                 }
 
                 return InputFormat.Csv;
+        }
+    }
+
+    /// <summary>What kind of JSON value the whole text is, when it is one scalar (a number, string, boolean or null).</summary>
+    private static string? SingleJsonValue(ReadOnlySpan<byte> text)
+    {
+        var reader = new Utf8JsonReader(text, RecordEnvelope.ReaderOptions);
+        try
+        {
+            if (!reader.Read())
+            {
+                return null;
+            }
+
+            var kind = reader.TokenType switch
+            {
+                JsonTokenType.Number => "number",
+                JsonTokenType.String => "string",
+                JsonTokenType.True or JsonTokenType.False => "boolean",
+                JsonTokenType.Null => "null",
+                _ => null,
+            };
+            return kind is not null && !reader.Read() ? kind : null;
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 

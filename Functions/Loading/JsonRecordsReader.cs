@@ -40,7 +40,14 @@ internal static class JsonRecordsReader
         {
             if (!reader.ValueTextEquals(RecordsName))
             {
+                var name = reader.GetString()!;
+                var nameStart = reader.TokenStartIndex;
                 reader.Read();
+                if (reader.TokenType == JsonTokenType.StartArray && name.Equals("records", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw Problem(positions, file, nameStart, $"the records are under '{name}'; they are read from 'records' (lower case): rename the key and upload the file again");
+                }
+
                 reader.Skip();
                 continue;
             }

@@ -51,7 +51,7 @@ public static class LambdaBootstrap
         catch (Exception ex)
         {
             var error = FunctionError.From(ex);
-            runtimeLog.Error("initialization failed", ("errorType", error.ErrorType), ("errorMessage", error.ErrorMessage));
+            runtimeLog.Error("initialization failed", ("errorType", error.ErrorType), ("errorMessage", error.ErrorMessage), ("stackTrace", ex.StackTrace));
             await api.ReportInitErrorAsync(error, stop).ConfigureAwait(false);
             return 1;
         }
@@ -130,7 +130,7 @@ public static class LambdaBootstrap
     private static async Task ReportAsync(RuntimeApiClient api, Invocation invocation, Exception exception, FunctionLog log, CancellationToken stop)
     {
         var error = FunctionError.From(exception);
-        log.Error("invocation failed", ("errorType", error.ErrorType), ("errorMessage", error.ErrorMessage));
+        log.Error("invocation failed", ("errorType", error.ErrorType), ("errorMessage", error.ErrorMessage), ("stackTrace", exception.StackTrace));
         await api.ReportErrorAsync(invocation.RequestId, error, stop).ConfigureAwait(false);
     }
 }

@@ -12,7 +12,7 @@ public sealed class ExecPipelineFunctionsTests : IDisposable
     [Fact]
     public async Task Exec_WhenADefinitionCallsPipelineFunctions_ShouldRunTheRealHandlersAgainstTheLocalServers()
     {
-        // Quarantine with nothing invalid succeeds; LoadBatch of a missing object reaches the S3 server and fails with its error.
+        // Quarantine with nothing invalid succeeds; LoadBatch of a missing object asks the S3 server and fails naming the key.
         var definition = Path.Combine(folder.FullName, "pipeline-calls.json");
         await File.WriteAllTextAsync(definition, """
             {
@@ -45,7 +45,7 @@ public sealed class ExecPipelineFunctionsTests : IDisposable
         stderr.Should().Contain("Starting DynamoDB Local and the S3 server for pipeline-local-quarantine");
         var output = JsonNode.Parse(stdout)!;
         output["quarantine"]!["quarantined"]!.GetValue<int>().Should().Be(0);
-        output["loadError"]!["Error"]!.GetValue<string>().Should().Be("NoSuchKeyException");
-        output["loadError"]!["Cause"]!.GetValue<string>().Should().Contain("errorMessage");
+        output["loadError"]!["Error"]!.GetValue<string>().Should().Be("InvalidInput");
+        output["loadError"]!["Cause"]!.GetValue<string>().Should().Contain("no readable object under the key 'incoming/missing.json'");
     }
 }

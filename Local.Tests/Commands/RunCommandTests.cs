@@ -32,4 +32,24 @@ public sealed class RunCommandTests
         exitCode.Should().Be(2);
         stderr.Should().Contain("no-such-file.json");
     }
+
+    [Theory]
+    [InlineData("run --variant sideways samples/original.json", "Argument 'sideways' not recognized")]
+    [InlineData("runn samples/original.json", "Unrecognized command or argument 'runn'")]
+    public async Task UsageError_ShouldExitTwo_NotOneWhichMeansAFailedExecution(string arguments, string message)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Local.dll"));
+        foreach (var argument in arguments.Split(' '))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        process.ExitCode.Should().Be(Local.Commands.ExitCodes.CouldNotRun, stderr);
+        stderr.Should().Contain(message).And.Contain("See --help");
+    }
 }

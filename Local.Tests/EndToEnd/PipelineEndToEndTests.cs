@@ -89,6 +89,7 @@ public sealed class PipelineEndToEndTests(LocalServersFixture aws)
             var failure = outcome.Notifications.Should().ContainSingle().Subject;
             failure.Subject.Should().Be("Pipeline run failed");
             failure.Message.Should().Contain(outcome.Execution.Input!.ToJsonString()).And.Contain(nameof(InvalidInput));
+            failure.Message.Should().NotContain("   at ").And.NotContain("stackTrace", "a notification carries no .NET stack trace");
 
             File.ReadAllText(outcome.SavedInputPath!).Should().Contain(outcome.Key);
             JsonNode.Parse(File.ReadAllText(outcome.SavedInputPath!))!["detail"]!["object"]!["key"]!.GetValue<string>().Should().Be(outcome.Key);
@@ -160,6 +161,31 @@ public sealed class PipelineEndToEndTests(LocalServersFixture aws)
         finally
         {
             File.Delete(file);
+        }
+    }
+
+    [Theory]
+    [InlineData("my file+v2 %.csv")]
+    [InlineData("a+b.csv")]
+    [InlineData("données été 😀.csv")]
+    public async Task Run_WhenTheFileNameNeedsUrlEncoding_ShouldLoadItFromTheEncodedEventKey(string name)
+    {
+        var stack = await aws.CreateStackAsync();
+        var folder = Directory.CreateTempSubdirectory("pipeline-keys-");
+        var file = Path.Combine(folder.FullName, name);
+        await File.WriteAllTextAsync(file, "id,value\n1,2\n2,x\n");
+        try
+        {
+            var outcome = await new PipelineRunner(stack).RunAsync(new RunRequest(file, ExecutionName: $"keys-{Guid.NewGuid():N}", StartTime: Start, Seed: 1));
+
+            outcome.Execution.Status.Should().Be(ExecutionStatus.Succeeded, outcome.Execution.Cause);
+            outcome.Execution.Input!["detail"]!["object"]!["key"]!.GetValue<string>().Should().Be(EventObjectKey.Encode($"incoming/{name}"));
+            (outcome.RecordsIn, outcome.Stored, outcome.Invalid).Should().Be((2L, 1L, 1L));
+            outcome.QuarantineKey.Should().StartWith($"quarantine/{name}.");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
         }
     }
 

@@ -32,7 +32,7 @@ public class CatchTests
         var cause = JsonNode.Parse(result.Output["error"]!["Cause"]!.GetValue<string>())!;
         cause["errorType"]!.GetValue<string>().Should().Be("InvalidInput");
         cause["errorMessage"]!.GetValue<string>().Should().Be("line 3 is not JSON");
-        cause["stackTrace"].Should().BeOfType<JsonArray>();
+        cause.AsObject().Select(property => property.Key).Should().Equal(["errorType", "errorMessage"], "a cause carries no stack trace: that is the log's");
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public static class ColdStartCommand
             if (!outcome.Succeeded)
             {
                 await stderr.WriteLineAsync($"run {run} failed: {outcome.Execution.Error}: {outcome.Execution.Cause}").ConfigureAwait(false);
-                return 1;
+                return ExitCodes.ExecutionFailed;
             }
 
             coldStarts.AddRange(lambda.Outcomes.Where(invocation => invocation.ColdStart));
@@ -70,7 +70,7 @@ public static class ColdStartCommand
         await stdout.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
             $"package {package}: {new FileInfo(package).Length / 1e6:0.00} MB zipped, {entries.Sum(entry => entry.Size) / 1e6:0.00} MB unzipped")).ConfigureAwait(false);
-        return 0;
+        return ExitCodes.Succeeded;
     }
 
     private static double Median(List<double> values)

@@ -62,7 +62,7 @@ public static class ExecCommand
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDefinitionException or JsonException)
         {
             await stderr.WriteLineAsync($"exec: {ex.Message}").ConfigureAwait(false);
-            return 2;
+            return ExitCodes.CouldNotRun;
         }
 
         // The pipeline's functions need DynamoDB Local and the S3 server: they start on the first call of one.
@@ -92,7 +92,7 @@ public static class ExecCommand
             CultureInfo.InvariantCulture,
             $"{result.Status}: {result.StateTransitions} state transitions, {result.Duration.TotalSeconds:0.###} s of virtual time; "
             + $"estimated cost ${cost.StandardTotal:0.##########} as Standard, ${cost.ExpressTotal:0.##########} as Express")).ConfigureAwait(false);
-        return result.Status == ExecutionStatus.Succeeded ? 0 : 1;
+        return result.Status == ExecutionStatus.Succeeded ? ExitCodes.Succeeded : ExitCodes.ExecutionFailed;
     }
 
     private static async Task<JsonNode?> ReadInputAsync(string? inputText, CancellationToken cancellationToken)

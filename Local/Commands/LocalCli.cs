@@ -11,6 +11,7 @@ public static class LocalCli
             ExecCommand.Create(),
             RunCommand.Create(),
             ColdStartCommand.Create(),
+            ServeCommand.Create(),
         };
 
     /// <summary>Parses with response files off: "@path" is how --input names a file, and must reach the command intact.</summary>

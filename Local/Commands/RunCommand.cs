@@ -31,6 +31,10 @@ public static class RunCommand
             DefaultValueFactory = _ => FunctionPackage.DeployedArchitecture,
         };
         architecture.AcceptOnlyFromAmong("arm64", "x86_64");
+        var redrive = new Option<string?>("--redrive")
+        {
+            Description = "Run a failed or interrupted execution again from its input in .local/failed/, under the same name, against the servers of `serve`.",
+        };
 
         var command = new Command("run", "Run a file through the pipeline locally: DynamoDB Local, the S3 server and the real handlers.")
         {
@@ -41,6 +45,7 @@ public static class RunCommand
             records,
             packaged,
             architecture,
+            redrive,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -57,30 +62,33 @@ public static class RunCommand
                 return BenchAsync(parseResult.GetValue(records), chosen, stdout, stderr, cancellationToken);
             }
 
-            if (parseResult.GetValue(file) is not { } input)
+            var input = parseResult.GetValue(file);
+            var redriven = parseResult.GetValue(redrive);
+            if ((input is null) == (redriven is null))
             {
-                stderr.WriteLine("run: give the file to run, e.g. `run samples/original.json`, or --bench");
-                return Task.FromResult(2);
+                stderr.WriteLine("run: give the file to run, e.g. `run samples/original.json`, or --redrive <execution>, or --bench");
+                return Task.FromResult(ExitCodes.CouldNotRun);
             }
 
             var package = parseResult.GetValue(packaged) ? parseResult.GetValue(architecture) : null;
-            return RunAsync(input, chosen, parseResult.GetValue(json), package, stdout, stderr, cancellationToken);
+            return RunAsync(input, redriven, chosen, parseResult.GetValue(json), package, stdout, stderr, cancellationToken);
         });
         return command;
     }
 
+    /// <param name="file">The file to upload and run; null for a redrive.</param>
+    /// <param name="redrive">The execution to run again from its saved input; null for a file.</param>
     /// <param name="packageArchitecture">Run the deployment package of this architecture; the handlers in process when null.</param>
     private static async Task<int> RunAsync(
-        FileInfo file, WorkflowVariant? variant, bool json, string? packageArchitecture, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+        FileInfo? file, string? redrive, WorkflowVariant? variant, bool json, string? packageArchitecture, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        if (!file.Exists)
+        if (file is { Exists: false })
         {
             await stderr.WriteLineAsync($"run: no file {file.FullName}").ConfigureAwait(false);
-            return 2;
+            return ExitCodes.CouldNotRun;
         }
 
-        await stderr.WriteLineAsync("Starting DynamoDB Local and the S3 server...").ConfigureAwait(false);
-        await using var aws = await LocalServers.StartAsync(AppContext.BaseDirectory, stderr, cancellationToken).ConfigureAwait(false);
+        await using var aws = await LocalServers.ConnectOrStartAsync(AppContext.BaseDirectory, stderr, cancellationToken).ConfigureAwait(false);
         var stack = new LocalStack(aws);
         await stack.CreateAsync(cancellationToken).ConfigureAwait(false);
         Action<string>? progress = json ? null : line => stdout.WriteLine(line);
@@ -94,7 +102,33 @@ public static class RunCommand
             functions = PackagedPipelineFunctions.Create(lambda, stack, packageArchitecture, package);
         }
 
-        var outcome = await new PipelineRunner(stack, functions: functions).RunAsync(new RunRequest(file.FullName, variant), progress, cancellationToken).ConfigureAwait(false);
+        var saved = redrive is null ? null : Path.Combine(FailedInputs.Folder(aws.RepositoryRoot), $"{redrive}.json");
+        if (saved is not null && (aws.ServedBy is null || !File.Exists(saved)))
+        {
+            await stderr.WriteLineAsync(aws.ServedBy is null
+                ? "run --redrive needs the servers of `serve`: the failed run's upload and table live only there; start `serve`, then run the file"
+                : $"run --redrive: no saved input {saved}; saved: {string.Join(", ", Directory.Exists(FailedInputs.Folder(aws.RepositoryRoot)) ? Directory.GetFiles(FailedInputs.Folder(aws.RepositoryRoot)).Select(Path.GetFileNameWithoutExtension) : [])}").ConfigureAwait(false);
+            return ExitCodes.CouldNotRun;
+        }
+
+        RunOutcome outcome;
+        try
+        {
+            var runner = new PipelineRunner(stack, functions: functions);
+            outcome = saved is null
+                ? await runner.RunAsync(new RunRequest(file!.FullName, variant), progress, cancellationToken).ConfigureAwait(false)
+                : await runner.RedriveAsync(saved, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RunInterruptedException interrupted)
+        {
+            await stderr.WriteLineAsync(
+                $"interrupted: {interrupted.Stored} record(s) of s3://{stack.BucketName}/{interrupted.Key} were stored in {interrupted.Chunks} chunk(s); "
+                + $"the rest of the file was not processed. The input event is kept in {interrupted.SavedInputPath}.").ConfigureAwait(false);
+            await stderr.WriteLineAsync(aws.ServedBy is null
+                ? "The local servers stop now, and the table and the bucket go with them: run `serve` in another terminal to keep them between runs."
+                : $"The servers of `serve` (process {aws.ServedBy}) keep the table and the bucket: run the file again to finish it; stored chunks are not written twice.").ConfigureAwait(false);
+            return ExitCodes.Interrupted;
+        }
 
         if (json)
         {
@@ -113,7 +147,7 @@ public static class RunCommand
             await stderr.WriteLineAsync(RunSummary.FailureMessage(outcome)).ConfigureAwait(false);
         }
 
-        return outcome.Succeeded ? 0 : 1;
+        return outcome.Succeeded ? ExitCodes.Succeeded : ExitCodes.ExecutionFailed;
     }
 
     private static async Task<int> BenchAsync(int records, WorkflowVariant? variant, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
@@ -143,7 +177,7 @@ public static class RunCommand
                 await stderr.WriteLineAsync($"          handler time (summed over concurrent calls): {string.Join(", ", perFunction)}").ConfigureAwait(false);
             }
 
-            return failed ? 1 : 0;
+            return failed ? ExitCodes.ExecutionFailed : ExitCodes.Succeeded;
         }
         finally
         {

@@ -73,7 +73,7 @@ internal sealed class ExecutionEnvironment : IAsyncDisposable
         if (!File.Exists(bootstrap) || (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(bootstrap) & UnixFileMode.UserExecute) == 0))
         {
             throw new InvocationException(new FunctionError(
-                "Runtime.InvalidEntrypoint", $"{function.Name}: the package has no executable {FunctionArchive.EntryPoint} at its root", []));
+                "Runtime.InvalidEntrypoint", $"{function.Name}: the package has no executable {FunctionArchive.EntryPoint} at its root"));
         }
 
         var api = RuntimeApiServer.Start();
@@ -128,11 +128,11 @@ internal sealed class ExecutionEnvironment : IAsyncDisposable
         }
         else if (first == exited)
         {
-            failure = new FunctionError("Runtime.ExitError", $"RequestId: {pending.RequestId} Error: Runtime exited with error: exit status {process.ExitCode}", []);
+            failure = new FunctionError("Runtime.ExitError", $"RequestId: {pending.RequestId} Error: Runtime exited with error: exit status {process.ExitCode}");
         }
         else
         {
-            failure = new FunctionError("Sandbox.Timedout", $"RequestId: {pending.RequestId} Error: Task timed out after {function.Timeout.TotalSeconds:0.00} seconds", []);
+            failure = new FunctionError("Sandbox.Timedout", $"RequestId: {pending.RequestId} Error: Task timed out after {function.Timeout.TotalSeconds:0.00} seconds");
         }
 
         var peak = PeakMemoryBytes;

@@ -173,7 +173,6 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
     {
         var document = Encoding.UTF8.GetString(body);
         string? type = null, message = null;
-        var trace = new List<string>();
         try
         {
             using var json = JsonDocument.Parse(body);
@@ -181,10 +180,6 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
             {
                 type = Text(json.RootElement, "errorType");
                 message = Text(json.RootElement, "errorMessage");
-                if (json.RootElement.TryGetProperty("stackTrace", out var lines) && lines.ValueKind == JsonValueKind.Array)
-                {
-                    trace.AddRange(lines.EnumerateArray().Where(line => line.ValueKind == JsonValueKind.String).Select(line => line.GetString()!));
-                }
             }
         }
         catch (JsonException)
@@ -192,7 +187,7 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
             message = document;
         }
 
-        return (new FunctionError(type ?? headerType ?? "Unhandled", message ?? string.Empty, trace), document);
+        return (new FunctionError(type ?? headerType ?? "Unhandled", message ?? string.Empty), document);
     }
 
     private static string? Text(JsonElement element, string name) =>

@@ -17,20 +17,24 @@ public sealed class LocalServers : IAsyncDisposable
     private readonly LocalAwsServers servers;
     private readonly PosixSignalRegistration[] signals;
 
-    private LocalServers(LocalAwsServers servers, string toolsDirectory)
+    private LocalServers(LocalAwsServers servers, string toolsDirectory, int? servedBy)
     {
         this.servers = servers;
         ToolsDirectory = toolsDirectory;
+        ServedBy = servedBy;
         S3 = servers.CreateS3Client();
         DynamoDb = servers.CreateDynamoDbClient();
 
-        // Ctrl-C and SIGTERM end the process: stop the servers (process tree included) before it goes.
-        signals =
+        // Ctrl-C and SIGTERM end the process: stop the servers it started (process tree included) before it goes.
+        signals = servedBy is not null ? [] :
         [
             PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => StopServers()),
             PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => StopServers()),
         ];
     }
+
+    /// <summary>The process id of the <c>serve</c> command whose servers these are; null when this process started them.</summary>
+    public int? ServedBy { get; }
 
     public string ToolsDirectory { get; }
 
@@ -51,7 +55,25 @@ public sealed class LocalServers : IAsyncDisposable
         var tools = LocalAwsServers.FindToolsDirectory(start);
         await EnsureInstalledAsync(tools, log, cancellationToken).ConfigureAwait(false);
         var servers = await LocalAwsServers.StartAsync(tools, StartTimeout, cancellationToken).ConfigureAwait(false);
-        return new LocalServers(servers, tools);
+        return new LocalServers(servers, tools, null);
+    }
+
+    /// <summary>
+    /// The servers a running <c>serve</c> command shares (their table and bucket live as long as it does), or new ones
+    /// when none is running.
+    /// </summary>
+    public static async Task<LocalServers> ConnectOrStartAsync(string start, TextWriter log, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        var tools = LocalAwsServers.FindToolsDirectory(start);
+        if (await ServedServers.FindAsync(Path.GetDirectoryName(tools)!, cancellationToken).ConfigureAwait(false) is { } served)
+        {
+            await log.WriteLineAsync($"Using the servers of `serve` (process {served.ProcessId}): S3 {served.S3}, DynamoDB {served.DynamoDb}").ConfigureAwait(false);
+            return new LocalServers(LocalAwsServers.Attach(served.S3, served.DynamoDb), tools, served.ProcessId);
+        }
+
+        await log.WriteLineAsync("Starting DynamoDB Local and the S3 server (`serve` in another terminal keeps them, and their data, between runs)...").ConfigureAwait(false);
+        return await StartAsync(start, log, cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()

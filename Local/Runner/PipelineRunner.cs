@@ -54,9 +54,33 @@ public sealed class PipelineRunner
         var variant = request.Variant ?? VariantRouting.For(file.Length);
         var name = request.ExecutionName ?? Guid.NewGuid().ToString();
         var startTime = request.StartTime ?? DateTimeOffset.UtcNow;
-        var input = ObjectCreatedEvent.Create(stack.BucketName, key, file.Length, etag, startTime, Guid.NewGuid().ToString());
-        progress?.Invoke($"uploaded s3://{stack.BucketName}/{key} ({file.Length} bytes); running the {variant} state machine, execution {name}");
 
+        // The event carries the key URL-encoded, as S3 notifications spell keys.
+        var input = ObjectCreatedEvent.Create(stack.BucketName, EventObjectKey.Encode(key), file.Length, etag, startTime, Guid.NewGuid().ToString());
+        progress?.Invoke($"uploaded s3://{stack.BucketName}/{key} ({file.Length} bytes); running the {variant} state machine, execution {name}");
+        return await ExecuteAsync(new Execution(key, file.Length, input, variant, name, startTime, request.Seed), clock, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs a failed or interrupted execution's saved input again under the same execution name, against the object
+    /// already in the bucket (which needs the servers of <c>serve</c>): chunks already stored are not written twice.
+    /// </summary>
+    public async Task<RunOutcome> RedriveAsync(string savedInputPath, Action<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var input = JsonNode.Parse(await File.ReadAllTextAsync(savedInputPath, cancellationToken).ConfigureAwait(false))!.AsObject();
+        var detail = input["detail"]!["object"]!;
+        var key = EventObjectKey.Candidates(detail["key"]!.GetValue<string>())[^1];
+        var size = detail["size"]!.GetValue<long>();
+        var variant = VariantRouting.For(size);
+        var name = Path.GetFileNameWithoutExtension(savedInputPath);
+        progress?.Invoke($"redriving execution {name} of s3://{stack.BucketName}/{key} on the {variant} state machine");
+        return await ExecuteAsync(new Execution(key, size, input, variant, name, DateTimeOffset.UtcNow, null), clock, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<RunOutcome> ExecuteAsync(Execution execution, Stopwatch clock, Action<string>? progress, CancellationToken cancellationToken)
+    {
+        var (key, size, input, variant, name, startTime, seed) = execution;
         var machine = stack.Definition(variant);
         var observer = new RunObserver(progress);
         var registry = PipelineFunctions.Bind(
@@ -70,19 +94,24 @@ public sealed class PipelineRunner
             Name = name,
             Type = variant == WorkflowVariant.Express ? WorkflowType.Express : WorkflowType.Standard,
             StartTime = startTime,
-            Seed = request.Seed,
+            Seed = seed,
             StateMachineName = stack.MachineName(variant),
             OnEvent = progress is null ? null : e => ReportState(e, topLevel, progress),
         };
-        var result = await new LocalEngine(registry).ExecuteAsync(machine, input, options, cancellationToken).ConfigureAwait(false);
-
-        string? saved = null;
-        if (result.Status != ExecutionStatus.Succeeded)
+        ExecutionResult result;
+        try
         {
-            saved = Path.Combine(stack.Aws.RepositoryRoot, ".local", "failed", $"{name}.json");
-            Directory.CreateDirectory(Path.GetDirectoryName(saved)!);
-            await File.WriteAllTextAsync(saved, JsonText.Write(input), cancellationToken).ConfigureAwait(false);
+            result = await new LocalEngine(registry).ExecuteAsync(machine, input, options, cancellationToken).ConfigureAwait(false);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            var kept = await FailedInputs.SaveAsync(stack.Aws.RepositoryRoot, name, input, CancellationToken.None).ConfigureAwait(false);
+            throw new RunInterruptedException(key, observer.Stored, observer.ChunksStored, kept);
+        }
+
+        var saved = result.Status == ExecutionStatus.Succeeded
+            ? null
+            : await FailedInputs.SaveAsync(stack.Aws.RepositoryRoot, name, input, cancellationToken).ConfigureAwait(false);
 
         var quarantineKey = observer.QuarantineKey;
         var quarantineCopy = quarantineKey is null ? null : await CopyOutAsync(quarantineKey, cancellationToken).ConfigureAwait(false);
@@ -92,7 +121,7 @@ public sealed class PipelineRunner
             Variant = variant,
             Bucket = stack.BucketName,
             Key = key,
-            ObjectSize = file.Length,
+            ObjectSize = size,
             RecordsIn = observer.RecordsIn,
             Valid = observer.Valid,
             Invalid = observer.Invalid,
@@ -115,9 +144,16 @@ public sealed class PipelineRunner
     {
         var path = Path.Combine(stack.Aws.RepositoryRoot, ".local", key.Replace('/', Path.DirectorySeparatorChar));
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var response = await stack.Aws.S3.GetObjectAsync(stack.BucketName, key, cancellationToken).ConfigureAwait(false);
-        await using var file = File.Create(path);
-        await response.ResponseStream.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
+
+        // Written beside the copy and moved over it: two runs of the same file never leave a mix of both.
+        var partial = $"{path}.{Guid.NewGuid():N}.partial";
+        using (var response = await stack.Aws.S3.GetObjectAsync(stack.BucketName, key, cancellationToken).ConfigureAwait(false))
+        {
+            await using var file = File.Create(partial);
+            await response.ResponseStream.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
+        }
+
+        File.Move(partial, path, overwrite: true);
         return path;
     }
 
@@ -225,4 +261,7 @@ public sealed class PipelineRunner
         private static T Read<T>(JsonNode? node, JsonTypeInfo<T> type) =>
             node.Deserialize(type) ?? throw new InvalidOperationException($"a function returned null instead of a {typeof(T).Name}");
     }
+
+    /// <summary>One execution to run: the object, its event, the state machine and the execution's name and start.</summary>
+    private sealed record Execution(string Key, long Size, JsonObject Input, WorkflowVariant Variant, string Name, DateTimeOffset StartTime, int? Seed);
 }

@@ -98,18 +98,9 @@ public sealed class TaskRegistry : ITaskInvoker
         }
     }
 
-    /// <summary>The error JSON Lambda returns for an unhandled exception, which Step Functions reports as the cause.</summary>
-    private static string LambdaErrorCause(Exception ex, string errorType)
-    {
-        var stackTrace = (ex.StackTrace ?? string.Empty)
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return JsonText.Write(new JsonObject
-        {
-            ["errorType"] = errorType,
-            ["errorMessage"] = ex.Message,
-            ["stackTrace"] = new JsonArray(stackTrace.Select(line => (JsonNode?)JsonValue.Create(line)).ToArray()),
-        });
-    }
+    /// <summary>The error document the functions' runtime posts (errorType, errorMessage), which Step Functions reports as the cause.</summary>
+    private static string LambdaErrorCause(Exception ex, string errorType) =>
+        JsonText.Write(new JsonObject { ["errorType"] = errorType, ["errorMessage"] = ex.Message });
 
     private JsonObject Publish(TaskInvocation invocation)
     {

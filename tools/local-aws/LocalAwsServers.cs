@@ -20,9 +20,10 @@ internal sealed class LocalAwsServers : IAsyncDisposable
 
     public const string Region = "us-east-1";
 
-    private readonly Process _process;
+    // Null for servers another process runs (see Attach): this object then never stops them.
+    private readonly Process? _process;
 
-    private LocalAwsServers(Process process, Uri s3Endpoint, Uri dynamoDbEndpoint)
+    private LocalAwsServers(Process? process, Uri s3Endpoint, Uri dynamoDbEndpoint)
     {
         _process = process;
         S3Endpoint = s3Endpoint;
@@ -93,6 +94,9 @@ internal sealed class LocalAwsServers : IAsyncDisposable
             new Uri(endpoints.RootElement.GetProperty("dynamoDb").GetString()!));
     }
 
+    /// <summary>Servers another process started and keeps running; disposing this object leaves them running.</summary>
+    public static LocalAwsServers Attach(Uri s3Endpoint, Uri dynamoDbEndpoint) => new(null, s3Endpoint, dynamoDbEndpoint);
+
     /// <summary>Walks up from <paramref name="start"/> to the folder holding Pipeline.sln and returns its tools/ folder.</summary>
     public static string FindToolsDirectory(string start)
     {
@@ -128,7 +132,11 @@ internal sealed class LocalAwsServers : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        Stop(_process);
+        if (_process is not null)
+        {
+            Stop(_process);
+        }
+
         return ValueTask.CompletedTask;
     }
 

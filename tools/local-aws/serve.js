@@ -57,6 +57,23 @@ async function waitUntilAnswers(port, child, seconds) {
   throw new Error(`DynamoDB Local did not answer on port ${port} within ${seconds} s`);
 }
 
+// The launcher is compiled once into node_modules/.cache (it goes with the installed packages) and again only when
+// its source changes: compiling it on every start cost about a second of each run.
+function compiledLauncher(classPath) {
+  const source = path.join(__dirname, 'DynamoDbLocalOnLoopback.java');
+  const cache = path.join(toolsDir, 'node_modules', '.cache', 'local-aws');
+  const compiled = path.join(cache, 'DynamoDbLocalOnLoopback.class');
+  if (!fs.existsSync(compiled) || fs.statSync(compiled).mtimeMs < fs.statSync(source).mtimeMs) {
+    fs.mkdirSync(cache, { recursive: true });
+    const staging = fs.mkdtempSync(path.join(cache, 'build-'));
+    const javac = require('child_process').spawnSync('javac', ['-nowarn', '-cp', classPath, '-d', staging, source], { stdio: ['ignore', 'ignore', 'inherit'] });
+    if (javac.status !== 0) throw new Error(`javac failed to compile ${source} (exit ${javac.status}); Java 17's JDK is needed`);
+    fs.renameSync(path.join(staging, 'DynamoDbLocalOnLoopback.class'), compiled);
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+  return cache;
+}
+
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 's3rver-'));
   let java;
@@ -80,10 +97,11 @@ async function main() {
 
     const lib = dynamoDbLocalLibrary();
     const dynamoPort = await freePort();
+    const classPath = [path.join(lib, 'DynamoDBLocal.jar'), path.join(lib, 'DynamoDBLocal_lib', '*')].join(path.delimiter);
     java = spawn('java', [
       `-Djava.library.path=${path.join(lib, 'DynamoDBLocal_lib')}`,
-      '-cp', [path.join(lib, 'DynamoDBLocal.jar'), path.join(lib, 'DynamoDBLocal_lib', '*')].join(path.delimiter),
-      path.join(__dirname, 'DynamoDbLocalOnLoopback.java'),
+      '-cp', [classPath, compiledLauncher(classPath)].join(path.delimiter),
+      'DynamoDbLocalOnLoopback',
       '-inMemory', '-sharedDb', '-port', String(dynamoPort), '-disableTelemetry',
     ], { stdio: ['ignore', 'ignore', 'inherit'] });
     java.on('exit', code => { if (!stopping) { console.error(`DynamoDB Local exited with code ${code}`); stop(1); } });
