@@ -129,6 +129,35 @@ public class RuleMutationTests
                     : condition with { Values = [.. condition.Values, "arn:aws:s3:::other-stack-*"] }).ToList(),
             }).ToList()),
         })),
+        new("IAM-NAMES", "grant a misspelled action", Dev, stack => stack.Replace<IamRolePolicy>(StorePolicy, policy => policy with
+        {
+            Policy = new PolicyDocument([.. policy.Policy.Statements, new PolicyStatement
+            {
+                Sid = "Misspelled",
+                Actions = ["s3:GetObjects"],
+                Resources = [Input.Of($"{stack[LogicalNames.IngestBucket].ArnOutput}/staging/*")],
+            }]),
+        })),
+        new("IAM-NAMES", "grant a table action on a bucket, which grants nothing", Prod, stack => stack.Replace<IamRolePolicy>(StorePolicy, policy => policy with
+        {
+            Policy = new PolicyDocument([.. policy.Policy.Statements, new PolicyStatement
+            {
+                Sid = "WrongResourceType",
+                Actions = ["dynamodb:GetItem"],
+                Resources = [stack[LogicalNames.IngestBucket].ArnOutput],
+            }]),
+        })),
+        new("IAM-NAMES", "condition a statement on a key no action supports", Dev, stack => stack.Replace<IamRolePolicy>(StorePolicy, policy => policy with
+        {
+            Policy = new PolicyDocument([.. policy.Policy.Statements, new PolicyStatement
+            {
+                Sid = "UnknownConditionKey",
+                Effect = PolicyEffect.Deny,
+                Actions = ["dynamodb:DeleteTable"],
+                Resources = [stack[LogicalNames.Table].ArnOutput],
+                Conditions = [PolicyCondition.StringEquals("dynamodb:LeadingKey", "RECORD#1")],
+            }]),
+        })),
         new("REACH", "drop the DynamoDB key grant of the store role", Dev, stack => stack.Replace<IamRolePolicy>(StorePolicy, policy => policy with
         {
             Policy = new PolicyDocument(policy.Policy.Statements.Where(statement => statement.Sid != "UseKeyForRecordsTable").ToList()),

@@ -35,5 +35,6 @@ public static class PolicyRules
         new LogGroupRetentionAndKeyRule(),
         new DeliveryReachabilityRule(),
         new ServicePrincipalBindingRule(),
+        new KnownIamNamesRule(),
     ];
 }

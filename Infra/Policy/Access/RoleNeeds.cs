@@ -33,7 +33,6 @@ public static class RoleNeeds
             var logGroup = stack.All<CloudWatchLogGroup>().Single(group => group.Name == resolver.Resolve(function.LoggingConfig.LogGroup));
             foreach (var action in new[] { "logs:CreateLogStream", "logs:PutLogEvents" })
             {
-                list.Add(new(action, resolver.Arn(logGroup), "writes its log group"));
                 list.Add(new(action, resolver.Arn(logGroup) + ":*", "writes the streams of its log group"));
             }
 
