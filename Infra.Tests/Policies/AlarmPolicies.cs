@@ -18,21 +18,23 @@ public class AlarmPolicies
 
     [Fact]
     public void DevAlarmsExistButStayQuiet() =>
-        Stacks.Dev.All<CloudWatchMetricAlarm>().Should().HaveCount(3).And.OnlyContain(alarm => !alarm.ActionsEnabled);
+        Stacks.Dev.All<CloudWatchMetricAlarm>().Should().HaveCount(19).And.OnlyContain(alarm => !alarm.ActionsEnabled);
 
     [Theory]
     [MemberData(nameof(Stacks.Both), MemberType = typeof(Stacks))]
-    public void AlarmsWatchFailedExecutionsOfBothMachinesAndTheDeadLetterQueue(string stackName)
+    public void AlarmsWatchEveryBadEndOfAnExecutionOrAnInvocationAndTheDeadLetterQueue(string stackName)
     {
         var stack = Stacks.Named(stackName);
         var watched = stack.All<CloudWatchMetricAlarm>()
             .Select(alarm => $"{alarm.Namespace} {alarm.MetricName} {alarm.Dimensions.Single().Key}={PolicyInspection.Text(alarm.Dimensions.Single().Value)}")
             .ToList();
 
+        string[] machines = ["${standardStateMachine.arn}", "${expressStateMachine.arn}"];
         watched.Should().BeEquivalentTo(
-            "AWS/States ExecutionsFailed StateMachineArn=${standardStateMachine.arn}",
-            "AWS/States ExecutionsFailed StateMachineArn=${expressStateMachine.arn}",
-            "AWS/SQS ApproximateNumberOfMessagesVisible QueueName=${eventDeadLetterQueue.name}");
+            machines.SelectMany(machine => new[] { "ExecutionsFailed", "ExecutionsTimedOut", "ExecutionsAborted", "ExecutionThrottled" }
+                    .Select(metric => $"AWS/States {metric} StateMachineArn={machine}"))
+                .Concat(stack.All<LambdaFunction>().SelectMany(function => new[] { "Errors", "Throttles" }.Select(metric => $"AWS/Lambda {metric} FunctionName={function.Name}")))
+                .Append($"AWS/SQS ApproximateNumberOfMessagesVisible QueueName={stack.Settings.NamePrefix}-dead-letters"));
     }
 
     [Fact]

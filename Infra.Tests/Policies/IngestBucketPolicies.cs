@@ -81,9 +81,13 @@ public class IngestBucketPolicies
     {
         var stack = Stacks.Named(stackName);
 
-        var rule = ForIngest<S3BucketLifecycleConfiguration>(stack).Rules.Single(candidate => candidate.Filter.Prefix == "staging/");
-        rule.Status.Should().Be("Enabled");
-        rule.Expiration!.Days.Should().Be(stack.Settings.WorkExpirationDays);
+        var rules = ForIngest<S3BucketLifecycleConfiguration>(stack).Rules.Where(candidate => candidate.Filter.Prefix == "staging/").ToList();
+
+        rules.Should().OnlyContain(rule => rule.Status == "Enabled");
+        var expire = rules.Single(rule => rule.Expiration!.Days is not null);
+        expire.Expiration!.Days.Should().Be(stack.Settings.WorkExpirationDays);
+        expire.NoncurrentVersionExpiration!.NoncurrentDays.Should().Be(1, "an expired staging object's old version goes the next day, not after the bucket's 30");
+        rules.Should().ContainSingle(rule => rule.Expiration!.ExpiredObjectDeleteMarker == true, "the delete markers expiry leaves are removed too");
     }
 
     [Theory]

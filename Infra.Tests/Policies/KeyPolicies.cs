@@ -16,15 +16,31 @@ public class KeyPolicies
         Stacks.Named(stackName).Get<KmsKey>(LogicalNames.Key).EnableKeyRotation.Should().BeTrue();
 
     [Fact]
-    public void AccountPrincipalsUseTheKeyOnlyThroughThePipelinesServices()
+    public void AccountPrincipalsUseTheKeyOnlyThroughEachServiceWithThatServicesDocumentedMinimum()
     {
         var stack = Stacks.Dev;
         var administer = Statement(stack, "AccountAdministersKey");
-        var use = Statement(stack, "AccountUsesKeyThroughPipelineServices");
 
-        administer.Actions.Should().NotContain(["kms:*", "kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:GenerateDataKey*"]);
-        use.Conditions.Single(condition => condition.Key == "kms:ViaService").Values.Select(PolicyInspection.Text)
-            .Should().BeEquivalentTo("s3.${region}.amazonaws.com", "dynamodb.${region}.amazonaws.com", "sqs.${region}.amazonaws.com", "sns.${region}.amazonaws.com");
+        administer.Actions.Should().NotContain(action => action.Contains('*', StringComparison.Ordinal) || action == "kms:CreateGrant"
+            || action == "kms:Decrypt" || action == "kms:Encrypt" || action.StartsWith("kms:GenerateDataKey", StringComparison.Ordinal));
+        var grants = Statement(stack, "AccountCreatesGrantsOnlyForAwsResources");
+        grants.Actions.Should().Equal("kms:CreateGrant");
+        grants.Conditions.Should().ContainSingle().Which.Should().Be(PolicyCondition.Bool("kms:GrantIsForAWSResource", true));
+        foreach (var (service, actions) in new[]
+        {
+            ("s3", new[] { "kms:Decrypt", "kms:GenerateDataKey" }),
+            ("dynamodb", ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey", "kms:CreateGrant"]),
+            ("sqs", ["kms:Decrypt", "kms:GenerateDataKey"]),
+            ("sns", ["kms:Decrypt", "kms:GenerateDataKey*"]),
+            ("states", ["kms:Decrypt", "kms:GenerateDataKey"]),
+        })
+        {
+            var use = stack.Get<KmsKey>(LogicalNames.Key).Policy.Statements.Single(statement =>
+                statement.Conditions.Any(condition => condition.Key == "kms:ViaService" && PolicyInspection.Text(condition.Values.Single()) == $"{service}.${{region}}.amazonaws.com")
+                && statement.Principal!.Type == PolicyPrincipal.AwsType);
+            use.Actions.Should().Equal(actions, service);
+            use.Conditions.Should().Contain(condition => condition.Key == "kms:CallerAccount", service);
+        }
     }
 
     [Fact]
@@ -39,12 +55,27 @@ public class KeyPolicies
     }
 
     [Fact]
-    public void EventBridgeMayUseTheKeyOnlyForThePipelinesRules()
+    public void EventBridgeMayUseTheKeyOnlyThroughSqsForTheDeadLetterQueue()
     {
         var stack = Stacks.Prod;
+        var conditions = Statement(stack, "EventBridgeWritesDeadLetters").Conditions.ToDictionary(condition => condition.Key, condition => condition.Values.Select(PolicyInspection.Text).Single());
 
-        Statement(stack, "EventBridgeWritesDeadLetters").Conditions.Single().Values.Select(PolicyInspection.Text).Should().BeEquivalentTo(
-            stack.All<CloudWatchEventRule>().Select(rule => $"arn:aws:events:${{region}}:${{accountId}}:rule/{rule.Name}"));
+        conditions.Should().BeEquivalentTo(new Dictionary<string, string>
+        {
+            ["kms:ViaService"] = "sqs.${region}.amazonaws.com",
+            ["kms:EncryptionContext:aws:sqs:arn"] = "arn:aws:sqs:${region}:${accountId}:pipeline-prod-dead-letters",
+        });
+    }
+
+    [Fact]
+    public void CloudWatchMayUseTheKeyOnlyForThisStacksAlarmsInThisAccount()
+    {
+        var conditions = Statement(Stacks.Dev, "CloudWatchAlarmsNotifyEncryptedTopic").Conditions;
+
+        conditions.Should().BeEquivalentTo([
+            PolicyCondition.StringEquals("aws:SourceAccount", AwsAccount.AccountId),
+            PolicyCondition.ArnLike("aws:SourceArn", AwsAccount.AlarmArn("pipeline-dev-*")),
+        ]);
     }
 
     [Theory]

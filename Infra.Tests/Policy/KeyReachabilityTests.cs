@@ -58,20 +58,23 @@ public class KeyReachabilityTests
     }
 
     [Fact]
-    public void EventBridgeCanSendFailedEventsToTheEncryptedDlq()
+    public void EventBridgeCanSendFailedEventsToTheEncryptedDlq_AndUseTheKeyForNoOtherQueue()
     {
+        var throughSqs = new Dictionary<string, string>(Via("sqs")) { ["kms:EncryptionContext:aws:sqs:arn"] = Queue };
         foreach (var rule in new[] { LogicalNames.SmallObjectRule, LogicalNames.LargeObjectRule })
         {
-            var source = From(Stack.Arn(rule));
-            Simulator.ServiceCan("events.amazonaws.com", "sqs:SendMessage", Queue, source).Allowed.Should().BeTrue(rule);
-            foreach (var action in WriteAndRead)
-            {
-                Simulator.ServiceCan("events.amazonaws.com", action, Key, source).Allowed.Should().BeTrue($"{rule} {action}");
-            }
+            Simulator.ServiceCan("events.amazonaws.com", "sqs:SendMessage", Queue, From(Stack.Arn(rule))).Allowed.Should().BeTrue(rule);
         }
 
-        Simulator.ServiceCan("events.amazonaws.com", "kms:GenerateDataKey", Key, From($"arn:aws:events:{InputResolver.Region}:{InputResolver.Account}:rule/other"))
-            .Allowed.Should().BeFalse();
+        foreach (var action in WriteAndRead)
+        {
+            Simulator.ServiceCan("events.amazonaws.com", action, Key, throughSqs).Allowed.Should().BeTrue(action);
+        }
+
+        var otherQueue = new Dictionary<string, string>(throughSqs) { ["kms:EncryptionContext:aws:sqs:arn"] = $"arn:aws:sqs:{InputResolver.Region}:{InputResolver.Account}:other" };
+        Simulator.ServiceCan("events.amazonaws.com", "kms:GenerateDataKey", Key, otherQueue).Allowed.Should().BeFalse();
+        Simulator.ServiceCan("events.amazonaws.com", "kms:GenerateDataKey", Key, From(Stack.Arn(LogicalNames.SmallObjectRule))).Allowed
+            .Should().BeFalse("aws:SourceArn does not reach KMS through SQS: only SQS's own context counts");
     }
 
     [Fact]
@@ -94,7 +97,7 @@ public class KeyReachabilityTests
         {
             var decision = Simulator.RoleCan(store, action, Key, Via("dynamodb"));
             decision.Allowed.Should().BeTrue(decision.Explanation);
-            decision.Explanation.Should().Contain("AccountUsesKeyThroughPipelineServices").And.Contain("UseKeyForRecordsTable");
+            decision.Explanation.Should().Contain("AccountUsesKeyThroughDynamoDb").And.Contain("UseKeyForRecordsTable");
         }
     }
 

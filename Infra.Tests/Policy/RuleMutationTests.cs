@@ -80,7 +80,7 @@ public class RuleMutationTests
         new("SNS3", "drop the TLS-only statement of the topic policy", Prod, stack => stack.Replace<SnsTopicPolicy>(LogicalNames.Topic + "Policy",
             policy => policy with { Policy = new PolicyDocument(policy.Policy.Statements.Where(statement => statement.Effect == PolicyEffect.Allow).ToList()) })),
         new("KMS5", "turn key rotation off", Prod, stack => stack.Replace<KmsKey>(LogicalNames.Key, key => key with { EnableKeyRotation = false })),
-        new("KMS-FULL", "grant kms:* to the EventBridge role in the key policy", Dev, stack => stack.Replace<KmsKey>(LogicalNames.Key, key => key with
+        new("IAM5", "grant kms:* to the EventBridge role in the key policy", Dev, stack => stack.Replace<KmsKey>(LogicalNames.Key, key => key with
         {
             Policy = new PolicyDocument([.. key.Policy.Statements, new PolicyStatement
             {
@@ -111,6 +111,53 @@ public class RuleMutationTests
             function => function with { LoggingConfig = function.LoggingConfig with { LogGroup = "/aws/lambda/undeclared" } })),
         new("LOG1", "keep the store function's logs forever", Dev, stack => stack.Replace<CloudWatchLogGroup>(LogicalNames.LogGroup(LogicalNames.Function(FunctionIds.Store)),
             group => group with { RetentionInDays = 0 })),
+        new("IAM5", "give S3 the key's kms:Encrypt* through its service statement", Prod, stack => stack.Replace<KmsKey>(LogicalNames.Key, key => key with
+        {
+            Policy = new PolicyDocument(key.Policy.Statements.Select(statement =>
+                statement.Sid == "AccountUsesKeyThroughS3" ? statement with { Actions = [.. statement.Actions, "kms:Encrypt*"] } : statement).ToList()),
+        })),
+        new("DEPUTY", "let CloudWatch use the key for any account's alarms", Dev, stack => stack.Replace<KmsKey>(LogicalNames.Key, key => key with
+        {
+            Policy = new PolicyDocument(key.Policy.Statements.Select(statement =>
+                statement.Sid == "CloudWatchAlarmsNotifyEncryptedTopic" ? statement with { Conditions = [] } : statement).ToList()),
+        })),
+        new("DEPUTY", "let S3 deliver access logs from another stack's bucket", Prod, stack => stack.Replace<S3BucketPolicy>(LogicalNames.LogBucket + "Policy", policy => policy with
+        {
+            Policy = new PolicyDocument(policy.Policy.Statements.Select(statement => statement.Principal?.Type != PolicyPrincipal.ServiceType ? statement : statement with
+            {
+                Conditions = statement.Conditions.Select(condition => condition.Key != "aws:SourceArn" ? condition
+                    : condition with { Values = [.. condition.Values, "arn:aws:s3:::other-stack-*"] }).ToList(),
+            }).ToList()),
+        })),
+        new("IAM-NAMES", "grant a misspelled action", Dev, stack => stack.Replace<IamRolePolicy>(StorePolicy, policy => policy with
+        {
+            Policy = new PolicyDocument([.. policy.Policy.Statements, new PolicyStatement
+            {
+                Sid = "Misspelled",
+                Actions = ["s3:GetObjects"],
+                Resources = [Input.Of($"{stack[LogicalNames.IngestBucket].ArnOutput}/staging/*")],
+            }]),
+        })),
+        new("IAM-NAMES", "grant a table action on a bucket, which grants nothing", Prod, stack => stack.Replace<IamRolePolicy>(StorePolicy, policy => policy with
+        {
+            Policy = new PolicyDocument([.. policy.Policy.Statements, new PolicyStatement
+            {
+                Sid = "WrongResourceType",
+                Actions = ["dynamodb:GetItem"],
+                Resources = [stack[LogicalNames.IngestBucket].ArnOutput],
+            }]),
+        })),
+        new("IAM-NAMES", "condition a statement on a key no action supports", Dev, stack => stack.Replace<IamRolePolicy>(StorePolicy, policy => policy with
+        {
+            Policy = new PolicyDocument([.. policy.Policy.Statements, new PolicyStatement
+            {
+                Sid = "UnknownConditionKey",
+                Effect = PolicyEffect.Deny,
+                Actions = ["dynamodb:DeleteTable"],
+                Resources = [stack[LogicalNames.Table].ArnOutput],
+                Conditions = [PolicyCondition.StringEquals("dynamodb:LeadingKey", "RECORD#1")],
+            }]),
+        })),
         new("REACH", "drop the DynamoDB key grant of the store role", Dev, stack => stack.Replace<IamRolePolicy>(StorePolicy, policy => policy with
         {
             Policy = new PolicyDocument(policy.Policy.Statements.Where(statement => statement.Sid != "UseKeyForRecordsTable").ToList()),

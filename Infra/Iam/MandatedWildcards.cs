@@ -31,4 +31,25 @@ public static class MandatedWildcards
         + "the statements are scoped by principal and conditions instead.");
 
     public static IReadOnlyList<MandatedWildcard> All { get; } = [LogDelivery, XRayTracing, KeyPolicySelf];
+
+    // Wildcard actions, each only where AWS's own documented policy for the service uses it.
+    public static MandatedWildcard DynamoDbKeyUse { get; } = new(
+        "DynamoDbKeyUse",
+        ["kms:ReEncrypt*", "kms:GenerateDataKey*"],
+        "The DynamoDB developer guide's key policy for a customer managed key (\"Using customer managed keys\") allows "
+        + "kms:ReEncrypt* and kms:GenerateDataKey* through DynamoDB for the account's principals.");
+
+    public static MandatedWildcard CloudWatchLogsKeyUse { get; } = new(
+        "CloudWatchLogsKeyUse",
+        ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*"],
+        "The CloudWatch Logs user guide's key policy (\"Encrypt log data in CloudWatch Logs using AWS KMS\") allows these "
+        + "to logs.<region>.amazonaws.com under the kms:EncryptionContext:aws:logs:arn condition.");
+
+    public static MandatedWildcard SnsKeyUse { get; } = new(
+        "SnsKeyUse",
+        ["kms:GenerateDataKey*"],
+        "The SNS developer guide (\"Enable compatibility between event sources from AWS services and encrypted topics\") "
+        + "grants kms:GenerateDataKey* and kms:Decrypt to the publishing service.");
+
+    public static IReadOnlyList<MandatedWildcard> ActionWildcards { get; } = [DynamoDbKeyUse, CloudWatchLogsKeyUse, SnsKeyUse];
 }

@@ -24,6 +24,9 @@ public sealed record PolicyStatement
     /// <summary>Set when the statement is a wildcard AWS mandates; says which one.</summary>
     public MandatedWildcard? Wildcard { get; init; }
 
+    /// <summary>Set when the statement's wildcard actions are those of a service's documented policy; says which one.</summary>
+    public MandatedWildcard? ActionWildcards { get; init; }
+
     public static PolicyStatement ForWildcard(MandatedWildcard wildcard) => new()
     {
         Sid = wildcard.Id,
@@ -40,7 +43,8 @@ public sealed record PolicyStatement
         && Actions.SequenceEqual(other.Actions)
         && Resources.SequenceEqual(other.Resources)
         && Conditions.SequenceEqual(other.Conditions)
-        && Equals(Wildcard, other.Wildcard);
+        && Equals(Wildcard, other.Wildcard)
+        && Equals(ActionWildcards, other.ActionWildcards);
 
     public override int GetHashCode() => HashCode.Combine(Sid, Effect, Actions.Count, Resources.Count);
 

@@ -63,6 +63,7 @@ public sealed class InputResolver(Stack stack)
         CloudWatchLogGroup logGroup => logGroup.Name,
         CloudWatchEventRule rule => rule.Name,
         CloudWatchMetricAlarm alarm => alarm.Name,
+        SqsQueue { Name: { } queueName } => queueName,
         _ => resource.LogicalName,
     };
 

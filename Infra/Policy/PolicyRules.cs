@@ -27,7 +27,6 @@ public static class PolicyRules
         new TopicEncryptedWithProjectKeyRule(),
         new TopicRequiresTlsRule(),
         new KeyRotationRule(),
-        new KeyPolicyNoFullAccessRule(),
         new LatestRuntimeRule(),
         new FunctionPackageRule(),
         new FunctionTracingRule(),
@@ -35,5 +34,7 @@ public static class PolicyRules
         new FunctionLogGroupRule(),
         new LogGroupRetentionAndKeyRule(),
         new DeliveryReachabilityRule(),
+        new ServicePrincipalBindingRule(),
+        new KnownIamNamesRule(),
     ];
 }

@@ -27,6 +27,8 @@ public static class AwsAccount
 
     public static Input AlarmArn(string name) => Input.Of($"arn:{Partition}:cloudwatch:{Region}:{AccountId}:alarm:{name}");
 
+    public static Input QueueArn(string name) => Input.Of($"arn:{Partition}:sqs:{Region}:{AccountId}:{name}");
+
     public static Input StateMachineArn(string name) => Input.Of($"arn:{Partition}:states:{Region}:{AccountId}:stateMachine:{name}");
 
     /// <summary>A service endpoint for <c>kms:ViaService</c>, e.g. <c>s3.eu-west-1.amazonaws.com</c>.</summary>

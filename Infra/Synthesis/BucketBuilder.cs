@@ -16,6 +16,9 @@ public static class BucketBuilder
     public const int NoncurrentVersionDays = 30;
     public const int IncompleteUploadDays = 1;
 
+    /// <summary>How long an expired staging object's noncurrent version is kept.</summary>
+    public const int StagingNoncurrentDays = 1;
+
     public static IEnumerable<Resource> Build(SynthesisContext context, KmsKey key)
     {
         var logBucket = Bucket(context, LogicalNames.LogBucket, "access-logs");
@@ -86,12 +89,22 @@ public static class BucketBuilder
             Bucket = ingest.IdOutput,
             Rules =
             [
+                // Staging objects are a run's scratch: once expired, their noncurrent versions and the delete markers
+                // that remain go too, instead of waiting the bucket-wide 30 days.
                 new LifecycleRule
                 {
-                    Id = "expire-work-objects",
+                    Id = "expire-staging-objects",
                     Status = "Enabled",
                     Filter = new LifecycleRuleFilter { Prefix = StorageLayout.WorkRoot },
                     Expiration = new LifecycleExpiration { Days = context.Settings.WorkExpirationDays },
+                    NoncurrentVersionExpiration = new NoncurrentVersionExpiration { NoncurrentDays = StagingNoncurrentDays },
+                },
+                new LifecycleRule
+                {
+                    Id = "remove-staging-delete-markers",
+                    Status = "Enabled",
+                    Filter = new LifecycleRuleFilter { Prefix = StorageLayout.WorkRoot },
+                    Expiration = new LifecycleExpiration { ExpiredObjectDeleteMarker = true },
                 },
                 new LifecycleRule
                 {

@@ -20,7 +20,8 @@ public static class EventRoutingBuilder
         S3Bucket ingest,
         SfnStateMachine express,
         SfnStateMachine standard,
-        SqsQueue deadLetters)
+        SqsQueue deadLetters,
+        KmsKey key)
     {
         var ruleArns = context.RuleNames.Select(AwsAccount.RuleArn).ToArray();
         var role = new IamRole(LogicalNames.EventsRole)
@@ -31,12 +32,14 @@ public static class EventRoutingBuilder
         var policy = new IamRolePolicy(LogicalNames.EventsRolePolicy)
         {
             Role = role.IdOutput,
-            Policy = new PolicyDocument(new PolicyStatement
-            {
-                Sid = "StartPipelineExecutions",
-                Actions = ["states:StartExecution"],
-                Resources = [express.ArnOutput, standard.ArnOutput],
-            }),
+            Policy = new PolicyDocument(
+                new PolicyStatement
+                {
+                    Sid = "StartPipelineExecutions",
+                    Actions = ["states:StartExecution"],
+                    Resources = [express.ArnOutput, standard.ArnOutput],
+                },
+                StateMachineBuilder.ExecutionDataKey("UseKeyForExecutionInput", key, express.ArnOutput, standard.ArnOutput)),
         };
         yield return role;
         yield return policy;

@@ -106,7 +106,8 @@ public static class FunctionBuilder
         {
             Sid = "WriteOwnLogs",
             Actions = ["logs:CreateLogStream", "logs:PutLogEvents"],
-            Resources = [logGroup.ArnOutput, Input.Of($"{logGroup.ArnOutput}:*")],
+            // Both actions apply to log streams only (service authorization reference): the group's streams, not the group.
+            Resources = [Input.Of($"{logGroup.ArnOutput}:*")],
         };
 
         var objects = function.Access.Where(access => access.Target == AccessTarget.IngestBucketObjects).ToList();

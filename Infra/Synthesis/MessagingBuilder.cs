@@ -13,8 +13,9 @@ public static class MessagingBuilder
     public const int FourteenDays = 1_209_600;
     public const int DataKeyReuseSeconds = 300;
 
-    public static SqsQueue DeadLetterQueue(KmsKey key) => new(LogicalNames.DeadLetterQueue)
+    public static SqsQueue DeadLetterQueue(SynthesisContext context, KmsKey key) => new(LogicalNames.DeadLetterQueue)
     {
+        Name = context.Naming.DeadLetterQueueName,
         KmsMasterKeyId = key.ArnOutput,
         KmsDataKeyReusePeriodSeconds = DataKeyReuseSeconds,
         MessageRetentionSeconds = FourteenDays,

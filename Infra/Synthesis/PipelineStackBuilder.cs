@@ -41,7 +41,7 @@ public static class PipelineStackBuilder
         var ingest = resources.OfType<S3Bucket>().Single(bucket => bucket.LogicalName == LogicalNames.IngestBucket);
 
         var table = Add(TableBuilder.Build(context, key));
-        var deadLetters = Add(MessagingBuilder.DeadLetterQueue(key));
+        var deadLetters = Add(MessagingBuilder.DeadLetterQueue(context, key));
         var topic = Add(MessagingBuilder.Topic(key));
         Add(MessagingBuilder.EmailSubscription(topic, email));
 
@@ -58,11 +58,11 @@ public static class PipelineStackBuilder
         var standard = machines.OfType<SfnStateMachine>().Single(machine => machine.LogicalName == LogicalNames.StandardMachine);
         var express = machines.OfType<SfnStateMachine>().Single(machine => machine.LogicalName == LogicalNames.ExpressMachine);
 
-        var routing = EventRoutingBuilder.Build(context, ingest, express, standard, deadLetters).ToList();
+        var routing = EventRoutingBuilder.Build(context, ingest, express, standard, deadLetters, key).ToList();
         resources.AddRange(routing);
         Add(MessagingBuilder.DeadLetterQueuePolicy(deadLetters, routing.OfType<CloudWatchEventRule>()));
 
-        var alarms = AlarmBuilder.Build(context, standard, express, deadLetters, topic);
+        var alarms = AlarmBuilder.Build(context, standard, express, [.. lambdas.Values], deadLetters, topic);
         resources.AddRange(alarms);
         Add(MessagingBuilder.TopicPolicy(topic, alarms));
 

@@ -29,4 +29,9 @@ public sealed class ResourceNaming(StackSettings settings)
     public string RuleName(string purpose) => $"{Prefix}-{purpose}";
 
     public string AlarmName(string purpose) => $"{Prefix}-{purpose}";
+
+    /// <summary>Every alarm's name starts with the prefix and a dash: what a key policy's <c>aws:SourceArn</c> pattern names.</summary>
+    public string AlarmNamePattern => $"{Prefix}-*";
+
+    public string DeadLetterQueueName => $"{Prefix}-dead-letters";
 }

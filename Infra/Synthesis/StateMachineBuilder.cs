@@ -15,6 +15,9 @@ public static class StateMachineBuilder
     public const string LambdaInvoke = "arn:aws:states:::lambda:invoke";
     public const string SnsPublish = "arn:aws:states:::sns:publish";
 
+    /// <summary>How long Step Functions reuses a data key of the project key (Step Functions allows 60..900 s).</summary>
+    public const int DataKeyReuseSeconds = 300;
+
     public static IEnumerable<Resource> Build(
         SynthesisContext context,
         StateMachineDefinition definition,
@@ -84,7 +87,7 @@ public static class StateMachineBuilder
         var policy = new IamRolePolicy(LogicalNames.RolePolicy(logicalName))
         {
             Role = role.IdOutput,
-            Policy = new PolicyDocument(Permissions(references, functions, topic, key).ToList()),
+            Policy = new PolicyDocument(Permissions(references, functions, topic, key, AwsAccount.StateMachineArn(name), AwsAccount.LogGroupArn(logGroup.Name)).ToList()),
         };
 
         yield return logGroup;
@@ -104,6 +107,12 @@ public static class StateMachineBuilder
                 IncludeExecutionData = kind == StateMachineKind.Express,
             },
             TracingConfiguration = new StateMachineTracingConfiguration { Enabled = true },
+            EncryptionConfiguration = new StateMachineEncryptionConfiguration
+            {
+                Type = "CUSTOMER_MANAGED_KMS_KEY",
+                KmsKeyId = key.ArnOutput,
+                KmsDataKeyReusePeriodSeconds = DataKeyReuseSeconds,
+            },
             Options = new ResourceOptions { DependsOn = [policy.LogicalName] },
         };
     }
@@ -112,8 +121,22 @@ public static class StateMachineBuilder
         ResourceReferences references,
         IReadOnlyDictionary<string, LambdaFunction> functions,
         SnsTopic topic,
-        KmsKey key)
+        KmsKey key,
+        Input machineArn,
+        Input logGroupArn)
     {
+        yield return ExecutionDataKey("UseKeyForExecutionData", key, machineArn);
+
+        // Step Functions developer guide, "Data at rest encryption": with a customer managed key, the execution role
+        // generates the data keys that encrypt the logs it delivers to the encrypted log group.
+        yield return new PolicyStatement
+        {
+            Sid = "UseKeyForExecutionLogs",
+            Actions = ["kms:GenerateDataKey"],
+            Resources = [key.ArnOutput],
+            Conditions = [PolicyCondition.StringEquals("kms:EncryptionContext:SourceArn", logGroupArn)],
+        };
+
         if (references.FunctionIds.Length > 0)
         {
             yield return new PolicyStatement
@@ -144,4 +167,16 @@ public static class StateMachineBuilder
         yield return PolicyStatement.ForWildcard(MandatedWildcards.LogDelivery);
         yield return PolicyStatement.ForWildcard(MandatedWildcards.XRayTracing);
     }
+
+    /// <summary>
+    /// What a principal that runs or starts executions of the machine needs of the project key (Step Functions developer
+    /// guide, "Data at rest encryption"): Decrypt and GenerateDataKey, for this machine's encryption context only.
+    /// </summary>
+    public static PolicyStatement ExecutionDataKey(string sid, KmsKey key, params Input[] machineArns) => new()
+    {
+        Sid = sid,
+        Actions = ["kms:Decrypt", "kms:GenerateDataKey"],
+        Resources = [key.ArnOutput],
+        Conditions = [PolicyCondition.StringEquals("kms:EncryptionContext:aws:states:stateMachineArn", machineArns)],
+    };
 }

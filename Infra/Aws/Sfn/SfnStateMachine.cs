@@ -27,6 +27,8 @@ public sealed record SfnStateMachine : Resource
 
     public required StateMachineTracingConfiguration TracingConfiguration { get; init; }
 
+    public StateMachineEncryptionConfiguration? EncryptionConfiguration { get; init; }
+
     public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
     [
         new("name", Name),
@@ -35,5 +37,6 @@ public sealed record SfnStateMachine : Resource
         new("roleArn", RoleArn),
         new("loggingConfiguration", LoggingConfiguration),
         new("tracingConfiguration", TracingConfiguration),
+        new("encryptionConfiguration", EncryptionConfiguration),
     ];
 }

@@ -13,6 +13,9 @@ public sealed record SqsQueue : Resource
 
     public override ResourceType TypeToken => Token;
 
+    /// <summary>The queue's name; set so that a key policy can name the queue's ARN before the queue exists.</summary>
+    public string? Name { get; init; }
+
     public Input? KmsMasterKeyId { get; init; }
 
     public int? KmsDataKeyReusePeriodSeconds { get; init; }
@@ -21,6 +24,7 @@ public sealed record SqsQueue : Resource
 
     public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
     [
+        new("name", Name),
         new("kmsMasterKeyId", KmsMasterKeyId),
         new("kmsDataKeyReusePeriodSeconds", KmsDataKeyReusePeriodSeconds),
         new("messageRetentionSeconds", MessageRetentionSeconds),

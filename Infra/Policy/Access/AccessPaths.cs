@@ -46,8 +46,7 @@ public static class AccessPaths
                         {
                             foreach (var keyAction in KeyActions(target.Service, action))
                             {
-                                paths.Add(new(AccessPathKind.Role, role.LogicalName, keyAction, keyArn, target.Name,
-                                    new Dictionary<string, string> { ["kms:ViaService"] = $"{target.Service}.{InputResolver.Region}.amazonaws.com" }));
+                                paths.Add(new(AccessPathKind.Role, role.LogicalName, keyAction, keyArn, target.Name, ViaService(target.Service, target.Arn)));
                             }
                         }
                     }
@@ -64,7 +63,8 @@ public static class AccessPaths
             paths.Add(new(AccessPathKind.Service, "events.amazonaws.com", "sqs:SendMessage", queueArn, queue?.LogicalName ?? queueArn, source));
             if (queue is not null && context.IsProjectKey(queue.KmsMasterKeyId))
             {
-                paths.AddRange(WriteKey(keyArn!, "events.amazonaws.com", queue.LogicalName, source));
+                // SQS, not EventBridge, calls KMS: the request carries SQS's service and encryption context, not the rule.
+                paths.AddRange(WriteKey(keyArn!, "events.amazonaws.com", queue.LogicalName, ViaService("sqs", queueArn)));
             }
         }
 
@@ -86,6 +86,11 @@ public static class AccessPaths
         {
             paths.AddRange(WriteKey(keyArn!, $"logs.{InputResolver.Region}.amazonaws.com", group.LogicalName,
                 new Dictionary<string, string> { ["kms:EncryptionContext:aws:logs:arn"] = resolver.Arn(group) }));
+        }
+
+        foreach (var machine in stack.All<SfnStateMachine>().Where(machine => machine.EncryptionConfiguration is { } encryption && context.IsProjectKey(encryption.KmsKeyId)))
+        {
+            paths.AddRange(ExecutionDataPaths(context, machine, keyArn!));
         }
 
         foreach (var logging in stack.All<S3BucketLogging>())
@@ -115,6 +120,50 @@ public static class AccessPaths
         ["aws:SourceArn"] = sourceArn,
         ["aws:SourceAccount"] = InputResolver.Account,
     };
+
+    /// <summary>
+    /// The KMS calls of an encrypted machine (Step Functions developer guide, "Data at rest encryption"): its execution
+    /// role and every role allowed to start it use the key through Step Functions under the machine's encryption context;
+    /// the execution role generates the data keys of the logs it delivers, which CloudWatch Logs' delivery decrypts.
+    /// </summary>
+    private static IEnumerable<AccessPath> ExecutionDataPaths(PolicyContext context, SfnStateMachine machine, string keyArn)
+    {
+        var resolver = context.Resolver;
+        var machineArn = resolver.Arn(machine);
+        var executionContext = new Dictionary<string, string>
+        {
+            ["kms:ViaService"] = $"states.{InputResolver.Region}.amazonaws.com",
+            ["kms:EncryptionContext:aws:states:stateMachineArn"] = machineArn,
+        };
+        var executionRole = context.Stack.All<IamRole>().Single(role => resolver.Arn(role) == resolver.Resolve(machine.RoleArn)).LogicalName;
+        var starters = context.Simulator.IdentityStatements
+            .Where(role => role.Value.Any(statement => statement.Effect == PolicyEffect.Allow && statement.Actions.Contains("states:StartExecution") && statement.Resources.Contains(machineArn)))
+            .Select(role => role.Key);
+        foreach (var role in starters.Prepend(executionRole).Distinct())
+        {
+            foreach (var action in new[] { "kms:GenerateDataKey", "kms:Decrypt" })
+            {
+                yield return new AccessPath(AccessPathKind.Role, role, action, keyArn, machine.LogicalName, executionContext);
+            }
+        }
+
+        var logGroupArn = resolver.Resolve(machine.LoggingConfiguration.LogDestination)[..^2];
+        yield return new AccessPath(AccessPathKind.Role, executionRole, "kms:GenerateDataKey", keyArn, machine.LogicalName,
+            new Dictionary<string, string> { ["kms:EncryptionContext:SourceArn"] = logGroupArn });
+        yield return new AccessPath(AccessPathKind.Service, "delivery.logs.amazonaws.com", "kms:Decrypt", keyArn, machine.LogicalName, Source(logGroupArn));
+    }
+
+    /// <summary>The request context of a KMS call a storing service makes: the service, and its encryption context naming the resource.</summary>
+    private static Dictionary<string, string> ViaService(string service, string resourceArn)
+    {
+        var request = new Dictionary<string, string> { ["kms:ViaService"] = $"{service}.{InputResolver.Region}.amazonaws.com" };
+        if (service == "sqs")
+        {
+            request["kms:EncryptionContext:aws:sqs:arn"] = resourceArn;
+        }
+
+        return request;
+    }
 
     private static IEnumerable<AccessPath> WriteKey(string keyArn, string service, string resource, IReadOnlyDictionary<string, string> context) =>
         new[] { "kms:GenerateDataKey", "kms:Decrypt" }.Select(action => new AccessPath(AccessPathKind.Service, service, action, keyArn, resource, context));

@@ -33,7 +33,6 @@ public static class RoleNeeds
             var logGroup = stack.All<CloudWatchLogGroup>().Single(group => group.Name == resolver.Resolve(function.LoggingConfig.LogGroup));
             foreach (var action in new[] { "logs:CreateLogStream", "logs:PutLogEvents" })
             {
-                list.Add(new(action, resolver.Arn(logGroup), "writes its log group"));
                 list.Add(new(action, resolver.Arn(logGroup) + ":*", "writes the streams of its log group"));
             }
 
@@ -85,6 +84,21 @@ public static class RoleNeeds
 
         var encrypted = AccessPaths.EncryptedResources(context).ToList();
         var keyArn = context.ProjectKey is null ? null : resolver.Arn(context.ProjectKey);
+
+        // A machine encrypted with the project key: its role and whoever starts it use the key for its data, and its role
+        // generates the data keys of its encrypted logs (Step Functions developer guide, "Data at rest encryption").
+        foreach (var machine in stack.All<SfnStateMachine>().Where(machine => machine.EncryptionConfiguration is { } encryption && context.IsProjectKey(encryption.KmsKeyId)))
+        {
+            var machineArn = resolver.Arn(machine);
+            var users = stack.All<CloudWatchEventTarget>().Where(target => resolver.Resolve(target.Arn) == machineArn).Select(target => Of(target.RoleArn))
+                .Prepend(Of(machine.RoleArn));
+            foreach (var list in users)
+            {
+                list.Add(new("kms:Decrypt", keyArn!, $"the encrypted data of {machine.Name}"));
+                list.Add(new("kms:GenerateDataKey", keyArn!, $"the encrypted data of {machine.Name}"));
+            }
+        }
+
         foreach (var list in needs.Values)
         {
             var keyNeeds = (from need in list
