@@ -59,7 +59,13 @@ public sealed class LocalStack
 
     /// <summary>The pipeline's workflow rendered for <paramref name="variant"/> as it deploys, parsed by the engine.</summary>
     public StateMachine Definition(WorkflowVariant variant, PipelineWorkflowOptions? options = null) =>
-        StateMachine.Parse(AslRenderer.Render(PipelineWorkflow.Create(options), variant, Resolver));
+        StateMachine.Parse(AslRenderer.Render(PipelineWorkflow.Create(options, variant), variant, Resolver));
 
     public string MachineName(WorkflowVariant variant) => $"pipeline-{StackName}-{variant.ToString().ToLowerInvariant()}";
+
+    /// <summary>The machine an execution start names, by its ARN; only the Standard machine is ever started by a workflow.</summary>
+    public WorkflowVariant MachineOf(string stateMachineArn) =>
+        stateMachineArn == Resolver.Resolve(ResourceRef.StateMachine(PipelineWorkflow.StandardMachineId))
+            ? WorkflowVariant.Standard
+            : throw new InvalidOperationException($"the workflow started '{stateMachineArn}', which is not a state machine of the local stack");
 }
