@@ -75,15 +75,20 @@ public class AccessPolicyTests
     }
 
     [Fact]
-    public void EventBridgeCanStartOnlyThePipelineMachines()
+    public void EventBridgeCanStartOnlyTheExpressMachine_WhichAloneCanStartTheStandardOne()
     {
         var standard = Stack.Arn(LogicalNames.StandardMachine);
         var express = Stack.Arn(LogicalNames.ExpressMachine);
+        var expressRole = LogicalNames.Role(LogicalNames.ExpressMachine);
 
-        Can(LogicalNames.EventsRole, "states:StartExecution", standard).Should().BeTrue();
         Can(LogicalNames.EventsRole, "states:StartExecution", express).Should().BeTrue();
-        Can(LogicalNames.EventsRole, "states:StartExecution", standard.Replace("standard", "other", StringComparison.Ordinal)).Should().BeFalse();
-        Can(LogicalNames.EventsRole, "states:StopExecution", standard).Should().BeFalse();
+        Can(LogicalNames.EventsRole, "states:StartExecution", standard).Should().BeFalse();
+        Can(LogicalNames.EventsRole, "states:StartExecution", express.Replace("express", "other", StringComparison.Ordinal)).Should().BeFalse();
+        Can(LogicalNames.EventsRole, "states:StopExecution", express).Should().BeFalse();
+        Can(expressRole, "states:StartExecution", standard).Should().BeTrue();
+        Can(expressRole, "states:StartExecution", express).Should().BeFalse();
+        Can(expressRole, "states:StopExecution", standard).Should().BeFalse();
+        Can(LogicalNames.Role(LogicalNames.StandardMachine), "states:StartExecution", standard).Should().BeFalse();
     }
 
     [Fact]
