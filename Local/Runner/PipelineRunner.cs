@@ -64,8 +64,8 @@ public sealed class PipelineRunner
 
     /// <summary>
     /// Runs a failed or interrupted execution's saved input again under the same execution name, against the object
-    /// already in the bucket (which needs the servers of <c>serve</c>), as a redelivered event: on the Express machine,
-    /// which hands a large object over to the Standard one again. Chunks already stored are not written twice.
+    /// already in the bucket (which needs the servers of <c>serve</c>), on the machine that ran it: the Standard one for
+    /// an object the Express machine hands over. Chunks already stored are not written twice.
     /// </summary>
     public async Task<RunOutcome> RedriveAsync(string savedInputPath, Action<string>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -74,7 +74,7 @@ public sealed class PipelineRunner
         var detail = input["detail"]!["object"]!;
         var key = EventObjectKey.Candidates(detail["key"]!.GetValue<string>())[^1];
         var size = detail["size"]!.GetValue<long>();
-        var variant = WorkflowVariant.Express;
+        var variant = size >= stack.Workflow.ExpressMaxObjectBytes ? WorkflowVariant.Standard : WorkflowVariant.Express;
         var name = Path.GetFileNameWithoutExtension(savedInputPath);
         progress?.Invoke($"redriving execution {name} of s3://{stack.BucketName}/{key} on the {variant} state machine");
         return await ExecuteAsync(new Execution(key, size, input, variant, name, DateTimeOffset.UtcNow, null), clock, progress, cancellationToken).ConfigureAwait(false);

@@ -22,7 +22,13 @@ public static class PipelineWorkflow
     /// <summary>The Standard machine, which the Express one hands large objects over to.</summary>
     public const string StandardMachineId = "StandardMachine";
 
-    /// <summary>Starting an execution can be throttled or fail transiently; any failure is retried, then notified.</summary>
+    /// <summary>
+    /// StartExecution refuses a name already used, once that execution has ended (Step Functions API reference,
+    /// StartExecution): the event was handed over before, so the hand-over is done, not failed, and not retried.
+    /// </summary>
+    public const string ExecutionAlreadyExists = "StepFunctions.ExecutionAlreadyExistsException";
+
+    /// <summary>Starting an execution can be throttled or fail transiently; any other failure is retried, then notified.</summary>
     public static Retrier StartExecutionErrors { get; } = new([ErrorNames.TaskFailed])
     {
         IntervalSeconds = 1,
@@ -153,11 +159,14 @@ public static class PipelineWorkflow
             .Next(new SucceedState("PipelineSucceeded"));
 
         // The event's id names the Standard execution: a redelivered event cannot start a second one.
+        var handedOver = new SucceedState("HandedOverToStandard");
         var handOver = Guarded(ServiceIntegrations.StartMachine("HandOverToStandard", StandardMachineId, Payload.Path("$"), Payload.Path("$.id"))
-            .AddRetry(StartExecutionErrors) with { ResultPath = DataPath.Null });
+            .AddRetry(new Retrier([ExecutionAlreadyExists]) { MaxAttempts = 0 })
+            .AddRetry(StartExecutionErrors)
+            .AddCatch(handedOver, DataPath.Null, [ExecutionAlreadyExists]) with { ResultPath = DataPath.Null });
         var chain = variant == WorkflowVariant.Express
             ? Chain.Start(new ChoiceState("RouteBySize")
-                .When(Condition.NumericGreaterThanEquals("$.detail.object.size", options.ExpressMaxObjectBytes), Chain.Start(handOver).Next(new SucceedState("HandedOverToStandard")))
+                .When(Condition.NumericGreaterThanEquals("$.detail.object.size", options.ExpressMaxObjectBytes), Chain.Start(handOver).Next(handedOver))
                 .Otherwise(process))
             : process;
 
