@@ -8,10 +8,9 @@ public class AslValidatorToolTests
     [Fact]
     public void RenderedVariants_ShouldPassAslValidator()
     {
-        var definition = PipelineWorkflow.Create();
         var files = new[] { WorkflowVariant.Standard, WorkflowVariant.Express }
             .SelectMany(variant => new[] { "dev", "prod" }.Select(stack => AslValidatorTool.WriteTemp(
-                AslRenderer.Render(definition, variant, new ExampleArnResolver(stack)), $"{variant}-{stack}.asl.json")))
+                AslRenderer.Render(PipelineWorkflow.Create(variant: variant), variant, new ExampleArnResolver(stack)), $"{variant}-{stack}.asl.json")))
             .ToArray();
 
         var (exitCode, output) = AslValidatorTool.Run(files);

@@ -15,7 +15,7 @@ public class GoldenFileTests
     [InlineData(WorkflowVariant.Express)]
     public void RenderedAsl_ShouldMatchGoldenFile(WorkflowVariant variant)
     {
-        var rendered = AslRenderer.Render(PipelineWorkflow.Create(), variant, new ExampleArnResolver("dev")) + "\n";
+        var rendered = AslRenderer.Render(PipelineWorkflow.Create(variant: variant), variant, new ExampleArnResolver("dev")) + "\n";
         var path = GoldenPath(variant);
 
         if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")

@@ -1,19 +1,40 @@
 namespace Pipeline.Workflows.Tests;
 
-/// <summary>One definition instance serves both state machines; the Express limits apply only to Express.</summary>
+/// <summary>
+/// The Express machine runs the Standard definition behind a hand-over of large objects; the Express limits apply only
+/// to Express.
+/// </summary>
 public class VariantTests
 {
+    private static readonly string[] HandOverStates = ["RouteBySize", "HandOverToStandard", "HandedOverToStandard"];
+
     [Fact]
-    public void OneDefinitionInstance_ShouldRenderBothVariants()
+    public void ExpressDefinition_ShouldBeTheStandardOneBehindTheHandOverOfLargeObjects()
     {
-        var definition = PipelineWorkflow.Create();
-        var resolver = new ExampleArnResolver();
+        var standard = PipelineWorkflow.Create();
+        var express = PipelineWorkflow.Create(variant: WorkflowVariant.Express);
 
-        var standard = AslRenderer.Render(definition, WorkflowVariant.Standard, resolver);
-        var express = AslRenderer.Render(definition, WorkflowVariant.Express, resolver);
+        standard.StartAt.Should().Be("LoadBatch");
+        express.StartAt.Should().Be("RouteBySize");
+        express.States.Where(state => !HandOverStates.Contains(state.Name)).Should().BeEquivalentTo(standard.States,
+            options => options.RespectingRuntimeTypes());
+        standard.States.Select(state => state.Name).Should().NotContain(HandOverStates);
+    }
 
-        standard.Should().Contain("\"StartAt\": \"LoadBatch\"");
-        express.Should().Be(standard, "the variants differ only in the rules they must meet, not in what renders");
+    [Fact]
+    public void HandOver_ShouldStartTheStandardMachineWithTheEventUnderTheEventsId_AndComparesTheConfiguredSize()
+    {
+        var express = PipelineWorkflow.Create(new PipelineWorkflowOptions(ExpressMaxObjectBytes: 5_242_880), WorkflowVariant.Express);
+        var asl = System.Text.Json.Nodes.JsonNode.Parse(AslRenderer.Render(express, WorkflowVariant.Express, new ExampleArnResolver("prod")))!;
+
+        var rule = asl["States"]!["RouteBySize"]!["Choices"]![0]!;
+        rule["NumericGreaterThanEquals"]!.GetValue<long>().Should().Be(5_242_880);
+        var parameters = asl["States"]!["HandOverToStandard"]!["Parameters"]!;
+        parameters["StateMachineArn"]!.GetValue<string>().Should().Be("arn:aws:states:us-east-1:123456789012:stateMachine:pipeline-prod-standard");
+        parameters["Input.$"]!.GetValue<string>().Should().Be("$");
+        parameters["Name.$"]!.GetValue<string>().Should().Be("$.id");
+        express.GetResourceReferences().StateMachineIds.Should().Equal(PipelineWorkflow.StandardMachineId);
+        PipelineWorkflow.Create().GetResourceReferences().StateMachineIds.Should().BeEmpty();
     }
 
     [Fact]

@@ -75,15 +75,20 @@ public class AccessPolicyTests
     }
 
     [Fact]
-    public void EventBridgeCanStartOnlyThePipelineMachines()
+    public void EventBridgeCanStartOnlyTheExpressMachine_WhichAloneCanStartTheStandardOne()
     {
         var standard = Stack.Arn(LogicalNames.StandardMachine);
         var express = Stack.Arn(LogicalNames.ExpressMachine);
+        var expressRole = LogicalNames.Role(LogicalNames.ExpressMachine);
 
-        Can(LogicalNames.EventsRole, "states:StartExecution", standard).Should().BeTrue();
         Can(LogicalNames.EventsRole, "states:StartExecution", express).Should().BeTrue();
-        Can(LogicalNames.EventsRole, "states:StartExecution", standard.Replace("standard", "other", StringComparison.Ordinal)).Should().BeFalse();
-        Can(LogicalNames.EventsRole, "states:StopExecution", standard).Should().BeFalse();
+        Can(LogicalNames.EventsRole, "states:StartExecution", standard).Should().BeFalse();
+        Can(LogicalNames.EventsRole, "states:StartExecution", express.Replace("express", "other", StringComparison.Ordinal)).Should().BeFalse();
+        Can(LogicalNames.EventsRole, "states:StopExecution", express).Should().BeFalse();
+        Can(expressRole, "states:StartExecution", standard).Should().BeTrue();
+        Can(expressRole, "states:StartExecution", express).Should().BeFalse();
+        Can(expressRole, "states:StopExecution", standard).Should().BeFalse();
+        Can(LogicalNames.Role(LogicalNames.StandardMachine), "states:StartExecution", standard).Should().BeFalse();
     }
 
     [Fact]
@@ -237,12 +242,12 @@ public class AccessPolicyTests
     [Fact]
     public void EventBridgeCanAssumeItsRoleOnlyForThePipelineRules()
     {
-        var small = Stack.Arn(LogicalNames.SmallObjectRule);
+        var uploads = Stack.Arn(LogicalNames.UploadRule);
 
-        Simulator.ServiceCanAssume("events.amazonaws.com", LogicalNames.EventsRole, From(small)).Allowed.Should().BeTrue();
-        Simulator.ServiceCanAssume("events.amazonaws.com", LogicalNames.EventsRole, From(small.Replace("small-objects", "other", StringComparison.Ordinal))).Allowed.Should().BeFalse();
-        Simulator.ServiceCanAssume("events.amazonaws.com", LogicalNames.EventsRole, new Dictionary<string, string> { ["aws:SourceArn"] = small, ["aws:SourceAccount"] = "999999999999" }).Allowed.Should().BeFalse();
-        Simulator.ServiceCanAssume("states.amazonaws.com", LogicalNames.EventsRole, From(small)).Allowed.Should().BeFalse();
+        Simulator.ServiceCanAssume("events.amazonaws.com", LogicalNames.EventsRole, From(uploads)).Allowed.Should().BeTrue();
+        Simulator.ServiceCanAssume("events.amazonaws.com", LogicalNames.EventsRole, From(uploads.Replace("uploads", "other", StringComparison.Ordinal))).Allowed.Should().BeFalse();
+        Simulator.ServiceCanAssume("events.amazonaws.com", LogicalNames.EventsRole, new Dictionary<string, string> { ["aws:SourceArn"] = uploads, ["aws:SourceAccount"] = "999999999999" }).Allowed.Should().BeFalse();
+        Simulator.ServiceCanAssume("states.amazonaws.com", LogicalNames.EventsRole, From(uploads)).Allowed.Should().BeFalse();
     }
 
     [Fact]
@@ -266,16 +271,16 @@ public class AccessPolicyTests
         }
 
         Simulator.ServiceCan("cloudwatch.amazonaws.com", "sns:Publish", Topic, From($"arn:aws:cloudwatch:{InputResolver.Region}:{InputResolver.Account}:alarm:other")).Allowed.Should().BeFalse();
-        Simulator.ServiceCan("events.amazonaws.com", "sns:Publish", Topic, From(Stack.Arn(LogicalNames.SmallObjectRule))).Allowed.Should().BeFalse();
+        Simulator.ServiceCan("events.amazonaws.com", "sns:Publish", Topic, From(Stack.Arn(LogicalNames.UploadRule))).Allowed.Should().BeFalse();
     }
 
     [Fact]
     public void OnlyThePipelineRulesCanSendToTheDeadLetterQueue()
     {
-        Simulator.ServiceCan("events.amazonaws.com", "sqs:SendMessage", Queue, From(Stack.Arn(LogicalNames.LargeObjectRule))).Allowed.Should().BeTrue();
+        Simulator.ServiceCan("events.amazonaws.com", "sqs:SendMessage", Queue, From(Stack.Arn(LogicalNames.UploadRule))).Allowed.Should().BeTrue();
         Simulator.ServiceCan("events.amazonaws.com", "sqs:SendMessage", Queue, From($"arn:aws:events:{InputResolver.Region}:{InputResolver.Account}:rule/other")).Allowed.Should().BeFalse();
         Simulator.ServiceCan("sns.amazonaws.com", "sqs:SendMessage", Queue, From(Topic)).Allowed.Should().BeFalse();
-        Simulator.ServiceCan("events.amazonaws.com", "sqs:ReceiveMessage", Queue, From(Stack.Arn(LogicalNames.LargeObjectRule))).Allowed.Should().BeFalse();
+        Simulator.ServiceCan("events.amazonaws.com", "sqs:ReceiveMessage", Queue, From(Stack.Arn(LogicalNames.UploadRule))).Allowed.Should().BeFalse();
     }
 
     [Theory]

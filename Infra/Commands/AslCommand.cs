@@ -1,3 +1,4 @@
+using Pipeline.Infra.Settings;
 using System.CommandLine;
 using Pipeline.Workflows;
 
@@ -35,13 +36,18 @@ public static class AslCommand
         };
         command.SetAction(parseResult =>
         {
-            var options = new PipelineWorkflowOptions { MaxConcurrency = parseResult.GetValue(maxConcurrency), ExecutionTimeoutSeconds = parseResult.GetValue(timeout) };
+            var options = new PipelineWorkflowOptions
+            {
+                MaxConcurrency = parseResult.GetValue(maxConcurrency),
+                ExecutionTimeoutSeconds = parseResult.GetValue(timeout),
+                ExpressMaxObjectBytes = StackDefaults.For(parseResult.GetValue(stack)!).ExpressMaxObjectBytes,
+            };
             var kind = parseResult.GetValue(variant) == "express" ? WorkflowVariant.Express : WorkflowVariant.Standard;
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
             try
             {
-                output.WriteLine(AslRenderer.Render(PipelineWorkflow.Create(options), kind, new ExampleArnResolver(parseResult.GetValue(stack)!)));
+                output.WriteLine(AslRenderer.Render(PipelineWorkflow.Create(options, kind), kind, new ExampleArnResolver(parseResult.GetValue(stack)!)));
                 return 0;
             }
             catch (WorkflowValidationException exception)

@@ -22,8 +22,8 @@ public static class ConfigKeys
             s => s.LambdaTimeoutSeconds, (s, v) => s with { LambdaTimeoutSeconds = (int)v }),
         new IntegerSetting("logRetentionDays", "retention of every log group, in days", 1, 3_653,
             s => s.LogRetentionDays, (s, v) => s with { LogRetentionDays = (int)v }, LogRetentionValues),
-        // EventBridge's numeric matching covers values up to 1e9: a larger threshold could never be compared.
-        new IntegerSetting("expressMaxObjectBytes", "objects smaller than this run on the Express machine", 1, 1_000_000_000,
+        // An Express execution ends at 5 minutes: a file of a gigabyte or more belongs on the Standard machine whatever the setting.
+        new IntegerSetting("expressMaxObjectBytes", "objects of this size or more are handed over to the Standard machine", 1, 1_000_000_000,
             s => s.ExpressMaxObjectBytes, (s, v) => s with { ExpressMaxObjectBytes = v }),
         new IntegerSetting("mapMaxConcurrency", "parallel chunk transforms in the workflow's Map", 1, 1_000,
             s => s.MapMaxConcurrency, (s, v) => s with { MapMaxConcurrency = (int)v }),

@@ -18,7 +18,7 @@ public static class StackDefaults
             LambdaMemoryMb = 512,
             LambdaTimeoutSeconds = 60,
             LogRetentionDays = 14,
-            ExpressMaxObjectBytes = VariantRouting.DefaultExpressMaxObjectBytes,
+            ExpressMaxObjectBytes = PipelineWorkflowOptions.DefaultExpressMaxObjectBytes,
             MapMaxConcurrency = 4,
             TableDeletionProtection = false,
             Protect = false,

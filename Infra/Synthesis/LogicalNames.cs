@@ -23,8 +23,7 @@ public static class LogicalNames
 
     public const string EventsRole = "eventBridgeRole";
     public const string EventsRolePolicy = "eventBridgeRolePolicy";
-    public const string SmallObjectRule = "smallObjectRule";
-    public const string LargeObjectRule = "largeObjectRule";
+    public const string UploadRule = "uploadRule";
 
     /// <summary><c>LoadBatch</c> becomes <c>loadBatchFunction</c>.</summary>
     public static string Function(string functionId) => Camel(functionId) + "Function";

@@ -13,15 +13,16 @@ public static class PipelineStackBuilder
     public const int TaskTimeoutMarginSeconds = 30;
 
     public static Stack Build(StackSettings settings) =>
-        Build(settings, PipelineWorkflow.Create(WorkflowOptions(settings)), HandlerCatalog.All);
+        Build(settings, variant => PipelineWorkflow.Create(WorkflowOptions(settings), variant), HandlerCatalog.All);
 
     public static PipelineWorkflowOptions WorkflowOptions(StackSettings settings) => new(
         MaxConcurrency: settings.MapMaxConcurrency,
-        TaskTimeoutSeconds: settings.LambdaTimeoutSeconds + TaskTimeoutMarginSeconds);
+        TaskTimeoutSeconds: settings.LambdaTimeoutSeconds + TaskTimeoutMarginSeconds,
+        ExpressMaxObjectBytes: settings.ExpressMaxObjectBytes);
 
     public static Stack Build(
         StackSettings settings,
-        StateMachineDefinition definition,
+        Func<WorkflowVariant, StateMachineDefinition> definitions,
         IReadOnlyList<FunctionDefinition> functions)
     {
         var context = new SynthesisContext(settings, functions);
@@ -53,12 +54,12 @@ public static class PipelineStackBuilder
             lambdas[function.Id] = built.OfType<LambdaFunction>().Single();
         }
 
-        var machines = StateMachineBuilder.Build(context, definition, lambdas, topic, key).ToList();
+        var machines = StateMachineBuilder.Build(context, definitions, lambdas, topic, key).ToList();
         resources.AddRange(machines);
         var standard = machines.OfType<SfnStateMachine>().Single(machine => machine.LogicalName == LogicalNames.StandardMachine);
         var express = machines.OfType<SfnStateMachine>().Single(machine => machine.LogicalName == LogicalNames.ExpressMachine);
 
-        var routing = EventRoutingBuilder.Build(context, ingest, express, standard, deadLetters, key).ToList();
+        var routing = EventRoutingBuilder.Build(context, ingest, express, deadLetters, key).ToList();
         resources.AddRange(routing);
         Add(MessagingBuilder.DeadLetterQueuePolicy(deadLetters, routing.OfType<CloudWatchEventRule>()));
 

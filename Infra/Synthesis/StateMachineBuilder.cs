@@ -6,9 +6,9 @@ using Pipeline.Workflows;
 namespace Pipeline.Infra.Synthesis;
 
 /// <summary>
-/// The Standard and the Express state machine, both rendered from the same definition instance. Each has
-/// its own vended log group, role and policy; the policy is derived from the resources the definition
-/// uses (the functions it invokes, the topic it publishes to).
+/// The Standard and the Express state machine, each rendered from the pipeline's definition for its variant. Each has
+/// its own vended log group, role and policy; the policy is derived from the resources the definition uses (the
+/// functions it invokes, the topic it publishes to, the machine it starts).
 /// </summary>
 public static class StateMachineBuilder
 {
@@ -20,20 +20,52 @@ public static class StateMachineBuilder
 
     public static IEnumerable<Resource> Build(
         SynthesisContext context,
-        StateMachineDefinition definition,
+        Func<WorkflowVariant, StateMachineDefinition> definitions,
         IReadOnlyDictionary<string, LambdaFunction> functions,
         SnsTopic topic,
         KmsKey key)
     {
-        var references = definition.GetResourceReferences();
-        var unsupported = references.IntegrationArns.Except([LambdaInvoke, SnsPublish]).ToList();
+        var targets = new Dictionary<ResourceRef, Reference>();
+        var machineArns = new Dictionary<string, Input>(StringComparer.Ordinal);
+
+        // Standard first: the Express machine hands large objects over to it, so its definition names the Standard ARN.
+        foreach (var kind in new[] { StateMachineKind.Standard, StateMachineKind.Express })
+        {
+            var variant = kind == StateMachineKind.Express ? WorkflowVariant.Express : WorkflowVariant.Standard;
+            var definition = definitions(variant);
+            var references = definition.GetResourceReferences();
+            Bind(references, functions, topic, targets);
+            var started = references.StateMachineIds.Select(id => machineArns.TryGetValue(id, out var arn)
+                ? arn
+                : throw new InvalidOperationException($"The {kind} workflow starts state machine '{id}', which the program does not deploy before it.")).ToList();
+            var resources = Machine(context, kind, DefinitionBinding.Render(definition, variant, targets), references, functions, topic, key, started).ToList();
+            var machine = resources.OfType<SfnStateMachine>().Single();
+            if (kind == StateMachineKind.Standard)
+            {
+                targets[ResourceRef.StateMachine(PipelineWorkflow.StandardMachineId)] = machine.ArnOutput;
+                machineArns[PipelineWorkflow.StandardMachineId] = AwsAccount.StateMachineArn(machine.Name);
+            }
+
+            foreach (var resource in resources)
+            {
+                yield return resource;
+            }
+        }
+    }
+
+    private static void Bind(
+        ResourceReferences references,
+        IReadOnlyDictionary<string, LambdaFunction> functions,
+        SnsTopic topic,
+        Dictionary<ResourceRef, Reference> targets)
+    {
+        var unsupported = references.IntegrationArns.Except([LambdaInvoke, SnsPublish, ServiceIntegrations.StartExecution]).ToList();
         if (unsupported.Count > 0)
         {
             throw new InvalidOperationException(
                 $"The workflow uses integrations the state machine role is not derived for: {string.Join(", ", unsupported)}.");
         }
 
-        var targets = new Dictionary<ResourceRef, Reference>();
         foreach (var id in references.FunctionIds)
         {
             targets[ResourceRef.Function(id)] = functions.TryGetValue(id, out var function)
@@ -47,15 +79,6 @@ public static class StateMachineBuilder
                 ? topic.ArnOutput
                 : throw new InvalidOperationException($"The workflow publishes to topic '{id}', which the program does not deploy.");
         }
-
-        foreach (var kind in Enum.GetValues<StateMachineKind>())
-        {
-            var variant = kind == StateMachineKind.Express ? WorkflowVariant.Express : WorkflowVariant.Standard;
-            foreach (var resource in Machine(context, kind, DefinitionBinding.Render(definition, variant, targets), references, functions, topic, key))
-            {
-                yield return resource;
-            }
-        }
     }
 
     public static string LogicalName(StateMachineKind kind) =>
@@ -68,7 +91,8 @@ public static class StateMachineBuilder
         ResourceReferences references,
         IReadOnlyDictionary<string, LambdaFunction> functions,
         SnsTopic topic,
-        KmsKey key)
+        KmsKey key,
+        IReadOnlyList<Input> startedMachineArns)
     {
         var logicalName = LogicalName(kind);
         var name = context.Naming.MachineName(kind);
@@ -87,7 +111,7 @@ public static class StateMachineBuilder
         var policy = new IamRolePolicy(LogicalNames.RolePolicy(logicalName))
         {
             Role = role.IdOutput,
-            Policy = new PolicyDocument(Permissions(references, functions, topic, key, AwsAccount.StateMachineArn(name), AwsAccount.LogGroupArn(logGroup.Name)).ToList()),
+            Policy = new PolicyDocument(Permissions(references, functions, topic, key, AwsAccount.StateMachineArn(name), startedMachineArns, AwsAccount.LogGroupArn(logGroup.Name)).ToList()),
         };
 
         yield return logGroup;
@@ -123,9 +147,11 @@ public static class StateMachineBuilder
         SnsTopic topic,
         KmsKey key,
         Input machineArn,
+        IReadOnlyList<Input> startedMachineArns,
         Input logGroupArn)
     {
-        yield return ExecutionDataKey("UseKeyForExecutionData", key, machineArn);
+        // Starting an encrypted machine's execution encrypts its input under that machine's context.
+        yield return ExecutionDataKey("UseKeyForExecutionData", key, [machineArn, .. startedMachineArns]);
 
         // Step Functions developer guide, "Data at rest encryption": with a customer managed key, the execution role
         // generates the data keys that encrypt the logs it delivers to the encrypted log group.
@@ -144,6 +170,16 @@ public static class StateMachineBuilder
                 Sid = "InvokePipelineFunctions",
                 Actions = ["lambda:InvokeFunction"],
                 Resources = references.FunctionIds.Select(id => (Input)functions[id].ArnOutput).ToList(),
+            };
+        }
+
+        if (startedMachineArns.Count > 0)
+        {
+            yield return new PolicyStatement
+            {
+                Sid = "HandOverToStandardMachine",
+                Actions = ["states:StartExecution"],
+                Resources = [.. startedMachineArns],
             };
         }
 

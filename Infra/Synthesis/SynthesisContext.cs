@@ -8,15 +8,13 @@ public sealed record SynthesisContext(StackSettings Settings, IReadOnlyList<Func
 {
     public ResourceNaming Naming { get; } = new(Settings);
 
-    public string SmallObjectRuleName => Naming.RuleName("small-objects");
-
-    public string LargeObjectRuleName => Naming.RuleName("large-objects");
+    public string UploadRuleName => Naming.RuleName("uploads");
 
     public IEnumerable<string> LogGroupNames =>
         Functions.Select(Naming.FunctionLogGroup)
             .Concat(Enum.GetValues<StateMachineKind>().Select(Naming.MachineLogGroup));
 
-    public IEnumerable<string> RuleNames => [SmallObjectRuleName, LargeObjectRuleName];
+    public IEnumerable<string> RuleNames => [UploadRuleName];
 
     public Model.ResourceOptions Stateful => new()
     {

@@ -19,7 +19,7 @@ public sealed class RunCommandTests
             .Should().Be((3, 2, 1, 2));
         summary["quarantineKey"]!.GetValue<string>().Should().StartWith("quarantine/original.json.");
         File.Exists(summary["quarantineCopy"]!.GetValue<string>()).Should().BeTrue();
-        summary["stateTransitions"]!.GetValue<int>().Should().Be(10);
+        summary["stateTransitions"]!.GetValue<int>().Should().Be(11, "RouteBySize, then the ten states of the pipeline");
         summary["estimatedCost"]!["standard"]!.GetValue<decimal>().Should().BePositive();
         summary["estimatedCost"]!["express"]!.GetValue<decimal>().Should().BePositive();
     }

@@ -1,3 +1,4 @@
+using Pipeline.Workflows;
 using Amazon.DynamoDBv2.Model;
 using Pipeline.Local.Runner;
 
@@ -18,9 +19,9 @@ public sealed class LocalServersFixture : IAsyncLifetime
     public async Task InitializeAsync() => servers = await LocalServers.StartAsync(AppContext.BaseDirectory, TextWriter.Null);
 
     /// <summary>A stack with a fresh table (and the shared bucket), created on the servers.</summary>
-    public async Task<LocalStack> CreateStackAsync()
+    public async Task<LocalStack> CreateStackAsync(PipelineWorkflowOptions? workflow = null)
     {
-        var stack = new LocalStack(Servers, tableName: $"records-{Interlocked.Increment(ref stacks)}");
+        var stack = new LocalStack(Servers, tableName: $"records-{Interlocked.Increment(ref stacks)}", workflow: workflow);
         await stack.CreateAsync();
         return stack;
     }

@@ -137,6 +137,28 @@ public sealed class PipelineEndToEndTests(LocalServersFixture aws)
     }
 
     [Fact]
+    public async Task Run_WhenTheObjectReachesTheExpressThreshold_ShouldHandItOverToTheStandardMachineWhichStoresEveryRecordOnce()
+    {
+        // bad-rows.ndjson is 175 bytes: at a 100-byte threshold the Express machine hands it over, original.json (63 bytes) it keeps.
+        var workflow = new PipelineWorkflowOptions(ExpressMaxObjectBytes: 100);
+        var stack = await aws.CreateStackAsync(workflow);
+        var progress = new List<string>();
+
+        var large = await new PipelineRunner(stack).RunAsync(Request("bad-rows.ndjson") with { ExecutionName = "upload-1" }, progress.Add);
+        var small = await new PipelineRunner(await aws.CreateStackAsync(workflow)).RunAsync(Request("original.json"));
+
+        large.Execution.Status.Should().Be(ExecutionStatus.Succeeded, large.Execution.Cause);
+        large.Variant.Should().Be(WorkflowVariant.Standard);
+        large.Execution.Type.Should().Be(WorkflowType.Standard);
+        progress.Should().Contain(line => line.StartsWith("the Express state machine handed the object over to the Standard one, execution ", StringComparison.Ordinal));
+        large.Execution.Name.Should().NotBe("upload-1", "the Standard execution is named after the S3 event's id");
+        large.Stored.Should().Be(3);
+        small.Variant.Should().Be(WorkflowVariant.Express);
+        small.Stored.Should().Be(2);
+        (await aws.ScanAsync(stack, IsRecord)).Should().HaveCount(3);
+    }
+
+    [Fact]
     public async Task Run_WhenALateChunkHoldsOneRecordTheTableWouldRefuse_ShouldStoreEveryOtherRecordOnceAndQuarantineThatOne()
     {
         var stack = await aws.CreateStackAsync();

@@ -19,7 +19,7 @@ public static class RunCommand
     public static Command Create()
     {
         var file = new Argument<FileInfo?>("file") { Description = "The file to upload: JSON array, {\"records\":[...]}, NDJSON or CSV with a header.", Arity = ArgumentArity.ZeroOrOne };
-        var variant = new Option<string?>("--variant") { Description = "Run the Standard or the Express state machine; by default chosen by size as the EventBridge rules do." };
+        var variant = new Option<string?>("--variant") { Description = "Start the Standard or the Express state machine; by default the Express one, as the upload rule does, which hands files of 1 MiB or more over to the Standard one." };
         variant.AcceptOnlyFromAmong("standard", "express");
         var json = new Option<bool>("--json") { Description = "Print one JSON summary object instead of progress lines." };
         var bench = new Option<bool>("--bench") { Description = "Generate files of 10,000 and --records records and measure them end to end." };

@@ -14,13 +14,17 @@ public sealed class LocalStack
 {
     public const string StackName = "local";
 
-    public LocalStack(LocalServers aws, string bucketName = "pipeline-local-ingest", string tableName = "pipeline-local-records")
+    /// <param name="workflow">The workflow's settings; the defaults (the dev stack's) when absent.</param>
+    public LocalStack(LocalServers aws, string bucketName = "pipeline-local-ingest", string tableName = "pipeline-local-records", PipelineWorkflowOptions? workflow = null)
     {
         ArgumentNullException.ThrowIfNull(aws);
         Aws = aws;
         BucketName = bucketName;
         TableName = tableName;
+        Workflow = workflow ?? new PipelineWorkflowOptions();
     }
+
+    public PipelineWorkflowOptions Workflow { get; }
 
     public LocalServers Aws { get; }
 
@@ -58,8 +62,14 @@ public sealed class LocalStack
     }
 
     /// <summary>The pipeline's workflow rendered for <paramref name="variant"/> as it deploys, parsed by the engine.</summary>
-    public StateMachine Definition(WorkflowVariant variant, PipelineWorkflowOptions? options = null) =>
-        StateMachine.Parse(AslRenderer.Render(PipelineWorkflow.Create(options), variant, Resolver));
+    public StateMachine Definition(WorkflowVariant variant) =>
+        StateMachine.Parse(AslRenderer.Render(PipelineWorkflow.Create(Workflow, variant), variant, Resolver));
 
     public string MachineName(WorkflowVariant variant) => $"pipeline-{StackName}-{variant.ToString().ToLowerInvariant()}";
+
+    /// <summary>The machine an execution start names, by its ARN; only the Standard machine is ever started by a workflow.</summary>
+    public WorkflowVariant MachineOf(string stateMachineArn) =>
+        stateMachineArn == Resolver.Resolve(ResourceRef.StateMachine(PipelineWorkflow.StandardMachineId))
+            ? WorkflowVariant.Standard
+            : throw new InvalidOperationException($"the workflow started '{stateMachineArn}', which is not a state machine of the local stack");
 }

@@ -41,11 +41,18 @@ public static class PipelineFunctions
     public static IReadOnlyDictionary<string, FunctionCall> Create(FunctionHost host)
     {
         ArgumentNullException.ThrowIfNull(host);
+        return Create(_ => host);
+    }
+
+    /// <summary>A call of each catalog function's real handler, each built from the host given for its function id.</summary>
+    public static IReadOnlyDictionary<string, FunctionCall> Create(Func<string, FunctionHost> hostFor)
+    {
+        ArgumentNullException.ThrowIfNull(hostFor);
         return HandlerCatalog.All.ToDictionary(
             function => function.Id,
             function =>
             {
-                var handler = function.Create(host);
+                var handler = function.Create(hostFor(function.Id));
                 return (FunctionCall)((payload, context) => InvokeAsync(handler, payload, context.CancellationToken));
             },
             StringComparer.Ordinal);

@@ -16,9 +16,10 @@ using Pipeline.Workflows;
 namespace Pipeline.Local.Runner;
 
 /// <summary>
-/// Runs a file through the pipeline locally: uploads it under <c>incoming/</c>, picks the state machine as the
-/// EventBridge rules would, and executes the rendered definition on the engine with the real handlers against the
-/// local servers. Progress lines (states entered and exited, chunks stored) go to the given callback as they happen.
+/// Runs a file through the pipeline locally: uploads it under <c>incoming/</c>, starts the Express machine as the upload
+/// rule does (or the machine asked for), and executes the rendered definition on the engine with the real handlers
+/// against the local servers; an execution the workflow starts (a large object handed over to the Standard machine)
+/// runs next. Progress lines (states entered and exited, chunks stored) go to the given callback as they happen.
 /// </summary>
 public sealed class PipelineRunner
 {
@@ -51,7 +52,7 @@ public sealed class PipelineRunner
             new PutObjectRequest { BucketName = stack.BucketName, Key = key, FilePath = file.FullName, UseChunkEncoding = false },
             cancellationToken).ConfigureAwait(false);
         var etag = StorageLayout.NormalizeEtag(put.ETag ?? string.Empty);
-        var variant = request.Variant ?? VariantRouting.For(file.Length);
+        var variant = request.Variant ?? WorkflowVariant.Express;
         var name = request.ExecutionName ?? Guid.NewGuid().ToString();
         var startTime = request.StartTime ?? DateTimeOffset.UtcNow;
 
@@ -63,7 +64,8 @@ public sealed class PipelineRunner
 
     /// <summary>
     /// Runs a failed or interrupted execution's saved input again under the same execution name, against the object
-    /// already in the bucket (which needs the servers of <c>serve</c>): chunks already stored are not written twice.
+    /// already in the bucket (which needs the servers of <c>serve</c>), on the machine that ran it: the Standard one for
+    /// an object the Express machine hands over. Chunks already stored are not written twice.
     /// </summary>
     public async Task<RunOutcome> RedriveAsync(string savedInputPath, Action<string>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -72,7 +74,7 @@ public sealed class PipelineRunner
         var detail = input["detail"]!["object"]!;
         var key = EventObjectKey.Candidates(detail["key"]!.GetValue<string>())[^1];
         var size = detail["size"]!.GetValue<long>();
-        var variant = VariantRouting.For(size);
+        var variant = size >= stack.Workflow.ExpressMaxObjectBytes ? WorkflowVariant.Standard : WorkflowVariant.Express;
         var name = Path.GetFileNameWithoutExtension(savedInputPath);
         progress?.Invoke($"redriving execution {name} of s3://{stack.BucketName}/{key} on the {variant} state machine");
         return await ExecuteAsync(new Execution(key, size, input, variant, name, DateTimeOffset.UtcNow, null), clock, progress, cancellationToken).ConfigureAwait(false);
@@ -112,6 +114,14 @@ public sealed class PipelineRunner
         var saved = result.Status == ExecutionStatus.Succeeded
             ? null
             : await FailedInputs.SaveAsync(stack.Aws.RepositoryRoot, name, input, cancellationToken).ConfigureAwait(false);
+
+        if (result.Status == ExecutionStatus.Succeeded && registry.Starts.All is [var start])
+        {
+            var started = stack.MachineOf(start.StateMachineArn);
+            progress?.Invoke($"the {variant} state machine handed the object over to the {started} one, execution {start.Name}");
+            var next = start.Input as JsonObject ?? throw new InvalidOperationException($"execution {start.Name} was started with an input that is not an object");
+            return await ExecuteAsync(execution with { Input = next, Variant = started, Name = start.Name }, clock, progress, cancellationToken).ConfigureAwait(false);
+        }
 
         var quarantineKey = observer.QuarantineKey;
         var quarantineCopy = quarantineKey is null ? null : await CopyOutAsync(quarantineKey, cancellationToken).ConfigureAwait(false);

@@ -4,7 +4,7 @@ namespace Pipeline.Local.Runner;
 
 /// <summary>One file to run through the pipeline.</summary>
 /// <param name="FilePath">The local file to upload.</param>
-/// <param name="Variant">The state machine to run; chosen by size as the EventBridge rules do when absent.</param>
+/// <param name="Variant">The state machine to start; the Express one, as the upload rule starts it, when absent.</param>
 /// <param name="ExecutionName">A fresh GUID when absent.</param>
 /// <param name="Key">The object key; <c>incoming/&lt;file name&gt;</c> when absent.</param>
 /// <param name="StartTime">Where the virtual clock starts; now when absent.</param>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Pipeline.Local.Definition;
 using Pipeline.Local.Engine;
 using Pipeline.Local.Paths;
 
@@ -8,7 +9,8 @@ namespace Pipeline.Local.Tasks;
 /// <summary>
 /// The local stand-in for the services a workflow calls. Lambda functions are bound by name to in-process handlers
 /// and reached through a plain function ARN or <c>arn:aws:states:::lambda:invoke</c>; <c>sns:publish</c> appends to
-/// <see cref="Outbox"/>. Any other resource is unsupported.
+/// <see cref="Outbox"/>, <c>states:startExecution</c> to <see cref="Starts"/> (the caller runs them). Any other resource
+/// is unsupported.
 /// </summary>
 public sealed class TaskRegistry : ITaskInvoker
 {
@@ -22,6 +24,8 @@ public sealed class TaskRegistry : ITaskInvoker
     }
 
     public SnsOutbox Outbox { get; } = new();
+
+    public ExecutionStarts Starts { get; } = new();
 
     /// <summary>Binds a Lambda function name to a handler; an exception it throws fails the task with the exception's type name.</summary>
     public TaskRegistry RegisterFunction(string functionName, Func<JsonNode?, CancellationToken, Task<JsonNode?>> handler)
@@ -48,9 +52,10 @@ public sealed class TaskRegistry : ITaskInvoker
             (TaskResourceKind.LambdaFunction, _, var name) => await CallFunctionAsync(name, invocation.Parameters, invocation.Context).ConfigureAwait(false),
             (TaskResourceKind.ServiceIntegration, "lambda", "invoke") => await LambdaInvokeAsync(invocation).ConfigureAwait(false),
             (TaskResourceKind.ServiceIntegration, "sns", "publish") => Publish(invocation),
+            (TaskResourceKind.ServiceIntegration, "states", "startExecution") => StartExecution(invocation),
             _ => throw new UnsupportedResourceException(
                 $"the resource '{resource.Arn}' is not available locally (supported: Lambda functions bound to handlers, "
-                + "arn:aws:states:::lambda:invoke and arn:aws:states:::sns:publish)"),
+                + "arn:aws:states:::lambda:invoke, arn:aws:states:::sns:publish and arn:aws:states:::states:startExecution)"),
         };
     }
 
@@ -116,6 +121,26 @@ public sealed class TaskRegistry : ITaskInvoker
         var messageId = NewId(invocation.Context.Random);
         Outbox.Add(new SnsMessage(messageId, topic, message, Text(parameters?["Subject"])));
         return new JsonObject { ["MessageId"] = messageId };
+    }
+
+    /// <summary>StartExecution's parameters; the response has the fields StartExecution documents (ExecutionArn, StartDate).</summary>
+    private JsonObject StartExecution(TaskInvocation invocation)
+    {
+        var parameters = invocation.Parameters as JsonObject;
+        var machine = Text(parameters?["StateMachineArn"])
+            ?? throw new TaskFailedException("StepFunctions.InvalidArnException", "states:startExecution needs a StateMachineArn parameter.");
+        var input = parameters?["Input"] switch
+        {
+            null => new JsonObject(),
+            var node when node.GetValueKind() == JsonValueKind.String => JsonNode.Parse(node.GetValue<string>()),
+            var node => node.DeepClone(),
+        };
+        var start = Starts.Add(new ExecutionStart(machine, Text(parameters?["Name"]) ?? NewId(invocation.Context.Random), input));
+        return new JsonObject
+        {
+            ["ExecutionArn"] = start.ExecutionArn,
+            ["StartDate"] = AslTimestamp.Format(invocation.Context.Clock.UtcNow),
+        };
     }
 
     private static string? Text(JsonNode? node) =>

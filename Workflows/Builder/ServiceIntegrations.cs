@@ -6,6 +6,9 @@ public static class ServiceIntegrations
     public const string LambdaInvoke = "arn:aws:states:::lambda:invoke";
     public const string SnsPublish = "arn:aws:states:::sns:publish";
 
+    /// <summary>Starts an execution and continues without waiting for it (the request-response pattern, which Express allows).</summary>
+    public const string StartExecution = "arn:aws:states:::states:startExecution";
+
     /// <summary>
     /// Invokes the function <paramref name="functionId"/> with <paramref name="payload"/>. The result is reduced to the
     /// handler's own output fields (<c>$.Payload.&lt;field&gt;</c>), so the state's result has the handler's output shape.
@@ -24,5 +27,15 @@ public static class ServiceIntegrations
         new(name, SnsPublish)
         {
             Parameters = Payload.Object(("TopicArn", ResourceRef.Topic(topicId)), ("Subject", subject), ("Message", message)),
+        };
+
+    /// <summary>
+    /// Starts an execution of the state machine <paramref name="machineId"/> with <paramref name="input"/>, named
+    /// <paramref name="executionName"/>: a Standard execution started twice with the same name and input is started once.
+    /// </summary>
+    public static TaskState StartMachine(string name, string machineId, PayloadValue input, PayloadValue executionName) =>
+        new(name, StartExecution)
+        {
+            Parameters = Payload.Object(("StateMachineArn", ResourceRef.StateMachine(machineId)), ("Input", input), ("Name", executionName)),
         };
 }

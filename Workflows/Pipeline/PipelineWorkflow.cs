@@ -9,9 +9,34 @@ namespace Pipeline.Workflows;
 /// success or, when the table refused records, partial success. Any error is caught, notified with the execution's input
 /// (for redrive) and ends in a Fail state. Payloads carry S3 keys and counts, never records.
 /// </summary>
+/// <remarks>
+/// Every upload starts the Express machine: one EventBridge rule with no size comparison, because EventBridge compares
+/// numbers only within ±1e9 and an object beyond that would match no size rule at all. The Express rendering starts with
+/// <c>RouteBySize</c>, which hands an object of at least <see cref="PipelineWorkflowOptions.ExpressMaxObjectBytes"/> over
+/// to the Standard machine (Step Functions compares any JSON number); the Standard rendering starts at <c>LoadBatch</c>.
+/// </remarks>
 public static class PipelineWorkflow
 {
     public const string NotificationTopicId = "NotificationTopic";
+
+    /// <summary>The Standard machine, which the Express one hands large objects over to.</summary>
+    public const string StandardMachineId = "StandardMachine";
+
+    /// <summary>
+    /// StartExecution refuses a name already used, once that execution has ended (Step Functions API reference,
+    /// StartExecution): the event was handed over before, so the hand-over is done, not failed, and not retried.
+    /// </summary>
+    public const string ExecutionAlreadyExists = "StepFunctions.ExecutionAlreadyExistsException";
+
+    /// <summary>Starting an execution can be throttled or fail transiently; any other failure is retried, then notified.</summary>
+    public static Retrier StartExecutionErrors { get; } = new([ErrorNames.TaskFailed])
+    {
+        IntervalSeconds = 1,
+        MaxAttempts = 5,
+        BackoffRate = 2,
+        MaxDelaySeconds = 30,
+        JitterStrategy = JitterStrategy.Full,
+    };
 
     /// <summary>Lambda's transient errors: retried with exponential backoff and full jitter. The pipeline's own <c>InvalidInput</c> is never retried.</summary>
     public static Retrier LambdaTransientErrors { get; } = new(
@@ -24,7 +49,8 @@ public static class PipelineWorkflow
         JitterStrategy = JitterStrategy.Full,
     };
 
-    public static StateMachineDefinition Create(PipelineWorkflowOptions? options = null)
+    /// <summary>The definition the <paramref name="variant"/> machine runs.</summary>
+    public static StateMachineDefinition Create(PipelineWorkflowOptions? options = null, WorkflowVariant variant = WorkflowVariant.Standard)
     {
         options ??= new PipelineWorkflowOptions();
         var contract = PayloadJsonContext.Default;
@@ -125,12 +151,24 @@ public static class PipelineWorkflow
                 Notify("NotifyPartialSuccess", "Pipeline run partially succeeded", "partially processed"))
             .Otherwise(Notify("NotifySuccess", "Pipeline run succeeded", "processed"));
 
-        var chain = Chain.Start(load)
+        var process = Chain.Start(load)
             .Next(validate)
             .Next(anyValidRecords)
             .Next(accountForRecords)
             .Next(anyRefused)
             .Next(new SucceedState("PipelineSucceeded"));
+
+        // The event's id names the Standard execution: a redelivered event cannot start a second one.
+        var handedOver = new SucceedState("HandedOverToStandard");
+        var handOver = Guarded(ServiceIntegrations.StartMachine("HandOverToStandard", StandardMachineId, Payload.Path("$"), Payload.Path("$.id"))
+            .AddRetry(new Retrier([ExecutionAlreadyExists]) { MaxAttempts = 0 })
+            .AddRetry(StartExecutionErrors)
+            .AddCatch(handedOver, DataPath.Null, [ExecutionAlreadyExists]) with { ResultPath = DataPath.Null });
+        var chain = variant == WorkflowVariant.Express
+            ? Chain.Start(new ChoiceState("RouteBySize")
+                .When(Condition.NumericGreaterThanEquals("$.detail.object.size", options.ExpressMaxObjectBytes), Chain.Start(handOver).Next(handedOver))
+                .Otherwise(process))
+            : process;
 
         return StateMachineDefinition.From(
             chain,

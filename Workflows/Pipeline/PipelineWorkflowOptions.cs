@@ -8,7 +8,16 @@ namespace Pipeline.Workflows;
 /// 5 minutes itself, while the Standard machine takes the large files and is bounded by its tasks' timeouts and retries,
 /// so one definition serves both without capping the Standard runs at the Express limit.
 /// </param>
+/// <param name="ExpressMaxObjectBytes">
+/// Objects of at least this size are handed over from the Express machine to the Standard one (the stack's
+/// <c>expressMaxObjectBytes</c>).
+/// </param>
 public sealed record PipelineWorkflowOptions(
     int MaxConcurrency = 10,
     int TaskTimeoutSeconds = 120,
-    int? ExecutionTimeoutSeconds = null);
+    int? ExecutionTimeoutSeconds = null,
+    long ExpressMaxObjectBytes = PipelineWorkflowOptions.DefaultExpressMaxObjectBytes)
+{
+    /// <summary>1 MiB: the dev stack's <c>expressMaxObjectBytes</c>.</summary>
+    public const long DefaultExpressMaxObjectBytes = 1_048_576;
+}

@@ -2,7 +2,8 @@ namespace Pipeline.Workflows;
 
 /// <summary>
 /// Resolves resources to example ARNs (account 123456789012, us-east-1): functions become
-/// <c>pipeline-&lt;stack&gt;-&lt;id in kebab case&gt;</c>, the notification topic <c>pipeline-&lt;stack&gt;-notifications</c>.
+/// <c>pipeline-&lt;stack&gt;-&lt;id in kebab case&gt;</c>, the notification topic <c>pipeline-&lt;stack&gt;-notifications</c>,
+/// the Standard state machine <c>pipeline-&lt;stack&gt;-standard</c>.
 /// </summary>
 public sealed class ExampleArnResolver(string stack = "dev") : IResourceResolver
 {
@@ -14,6 +15,11 @@ public sealed class ExampleArnResolver(string stack = "dev") : IResourceResolver
         ["NotificationTopic"] = "notifications",
     };
 
+    private static readonly Dictionary<string, string> MachineNames = new(StringComparer.Ordinal)
+    {
+        [PipelineWorkflow.StandardMachineId] = "standard",
+    };
+
     public string Stack { get; } = stack;
 
     public string Resolve(ResourceRef reference)
@@ -23,6 +29,7 @@ public sealed class ExampleArnResolver(string stack = "dev") : IResourceResolver
         {
             ResourceKind.Function => $"arn:aws:lambda:{Region}:{Account}:function:{FunctionNames.Of($"pipeline-{Stack}", reference.Id)}",
             ResourceKind.Topic when TopicNames.TryGetValue(reference.Id, out var name) => $"arn:aws:sns:{Region}:{Account}:pipeline-{Stack}-{name}",
+            ResourceKind.StateMachine when MachineNames.TryGetValue(reference.Id, out var name) => $"arn:aws:states:{Region}:{Account}:stateMachine:pipeline-{Stack}-{name}",
             _ => throw new ArgumentException($"No example ARN for {reference}.", nameof(reference)),
         };
     }

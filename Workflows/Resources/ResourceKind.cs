@@ -5,4 +5,5 @@ public enum ResourceKind
 {
     Function,
     Topic,
+    StateMachine,
 }

@@ -1,7 +1,7 @@
 namespace Pipeline.Workflows;
 
 /// <summary>
-/// A logical resource named by id (e.g. the function <c>Store</c>, the topic <c>NotificationTopic</c>).
+/// A logical resource named by id (e.g. the function <c>Store</c>, the topic <c>NotificationTopic</c>, the state machine <c>StandardMachine</c>).
 /// The renderer asks an <see cref="IResourceResolver"/> for the string to put in the ASL.
 /// </summary>
 public sealed record ResourceRef(ResourceKind Kind, string Id)
@@ -9,6 +9,8 @@ public sealed record ResourceRef(ResourceKind Kind, string Id)
     public static ResourceRef Function(string id) => new(ResourceKind.Function, id);
 
     public static ResourceRef Topic(string id) => new(ResourceKind.Topic, id);
+
+    public static ResourceRef StateMachine(string id) => new(ResourceKind.StateMachine, id);
 
     public override string ToString() => $"{Kind}:{Id}";
 }

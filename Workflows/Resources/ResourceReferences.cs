@@ -3,12 +3,13 @@ using System.Collections.Immutable;
 namespace Pipeline.Workflows;
 
 /// <summary>
-/// What a definition touches: the logical function and topic ids in its payloads and the integration ARNs
+/// What a definition touches: the logical function, topic and state machine ids in its payloads and the integration ARNs
 /// of its Task states (e.g. <c>arn:aws:states:::lambda:invoke</c>). Sorted and distinct.
 /// </summary>
 public sealed record ResourceReferences(
     ImmutableArray<string> FunctionIds,
     ImmutableArray<string> TopicIds,
+    ImmutableArray<string> StateMachineIds,
     ImmutableArray<string> IntegrationArns)
 {
     internal static ResourceReferences Of(StateMachineDefinition definition)
@@ -18,6 +19,7 @@ public sealed record ResourceReferences(
         return new ResourceReferences(
             IdsOf(references, ResourceKind.Function),
             IdsOf(references, ResourceKind.Topic),
+            IdsOf(references, ResourceKind.StateMachine),
             [.. states.OfType<TaskState>().Select(task => task.Resource).Distinct().Order(StringComparer.Ordinal)]);
     }
 

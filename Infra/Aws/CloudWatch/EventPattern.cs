@@ -3,10 +3,10 @@ using Pipeline.Infra.Model;
 namespace Pipeline.Infra.Aws;
 
 /// <summary>
-/// The pattern of an S3 "Object Created" rule: one bucket, keys under a prefix, and a numeric
-/// comparison on <c>detail.object.size</c> (e.g. <c>["&lt;", 1048576]</c>).
+/// The pattern of an S3 "Object Created" rule: one bucket and keys under a prefix. It compares no number: EventBridge's
+/// numeric matching covers only ±1e9, so a size comparison would let larger objects match no rule.
 /// </summary>
-public sealed record EventPattern(Input BucketName, string KeyPrefix, string SizeOperator, long SizeBytes) : IJsonDocument
+public sealed record EventPattern(Input BucketName, string KeyPrefix) : IJsonDocument
 {
     public const string Source = "aws.s3";
     public const string DetailType = "Object Created";
@@ -17,17 +17,5 @@ public sealed record EventPattern(Input BucketName, string KeyPrefix, string Siz
         ("detail", Nodes.Object(
             ("bucket", Nodes.Object(("name", Nodes.Strings([BucketName])))),
             ("object", Nodes.Object(
-                ("key", Nodes.Array(Nodes.Object(("prefix", Nodes.String(KeyPrefix))))),
-                ("size", Nodes.Array(Nodes.Object(("numeric", Nodes.Array(Nodes.String(SizeOperator), Nodes.Number(SizeBytes)))))))))));
-
-    /// <summary>Whether an object of <paramref name="size"/> bytes matches the size comparison.</summary>
-    public bool MatchesSize(long size) => SizeOperator switch
-    {
-        "<" => size < SizeBytes,
-        "<=" => size <= SizeBytes,
-        ">" => size > SizeBytes,
-        ">=" => size >= SizeBytes,
-        "=" => size == SizeBytes,
-        _ => throw new InvalidOperationException($"Unknown numeric operator '{SizeOperator}'."),
-    };
+                ("key", Nodes.Array(Nodes.Object(("prefix", Nodes.String(KeyPrefix))))))))));
 }

@@ -169,7 +169,7 @@ public static class AccessPaths
         new[] { "kms:GenerateDataKey", "kms:Decrypt" }.Select(action => new AccessPath(AccessPathKind.Service, service, action, keyArn, resource, context));
 
     /// <summary>The KMS calls a storing service makes when a caller uses <paramref name="action"/> on its encrypted data.</summary>
-    internal static IEnumerable<string> KeyActions(string service, string action)
+    public static IEnumerable<string> KeyActions(string service, string action)
     {
         var verb = action.Split(':')[1];
         var writes = service switch

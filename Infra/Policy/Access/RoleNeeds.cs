@@ -8,8 +8,9 @@ namespace Pipeline.Infra.Policy.Access;
 
 /// <summary>
 /// What each role needs, derived from what uses it rather than from its policy: a function's role from the handler
-/// catalog's declared access, a state machine's role from the Task resources of its (resolved) definition, the
-/// EventBridge role from the targets that start machines with it; plus the key use those imply and the mandated
+/// catalog's declared access, a state machine's role from the Task resources of its (resolved) definition (the functions
+/// it invokes, the topic it publishes to, the machine it starts), the EventBridge role from the targets that start
+/// machines with it; plus the key use those imply and the mandated
 /// wildcards that logging and tracing need.
 /// </summary>
 public static class RoleNeeds
@@ -49,6 +50,8 @@ public static class RoleNeeds
             }
         }
 
+        // Who starts each machine: the roles of the rules that target it and of the machines whose tasks start it.
+        var starters = stack.All<CloudWatchEventTarget>().Select(target => (Machine: resolver.Resolve(target.Arn), Role: Of(target.RoleArn))).ToList();
         foreach (var machine in stack.All<SfnStateMachine>())
         {
             var list = Of(machine.RoleArn);
@@ -63,6 +66,12 @@ public static class RoleNeeds
                 else if (resource == Synthesis.StateMachineBuilder.SnsPublish)
                 {
                     list.Add(new("sns:Publish", parameters!["TopicArn"]!.GetValue<string>(), $"task {resource}"));
+                }
+                else if (resource == Workflows.ServiceIntegrations.StartExecution)
+                {
+                    var started = parameters!["StateMachineArn"]!.GetValue<string>();
+                    list.Add(new("states:StartExecution", started, $"task {resource}"));
+                    starters.Add((started, list));
                 }
                 else
                 {
@@ -90,8 +99,7 @@ public static class RoleNeeds
         foreach (var machine in stack.All<SfnStateMachine>().Where(machine => machine.EncryptionConfiguration is { } encryption && context.IsProjectKey(encryption.KmsKeyId)))
         {
             var machineArn = resolver.Arn(machine);
-            var users = stack.All<CloudWatchEventTarget>().Where(target => resolver.Resolve(target.Arn) == machineArn).Select(target => Of(target.RoleArn))
-                .Prepend(Of(machine.RoleArn));
+            var users = starters.Where(starter => starter.Machine == machineArn).Select(starter => starter.Role).Prepend(Of(machine.RoleArn));
             foreach (var list in users)
             {
                 list.Add(new("kms:Decrypt", keyArn!, $"the encrypted data of {machine.Name}"));
