@@ -33,6 +33,8 @@ internal sealed partial class ExecutionRun
             {
                 var details = new JsonObject { ["name"] = state.Name, ["index"] = index };
                 history.Add(iteration, HistoryEventType.MapIterationStarted, details);
+                var running = Interlocked.Increment(ref mapIterationsRunning);
+                InterlockedMax(ref peakMapConcurrency, running);
                 try
                 {
                     results[index] = await RunGraphAsync(state.Processor, iterationInputs[index]?.DeepClone(), iteration).ConfigureAwait(false);
@@ -46,6 +48,10 @@ internal sealed partial class ExecutionRun
                 {
                     history.Add(iteration, HistoryEventType.MapIterationFailed, (JsonObject)details.DeepClone());
                     throw;
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref mapIterationsRunning);
                 }
 
                 history.Add(iteration, HistoryEventType.MapIterationSucceeded, (JsonObject)details.DeepClone());
@@ -61,15 +67,29 @@ internal sealed partial class ExecutionRun
         return Finish(state, state.ResultSelector, state.ResultPath, input, new JsonArray(results.Select(r => r?.DeepClone()).ToArray()), context, path);
     }
 
+    /// <summary>The iterations run at once: the state's MaxConcurrency, capped (and 0, no limit, replaced) by the inline Map's 40.</summary>
     private static int MaxConcurrency(MapState state, JsonNode? effectiveInput)
     {
-        if (state.MaxConcurrencyPath is not { } maxPath)
-        {
-            return state.MaxConcurrency;
-        }
+        var max = state.MaxConcurrencyPath is not { } maxPath
+            ? state.MaxConcurrency
+            : JsonNumber.WholeAtLeast(JsonPath.Parse(maxPath).Evaluate(effectiveInput), 0) is { } value and <= int.MaxValue
+                ? (int)value
+                : throw new StatesErrorException(StatesErrors.Runtime, $"State '{state.Name}': MaxConcurrencyPath '{maxPath}' must reference a non-negative integer.");
+        return max is 0 or > ExecutionQuotas.InlineMapConcurrency ? ExecutionQuotas.InlineMapConcurrency : max;
+    }
 
-        return JsonNumber.WholeAtLeast(JsonPath.Parse(maxPath).Evaluate(effectiveInput), 0) is { } max and <= int.MaxValue
-            ? (int)max
-            : throw new StatesErrorException(StatesErrors.Runtime, $"State '{state.Name}': MaxConcurrencyPath '{maxPath}' must reference a non-negative integer.");
+    private static void InterlockedMax(ref int target, int candidate)
+    {
+        var current = Volatile.Read(ref target);
+        while (candidate > current)
+        {
+            var seen = Interlocked.CompareExchange(ref target, candidate, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
     }
 }
