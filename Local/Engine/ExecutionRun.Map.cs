@@ -9,11 +9,16 @@ internal sealed partial class ExecutionRun
 {
     private async Task<JsonNode?> RunMapAsync(MapState state, JsonNode? input, ExecutionPath path, DateTimeOffset enteredTime, int retryCount)
     {
+        if (state.Distributed)
+        {
+            return await RunDistributedMapAsync(state, input, path, enteredTime, retryCount).ConfigureAwait(false);
+        }
+
         var context = ContextObject(state, enteredTime, retryCount, null);
         var effective = ApplyInputPath(state, input);
         var items = JsonPath.Parse(state.ItemsPath).Evaluate(effective) as JsonArray
             ?? throw new StatesErrorException(StatesErrors.Runtime, $"State '{state.Name}': ItemsPath '{state.ItemsPath}' must select an array.");
-        var maxConcurrency = MaxConcurrency(state, effective);
+        var maxConcurrency = MaxConcurrency(state, effective, ExecutionQuotas.InlineMapConcurrency);
         var iterationInputs = items
             .Select((item, index) => state.ItemSelector is null
                 ? item?.DeepClone()
@@ -67,15 +72,15 @@ internal sealed partial class ExecutionRun
         return Finish(state, state.ResultSelector, state.ResultPath, input, new JsonArray(results.Select(r => r?.DeepClone()).ToArray()), context, path);
     }
 
-    /// <summary>The iterations run at once: the state's MaxConcurrency, capped (and 0, no limit, replaced) by the inline Map's 40.</summary>
-    private static int MaxConcurrency(MapState state, JsonNode? effectiveInput)
+    /// <summary>The iterations run at once: the state's MaxConcurrency, capped (and 0, no limit, replaced) by the mode's <paramref name="most"/>.</summary>
+    private static int MaxConcurrency(MapState state, JsonNode? effectiveInput, int most)
     {
         var max = state.MaxConcurrencyPath is not { } maxPath
             ? state.MaxConcurrency
             : JsonNumber.WholeAtLeast(JsonPath.Parse(maxPath).Evaluate(effectiveInput), 0) is { } value and <= int.MaxValue
                 ? (int)value
                 : throw new StatesErrorException(StatesErrors.Runtime, $"State '{state.Name}': MaxConcurrencyPath '{maxPath}' must reference a non-negative integer.");
-        return max is 0 or > ExecutionQuotas.InlineMapConcurrency ? ExecutionQuotas.InlineMapConcurrency : max;
+        return max == 0 || max > most ? most : max;
     }
 
     private static void InterlockedMax(ref int target, int candidate)

@@ -31,11 +31,14 @@ internal sealed partial class ExecutionRun
     private int mapIterationsRunning;
     private int peakMapConcurrency;
 
-    public ExecutionRun(StateMachine machine, ITaskInvoker invoker, ExecutionOptions options)
+    private readonly IObjectStore? objects;
+
+    public ExecutionRun(StateMachine machine, ITaskInvoker invoker, ExecutionOptions options, IObjectStore? objects)
     {
         this.machine = machine;
         this.invoker = invoker;
         this.options = options;
+        this.objects = objects;
         history = new ExecutionHistory(options.OnEvent, options.Type == WorkflowType.Standard ? ExecutionQuotas.HistoryEvents : null);
         seed = options.Seed ?? Random.Shared.Next();
         executionName = options.Name ?? NewName(seed);
@@ -111,6 +114,7 @@ internal sealed partial class ExecutionRun
         LambdaInvocations = [.. lambdaInvocations],
         DefinitionBytes = machine.DefinitionBytes,
         FanOutDataBytes = Interlocked.Read(ref fanOutDataBytes),
+        Children = [.. children],
         Quotas = new QuotaUsage(options.Type, history.Events.Count, largestPayloadBytes, largestPayloadState, path.Timeline.UtcNow - startTime, Volatile.Read(ref peakMapConcurrency)),
     };
 
