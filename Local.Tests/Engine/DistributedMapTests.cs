@@ -180,6 +180,28 @@ public class DistributedMapTests
         result.Output!.AsArray().Should().HaveCount(1_000);
     }
 
+    [Fact]
+    public async Task ADistributedMapBuiltAndRenderedByTheWorkflowModel_RunsOnTheEngine()
+    {
+        var map = new Workflows.MapState("Each")
+        {
+            ProcessorMode = Workflows.MapProcessorMode.DistributedExpress,
+            ItemReader = new Workflows.MapItemReader(Workflows.Payload.Object(("Bucket", "work"), ("Key", "items.json"))),
+            ItemBatcher = new Workflows.MapItemBatcher(2),
+            ResultWriter = new Workflows.MapResultWriter(Workflows.Payload.Object(("Bucket", "work"), ("Prefix", "out"))),
+        }.WithItemProcessor(new Workflows.PassState("Work"));
+        var asl = Workflows.AslRenderer.Render(
+            Workflows.StateMachineDefinition.From(Workflows.Chain.Start(map)), Workflows.WorkflowVariant.Standard, new Workflows.ExampleArnResolver());
+        var store = new InMemoryObjectStore();
+        await store.PutAsync("work", "items.json", Encoding.UTF8.GetBytes("[1, 2, 3]"), CancellationToken.None);
+
+        var result = await RunAsync(asl, new JsonObject(), store);
+
+        result.ShouldSucceed();
+        result.Children.Should().HaveCount(2);
+        result.Output!["ResultWriterDetails"]!["Key"]!.GetValue<string>().Should().StartWith("out/").And.EndWith("/manifest.json");
+    }
+
     [Theory]
     [InlineData("\"ToleratedFailureCount\": 1,")]
     [InlineData("\"ItemBatcher\": { \"MaxItemsPerBatch\": 2 },")]
