@@ -124,6 +124,7 @@ public sealed class LambdaBootstrapTests
 
         error.ErrorType.Should().Be(nameof(InvalidConfiguration));
         error.ErrorMessage.Should().Be("environment variable TABLE_NAME: is required but not set");
+        (await runtime.ExitCode.WaitAsync(TimeSpan.FromSeconds(10))).Should().Be(1, "the runtime exits once Lambda has its init error");
     }
 
     /// <summary>The runtime loop of one function against its own Runtime API server.</summary>
@@ -177,7 +178,15 @@ public sealed class LambdaBootstrapTests
         public async ValueTask DisposeAsync()
         {
             await stop.CancelAsync();
-            await ExitCode.WaitAsync(TimeSpan.FromSeconds(10));
+            try
+            {
+                await ExitCode.WaitAsync(TimeSpan.FromSeconds(10));
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped mid-request by the cancellation above, which is what stopping it means.
+            }
+
             await api.DisposeAsync();
             stop.Dispose();
             await log.DisposeAsync();

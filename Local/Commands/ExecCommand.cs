@@ -69,7 +69,7 @@ public static class ExecCommand
         await using var functions = new OnDemandPipelineFunctions(stderr);
         var registry = functions.Bind(new TaskRegistry(UnboundFunctionHint));
         var options = new ExecutionOptions { Type = type, StateMachineName = Path.GetFileNameWithoutExtension(definitionFile.Name) };
-        var result = await new LocalEngine(registry).ExecuteAsync(machine, input, options, cancellationToken).ConfigureAwait(false);
+        var result = await new LocalEngine(registry, functions).ExecuteAsync(machine, input, options, cancellationToken).ConfigureAwait(false);
 
         foreach (var message in registry.Outbox.Messages)
         {

@@ -159,7 +159,7 @@ public static class RunCommand
         var directory = Directory.CreateTempSubdirectory("pipeline-bench-");
         try
         {
-            await stdout.WriteLineAsync("records   variant    wall s   records/s  chunks  transitions  status").ConfigureAwait(false);
+            await stdout.WriteLineAsync("records   variant    wall s   records/s  chunks  transitions  history  largest payload (state)              status").ConfigureAwait(false);
             var failed = false;
             foreach (var count in new[] { 10_000, records }.Distinct())
             {
@@ -168,13 +168,18 @@ public static class RunCommand
                 var outcome = await new PipelineRunner(stack).RunAsync(new RunRequest(path, variant), null, cancellationToken).ConfigureAwait(false);
                 failed |= !outcome.Succeeded;
                 var seconds = outcome.WallTime.TotalSeconds;
+                var quotas = outcome.Execution.Quotas;
                 await stdout.WriteLineAsync(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{count,7}   {outcome.Variant,-8} {seconds,8:0.00} {count / seconds,11:0} {outcome.Chunks,7} {outcome.Execution.StateTransitions,12}  {outcome.Execution.Status}")).ConfigureAwait(false);
+                    $"{count,7}   {outcome.Variant,-8} {seconds,8:0.00} {count / seconds,11:0} {outcome.Chunks,7} {outcome.Execution.StateTransitions,12} {quotas.HistoryEvents,8}  {quotas.LargestPayloadBytes,7} ({quotas.LargestPayloadState,-26})  {outcome.Execution.Status}")).ConfigureAwait(false);
                 var perFunction = outcome.Execution.LambdaInvocations
                     .GroupBy(call => call.FunctionName)
                     .Select(group => string.Create(CultureInfo.InvariantCulture, $"{group.Key} {group.Count()}x {group.Sum(call => call.Duration.TotalSeconds):0.00} s"));
                 await stderr.WriteLineAsync($"          handler time (summed over concurrent calls): {string.Join(", ", perFunction)}").ConfigureAwait(false);
+                if (!outcome.Succeeded)
+                {
+                    await stderr.WriteLineAsync($"          {outcome.Execution.Error}: {outcome.Execution.Cause}").ConfigureAwait(false);
+                }
             }
 
             return failed ? ExitCodes.ExecutionFailed : ExitCodes.Succeeded;

@@ -23,6 +23,7 @@ internal static class RunSummary
             yield return $"  records the table refused: s3://{outcome.Bucket}/{refused}";
         }
         yield return string.Create(CultureInfo.InvariantCulture, $"  state transitions {execution.StateTransitions}, {execution.Duration.TotalSeconds:0.###} s of virtual time, {outcome.WallTime.TotalSeconds:0.00} s wall time");
+        yield return $"  quotas ({execution.Type}): {string.Join("; ", execution.Quotas.Lines())}";
         yield return string.Create(
             CultureInfo.InvariantCulture,
             $"  estimated cost: ${outcome.Cost.StandardTotal:0.#########} as Standard, ${outcome.Cost.ExpressTotal:0.#########} as Express (Lambda included: {outcome.Cost.LambdaInvocations} invocations)");
@@ -54,6 +55,14 @@ internal static class RunSummary
         ["stateTransitions"] = outcome.Execution.StateTransitions,
         ["virtualSeconds"] = outcome.Execution.Duration.TotalSeconds,
         ["wallSeconds"] = outcome.WallTime.TotalSeconds,
+        ["quotas"] = new JsonObject
+        {
+            ["historyEvents"] = outcome.Execution.Quotas.HistoryEvents,
+            ["largestPayloadBytes"] = outcome.Execution.Quotas.LargestPayloadBytes,
+            ["largestPayloadState"] = outcome.Execution.Quotas.LargestPayloadState,
+            ["durationLimitSeconds"] = outcome.Execution.Quotas.DurationLimitSeconds,
+            ["peakMapConcurrency"] = outcome.Execution.Quotas.PeakMapConcurrency,
+        },
         ["estimatedCost"] = new JsonObject
         {
             ["standard"] = outcome.Cost.StandardTotal,

@@ -7,7 +7,7 @@ namespace Pipeline.Local.Definition;
 /// <summary>Reads ASL JSON (JSONPath query language) into the state model and checks its transitions.</summary>
 internal static class DefinitionParser
 {
-    private static readonly string[] UnsupportedStateFields = ["Assign", "Arguments", "Output", "Items", "ItemReader", "ItemBatcher", "ResultWriter", "Credentials"];
+    private static readonly string[] UnsupportedStateFields = ["Assign", "Arguments", "Output", "Items", "Credentials"];
 
     public static StateMachine Parse(string definitionJson)
     {
@@ -164,23 +164,38 @@ internal static class DefinitionParser
     {
         var processorNode = (node["ItemProcessor"] ?? node["Iterator"]) as JsonObject
             ?? throw new InvalidDefinitionException($"State '{name}' must have an ItemProcessor (or Iterator) object.");
-        if (processorNode["ProcessorConfig"]?["Mode"]?.GetValue<string>() is "DISTRIBUTED")
+        var distributed = processorNode["ProcessorConfig"]?["Mode"]?.GetValue<string>() is "DISTRIBUTED";
+        if (!distributed)
         {
-            throw new InvalidDefinitionException($"State '{name}': a distributed Map is not supported by the local engine; use Mode INLINE.");
+            foreach (var field in DistributedOnlyFields.Where(node.ContainsKey))
+            {
+                throw new InvalidDefinitionException($"State '{name}': \"{field}\" applies only to a distributed Map (ProcessorConfig Mode DISTRIBUTED).");
+            }
         }
 
-        foreach (var field in new[] { "ToleratedFailureCount", "ToleratedFailurePercentage", "ToleratedFailureCountPath", "ToleratedFailurePercentagePath" })
+        foreach (var field in new[] { "ToleratedFailureCountPath", "ToleratedFailurePercentagePath" }.Where(node.ContainsKey))
         {
-            if (node.ContainsKey(field))
-            {
-                throw new InvalidDefinitionException($"State '{name}': \"{field}\" applies to distributed Maps, which the local engine does not support.");
-            }
+            throw new InvalidDefinitionException($"State '{name}': \"{field}\" is not supported by the local engine; give {field[..^4]} as a number.");
+        }
+
+        var percentage = OptionalNumber(node, "ToleratedFailurePercentage", owner);
+        if (percentage is < 0 or > 100)
+        {
+            throw new InvalidDefinitionException($"State '{name}': ToleratedFailurePercentage must be between 0 and 100.");
         }
 
         return new MapState
         {
             Name = name,
             Processor = ParseGraph(processorNode, $"the ItemProcessor of state '{name}'"),
+            Distributed = distributed,
+            ChildType = processorNode["ProcessorConfig"]?["ExecutionType"]?.GetValue<string>() == "EXPRESS" ? Engine.WorkflowType.Express : Engine.WorkflowType.Standard,
+            ItemReader = node["ItemReader"] is JsonObject reader ? ParseItemReader(name, reader) : null,
+            ItemBatcher = node["ItemBatcher"] is JsonObject batcher ? ParseItemBatcher(name, batcher) : null,
+            ResultWriter = node["ResultWriter"] is JsonObject writer ? ParseResultWriter(name, writer) : null,
+            ToleratedFailureCount = OptionalInt(node, "ToleratedFailureCount", owner),
+            ToleratedFailurePercentage = percentage,
+            Label = OptionalString(node, "Label", owner),
             ItemsPath = OptionalString(node, "ItemsPath", owner) ?? "$",
             ItemSelector = Clone(node["ItemSelector"] ?? node["Parameters"]),
             MaxConcurrency = OptionalInt(node, "MaxConcurrency", owner) ?? 0,
@@ -190,6 +205,55 @@ internal static class DefinitionParser
             Retry = ParseRetry(node, owner),
             Catch = ParseCatch(node, owner),
         };
+    }
+
+    private static readonly string[] DistributedOnlyFields =
+        ["ItemReader", "ItemBatcher", "ResultWriter", "ToleratedFailureCount", "ToleratedFailurePercentage", "ToleratedFailureCountPath", "ToleratedFailurePercentagePath", "Label"];
+
+    private static ItemReaderConfig ParseItemReader(string name, JsonObject node)
+    {
+        var owner = $"the ItemReader of state '{name}'";
+        var resource = OptionalString(node, "Resource", owner);
+        if (resource != ItemReaderConfig.GetObject)
+        {
+            throw new InvalidDefinitionException($"State '{name}': the local engine reads items with {ItemReaderConfig.GetObject} only (ItemReader Resource '{resource}').");
+        }
+
+        var config = node["ReaderConfig"] as JsonObject ?? [];
+        var inputType = OptionalString(config, "InputType", owner) ?? "JSON";
+        if (inputType is not ("JSON" or "JSONL" or "CSV"))
+        {
+            throw new InvalidDefinitionException($"State '{name}': ItemReader InputType '{inputType}' is not supported locally (JSON, JSONL, CSV).");
+        }
+
+        var headers = OptionalString(config, "CSVHeaderLocation", owner) == "GIVEN"
+            ? (config["CSVHeaders"] as JsonArray)?.Select(header => header!.GetValue<string>()).ToList()
+                ?? throw new InvalidDefinitionException($"State '{name}': CSVHeaderLocation GIVEN needs CSVHeaders.")
+            : null;
+        return new ItemReaderConfig(
+            resource,
+            node["Parameters"]?.DeepClone() ?? throw new InvalidDefinitionException($"State '{name}': the ItemReader needs Parameters with Bucket and Key."),
+            inputType,
+            headers,
+            OptionalInt(config, "MaxItems", owner) ?? 0);
+    }
+
+    private static ItemBatcherConfig ParseItemBatcher(string name, JsonObject node)
+    {
+        var owner = $"the ItemBatcher of state '{name}'";
+        var items = OptionalInt(node, "MaxItemsPerBatch", owner) ?? 0;
+        var bytes = OptionalInt(node, "MaxInputBytesPerBatch", owner) ?? 0;
+        return items > 0 || bytes > 0
+            ? new ItemBatcherConfig(items, bytes, node["BatchInput"]?.DeepClone())
+            : throw new InvalidDefinitionException($"State '{name}': the ItemBatcher needs MaxItemsPerBatch or MaxInputBytesPerBatch.");
+    }
+
+    private static ResultWriterConfig ParseResultWriter(string name, JsonObject node)
+    {
+        var resource = OptionalString(node, "Resource", $"the ResultWriter of state '{name}'");
+        return resource == ResultWriterConfig.PutObject && node["Parameters"] is JsonObject parameters
+            ? new ResultWriterConfig(resource, parameters.DeepClone())
+            : throw new InvalidDefinitionException($"State '{name}': the ResultWriter needs Resource {ResultWriterConfig.PutObject} and Parameters with Bucket and Prefix.");
     }
 
     private static List<StateGraph> ParseBranches(JsonObject node, string owner)

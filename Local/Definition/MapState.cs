@@ -2,16 +2,40 @@ using System.Text.Json.Nodes;
 
 namespace Pipeline.Local.Definition;
 
+/// <summary>
+/// A Map state. Inline, its iterations run inside the execution; distributed, each item (or batch) runs as a child
+/// execution of <see cref="ChildType"/>, items may come from an <see cref="ItemReader"/> and results go to a
+/// <see cref="ResultWriter"/>.
+/// </summary>
 public sealed record MapState : State
 {
     public required StateGraph Processor { get; init; }
+
+    public bool Distributed { get; init; }
+
+    /// <summary>The type of a distributed Map's child executions.</summary>
+    public Engine.WorkflowType ChildType { get; init; } = Engine.WorkflowType.Standard;
+
+    public ItemReaderConfig? ItemReader { get; init; }
+
+    public ItemBatcherConfig? ItemBatcher { get; init; }
+
+    public ResultWriterConfig? ResultWriter { get; init; }
+
+    /// <summary>Failed child executions a distributed Map tolerates; with no tolerance given, none.</summary>
+    public int? ToleratedFailureCount { get; init; }
+
+    public double? ToleratedFailurePercentage { get; init; }
+
+    /// <summary>Names the Map Run and its child executions; the state's name when absent.</summary>
+    public string? Label { get; init; }
 
     public string ItemsPath { get; init; } = "$";
 
     /// <summary>ItemSelector, or the older Parameters field that plays the same role.</summary>
     public JsonNode? ItemSelector { get; init; }
 
-    /// <summary>0 means unbounded.</summary>
+    /// <summary>0 means the most the mode allows: 40 inline, 10,000 distributed.</summary>
     public int MaxConcurrency { get; init; }
 
     public string? MaxConcurrencyPath { get; init; }

@@ -39,6 +39,12 @@ public sealed record ExecutionResult
     /// <summary>Bytes of input handed to Map iterations and Parallel branches, the other part of Express memory.</summary>
     public required long FanOutDataBytes { get; init; }
 
+    /// <summary>The child executions of its distributed Maps, in the order they ended.</summary>
+    public IReadOnlyList<ChildExecution> Children { get; init; } = [];
+
+    /// <summary>How close the execution came to each Step Functions quota.</summary>
+    public required QuotaUsage Quotas { get; init; }
+
     /// <summary>Virtual duration of the execution.</summary>
     public TimeSpan Duration => StopTime - StartTime;
 }

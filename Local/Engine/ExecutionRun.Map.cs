@@ -9,11 +9,16 @@ internal sealed partial class ExecutionRun
 {
     private async Task<JsonNode?> RunMapAsync(MapState state, JsonNode? input, ExecutionPath path, DateTimeOffset enteredTime, int retryCount)
     {
+        if (state.Distributed)
+        {
+            return await RunDistributedMapAsync(state, input, path, enteredTime, retryCount).ConfigureAwait(false);
+        }
+
         var context = ContextObject(state, enteredTime, retryCount, null);
         var effective = ApplyInputPath(state, input);
         var items = JsonPath.Parse(state.ItemsPath).Evaluate(effective) as JsonArray
             ?? throw new StatesErrorException(StatesErrors.Runtime, $"State '{state.Name}': ItemsPath '{state.ItemsPath}' must select an array.");
-        var maxConcurrency = MaxConcurrency(state, effective);
+        var maxConcurrency = MaxConcurrency(state, effective, ExecutionQuotas.InlineMapConcurrency);
         var iterationInputs = items
             .Select((item, index) => state.ItemSelector is null
                 ? item?.DeepClone()
@@ -33,6 +38,8 @@ internal sealed partial class ExecutionRun
             {
                 var details = new JsonObject { ["name"] = state.Name, ["index"] = index };
                 history.Add(iteration, HistoryEventType.MapIterationStarted, details);
+                var running = Interlocked.Increment(ref mapIterationsRunning);
+                InterlockedMax(ref peakMapConcurrency, running);
                 try
                 {
                     results[index] = await RunGraphAsync(state.Processor, iterationInputs[index]?.DeepClone(), iteration).ConfigureAwait(false);
@@ -46,6 +53,10 @@ internal sealed partial class ExecutionRun
                 {
                     history.Add(iteration, HistoryEventType.MapIterationFailed, (JsonObject)details.DeepClone());
                     throw;
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref mapIterationsRunning);
                 }
 
                 history.Add(iteration, HistoryEventType.MapIterationSucceeded, (JsonObject)details.DeepClone());
@@ -61,15 +72,29 @@ internal sealed partial class ExecutionRun
         return Finish(state, state.ResultSelector, state.ResultPath, input, new JsonArray(results.Select(r => r?.DeepClone()).ToArray()), context, path);
     }
 
-    private static int MaxConcurrency(MapState state, JsonNode? effectiveInput)
+    /// <summary>The iterations run at once: the state's MaxConcurrency, capped (and 0, no limit, replaced) by the mode's <paramref name="most"/>.</summary>
+    private static int MaxConcurrency(MapState state, JsonNode? effectiveInput, int most)
     {
-        if (state.MaxConcurrencyPath is not { } maxPath)
-        {
-            return state.MaxConcurrency;
-        }
+        var max = state.MaxConcurrencyPath is not { } maxPath
+            ? state.MaxConcurrency
+            : JsonNumber.WholeAtLeast(JsonPath.Parse(maxPath).Evaluate(effectiveInput), 0) is { } value and <= int.MaxValue
+                ? (int)value
+                : throw new StatesErrorException(StatesErrors.Runtime, $"State '{state.Name}': MaxConcurrencyPath '{maxPath}' must reference a non-negative integer.");
+        return max == 0 || max > most ? most : max;
+    }
 
-        return JsonNumber.WholeAtLeast(JsonPath.Parse(maxPath).Evaluate(effectiveInput), 0) is { } max and <= int.MaxValue
-            ? (int)max
-            : throw new StatesErrorException(StatesErrors.Runtime, $"State '{state.Name}': MaxConcurrencyPath '{maxPath}' must reference a non-negative integer.");
+    private static void InterlockedMax(ref int target, int candidate)
+    {
+        var current = Volatile.Read(ref target);
+        while (candidate > current)
+        {
+            var seen = Interlocked.CompareExchange(ref target, candidate, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
     }
 }

@@ -11,14 +11,7 @@ namespace Pipeline.Local.Engine;
 /// <summary>One execution of a state machine: walks the states, records history and meters transitions.</summary>
 internal sealed partial class ExecutionRun
 {
-    /// <summary>Step Functions' payload quota: 256 KiB of UTF-8 per state input, output or task result.</summary>
-    private const int PayloadLimitBytes = 262_144;
-
-    /// <summary>Express workflows run for at most five minutes.</summary>
-    private const int ExpressMaxSeconds = 300;
-
-    /// <summary>Standard workflows run for at most one year.</summary>
-    private const int StandardMaxSeconds = 31_536_000;
+    private const int ExpressMaxSeconds = ExecutionQuotas.ExpressSeconds;
 
     private readonly StateMachine machine;
     private readonly ITaskInvoker invoker;
@@ -32,13 +25,21 @@ internal sealed partial class ExecutionRun
     private DateTimeOffset startTime;
     private int transitions;
     private long fanOutDataBytes;
+    private readonly Lock largestPayloadGate = new();
+    private int largestPayloadBytes;
+    private string? largestPayloadState;
+    private int mapIterationsRunning;
+    private int peakMapConcurrency;
 
-    public ExecutionRun(StateMachine machine, ITaskInvoker invoker, ExecutionOptions options)
+    private readonly IObjectStore? objects;
+
+    public ExecutionRun(StateMachine machine, ITaskInvoker invoker, ExecutionOptions options, IObjectStore? objects)
     {
         this.machine = machine;
         this.invoker = invoker;
         this.options = options;
-        history = new ExecutionHistory(options.OnEvent);
+        this.objects = objects;
+        history = new ExecutionHistory(options.OnEvent, options.Type == WorkflowType.Standard ? ExecutionQuotas.HistoryEvents : null);
         seed = options.Seed ?? Random.Shared.Next();
         executionName = options.Name ?? NewName(seed);
         executionArn = $"arn:aws:states:{options.Region}:{options.AccountId}:execution:{options.StateMachineName}:{executionName}";
@@ -54,7 +55,7 @@ internal sealed partial class ExecutionRun
         startTime = options.StartTime ?? DateTimeOffset.UtcNow;
         var limit = options.Type == WorkflowType.Express
             ? Math.Min(machine.TimeoutSeconds ?? ExpressMaxSeconds, ExpressMaxSeconds)
-            : machine.TimeoutSeconds ?? StandardMaxSeconds;
+            : machine.TimeoutSeconds ?? ExecutionQuotas.StandardSeconds;
         var timeline = new VirtualTimeline(startTime, [new Deadline(DeadlineKind.Execution, startTime.AddSeconds(limit), limit)]);
         var path = new ExecutionPath(timeline, 0, seed, cancellationToken);
         history.Add(path, HistoryEventType.ExecutionStarted, new JsonObject
@@ -78,6 +79,12 @@ internal sealed partial class ExecutionRun
         {
             history.Add(path, HistoryEventType.ExecutionFailed, ErrorDetails(ex.Error, ex.Cause));
             return Result(ExecutionStatus.Failed, path, null, ex.Error, ex.Cause);
+        }
+        catch (HistoryLimitExceededException ex)
+        {
+            // The quota's documented outcome is a failed execution; AWS's error name for it is not documented.
+            history.Add(path, HistoryEventType.ExecutionFailed, ErrorDetails(StatesErrors.Runtime, ex.Message));
+            return Result(ExecutionStatus.Failed, path, null, StatesErrors.Runtime, ex.Message);
         }
         catch (DeadlineExceededException ex) when (ex.Deadline.Kind == DeadlineKind.Execution)
         {
@@ -107,6 +114,8 @@ internal sealed partial class ExecutionRun
         LambdaInvocations = [.. lambdaInvocations],
         DefinitionBytes = machine.DefinitionBytes,
         FanOutDataBytes = Interlocked.Read(ref fanOutDataBytes),
+        Children = [.. children],
+        Quotas = new QuotaUsage(options.Type, history.Events.Count, largestPayloadBytes, largestPayloadState, path.Timeline.UtcNow - startTime, Volatile.Read(ref peakMapConcurrency)),
     };
 
     private async Task<JsonNode?> RunGraphAsync(StateGraph graph, JsonNode? input, ExecutionPath path)
@@ -273,14 +282,22 @@ internal sealed partial class ExecutionRun
     private static JsonNode? ApplyResultPath(string? resultPath, JsonNode? input, JsonNode? result) =>
         resultPath is null ? input?.DeepClone() : ReferencePath.Parse(resultPath).Apply(input, result);
 
-    private static void CheckPayloadSize(State state, JsonNode? payload, string what)
+    private void CheckPayloadSize(State state, JsonNode? payload, string what)
     {
         var bytes = Encoding.UTF8.GetByteCount(Json(payload));
-        if (bytes > PayloadLimitBytes)
+        lock (largestPayloadGate)
+        {
+            if (bytes > largestPayloadBytes)
+            {
+                (largestPayloadBytes, largestPayloadState) = (bytes, $"{state.Name} {what}");
+            }
+        }
+
+        if (bytes > ExecutionQuotas.PayloadBytes)
         {
             throw new StatesErrorException(
                 StatesErrors.DataLimitExceeded,
-                $"The state/task '{state.Name}' returned a result with a size exceeding the maximum number of bytes service limit ({what}: {bytes} bytes, limit {PayloadLimitBytes}).");
+                $"The state/task '{state.Name}' returned a result with a size exceeding the maximum number of bytes service limit ({what}: {bytes} bytes, limit {ExecutionQuotas.PayloadBytes}).");
         }
     }
 

@@ -11,4 +11,7 @@ public static class StatesErrors
     public const string IntrinsicFailure = "States.IntrinsicFailure";
     public const string ResultPathMatchFailure = "States.ResultPathMatchFailure";
     public const string DataLimitExceeded = "States.DataLimitExceeded";
+    public const string ExceedToleratedFailureThreshold = "States.ExceedToleratedFailureThreshold";
+    public const string ItemReaderFailed = "States.ItemReaderFailed";
+    public const string ResultWriterFailed = "States.ResultWriterFailed";
 }

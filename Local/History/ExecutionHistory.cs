@@ -3,8 +3,12 @@ using Pipeline.Local.Engine;
 
 namespace Pipeline.Local.History;
 
-/// <summary>Collects events from every branch of an execution; ids follow the order events happen in.</summary>
-internal sealed class ExecutionHistory(Action<HistoryEvent>? onEvent = null)
+/// <summary>
+/// Collects events from every branch of an execution; ids follow the order events happen in. With a
+/// <paramref name="maxEvents"/> quota, the last event may only be the execution's end: any other throws
+/// <see cref="HistoryLimitExceededException"/> without being recorded.
+/// </summary>
+internal sealed class ExecutionHistory(Action<HistoryEvent>? onEvent = null, int? maxEvents = null)
 {
     private readonly List<HistoryEvent> events = [];
     private readonly Lock gate = new();
@@ -24,6 +28,11 @@ internal sealed class ExecutionHistory(Action<HistoryEvent>? onEvent = null)
     {
         lock (gate)
         {
+            if (events.Count + 1 >= maxEvents && type is not (HistoryEventType.ExecutionSucceeded or HistoryEventType.ExecutionFailed))
+            {
+                throw new HistoryLimitExceededException();
+            }
+
             var id = events.Count + 1L;
             var recorded = new HistoryEvent(id, path.LastEventId, path.Timeline.UtcNow, type, details ?? []);
             events.Add(recorded);

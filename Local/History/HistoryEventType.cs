@@ -42,4 +42,7 @@ public enum HistoryEventType
     MapStateSucceeded,
     MapStateFailed,
     MapStateExited,
+    MapRunStarted,
+    MapRunSucceeded,
+    MapRunFailed,
 }

@@ -5,10 +5,10 @@ namespace Pipeline.Local.Runner;
 
 /// <summary>
 /// Binds the pipeline's functions for <c>exec</c> without starting anything: the first call of any of them starts
-/// the local servers and creates the stack's bucket and table; later calls reuse them. Disposing stops the servers
-/// if they were started.
+/// the local servers and creates the stack's bucket and table; later calls reuse them. A distributed Map's objects
+/// are read and written on the same S3 server, started the same way. Disposing stops the servers if they were started.
 /// </summary>
-public sealed class OnDemandPipelineFunctions : IAsyncDisposable
+public sealed class OnDemandPipelineFunctions : IAsyncDisposable, Engine.IObjectStore
 {
     private readonly TextWriter log;
     private readonly Lock gate = new();
@@ -38,6 +38,18 @@ public sealed class OnDemandPipelineFunctions : IAsyncDisposable
         return registry;
     }
 
+    public async Task<byte[]> GetAsync(string bucket, string key, CancellationToken cancellationToken)
+    {
+        var (servers, _) = await StartOnce("a distributed Map's ItemReader").ConfigureAwait(false);
+        return await new S3ObjectStore(servers.S3).GetAsync(bucket, key, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task PutAsync(string bucket, string key, byte[] content, CancellationToken cancellationToken)
+    {
+        var (servers, _) = await StartOnce("a distributed Map's ResultWriter").ConfigureAwait(false);
+        await new S3ObjectStore(servers.S3).PutAsync(bucket, key, content, cancellationToken).ConfigureAwait(false);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (started is not null)
@@ -54,17 +66,17 @@ public sealed class OnDemandPipelineFunctions : IAsyncDisposable
         }
     }
 
-    private Task<(LocalServers Servers, IReadOnlyDictionary<string, FunctionCall> Calls)> StartOnce(string functionName)
+    private Task<(LocalServers Servers, IReadOnlyDictionary<string, FunctionCall> Calls)> StartOnce(string user)
     {
         lock (gate)
         {
-            return started ??= StartAsync(functionName);
+            return started ??= StartAsync(user);
         }
     }
 
-    private async Task<(LocalServers, IReadOnlyDictionary<string, FunctionCall>)> StartAsync(string functionName)
+    private async Task<(LocalServers, IReadOnlyDictionary<string, FunctionCall>)> StartAsync(string user)
     {
-        await log.WriteLineAsync($"Starting DynamoDB Local and the S3 server for {functionName}...").ConfigureAwait(false);
+        await log.WriteLineAsync($"Starting DynamoDB Local and the S3 server for {user}...").ConfigureAwait(false);
         var servers = await LocalServers.StartAsync(AppContext.BaseDirectory, log).ConfigureAwait(false);
         var stack = new LocalStack(servers);
         await stack.CreateAsync().ConfigureAwait(false);

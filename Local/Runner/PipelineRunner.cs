@@ -103,7 +103,7 @@ public sealed class PipelineRunner
         ExecutionResult result;
         try
         {
-            result = await new LocalEngine(registry).ExecuteAsync(machine, input, options, cancellationToken).ConfigureAwait(false);
+            result = await new LocalEngine(registry, new S3ObjectStore(stack.Aws.S3)).ExecuteAsync(machine, input, options, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -1,6 +1,9 @@
 namespace Pipeline.Workflows;
 
-/// <summary>A Map state: runs <see cref="ItemProcessor"/> once per item of the array at <see cref="ItemsPath"/>.</summary>
+/// <summary>
+/// A Map state: runs <see cref="ItemProcessor"/> once per item of the array at <see cref="ItemsPath"/>, or, distributed,
+/// as a child execution per item (or batch) read by <see cref="ItemReader"/>, with results written by <see cref="ResultWriter"/>.
+/// </summary>
 public sealed record MapState(string Name) : RecoverableState(Name)
 {
     public override string Type => "Map";
@@ -18,6 +21,22 @@ public sealed record MapState(string Name) : RecoverableState(Name)
 
     public MapProcessorMode ProcessorMode { get; init; } = MapProcessorMode.Inline;
 
+    public MapItemReader? ItemReader { get; init; }
+
+    public MapItemBatcher? ItemBatcher { get; init; }
+
+    public MapResultWriter? ResultWriter { get; init; }
+
+    /// <summary>Failed child executions tolerated before the Map Run fails (none by default).</summary>
+    public int? ToleratedFailureCount { get; init; }
+
+    public decimal? ToleratedFailurePercentage { get; init; }
+
+    /// <summary>Names the Map Run and its child executions; the state's name by default.</summary>
+    public string? Label { get; init; }
+
+    public bool IsDistributed => ProcessorMode != MapProcessorMode.Inline;
+
     /// <summary>Sets the item processor; the chain's open ends end each iteration.</summary>
     public MapState WithItemProcessor(IChainable processor) =>
         this with { ItemProcessor = StateGraph.From(processor) };
@@ -25,6 +44,15 @@ public sealed record MapState(string Name) : RecoverableState(Name)
     public override IEnumerable<NestedGraph> NestedGraphs() =>
         ItemProcessor is null ? [] : [new NestedGraph("ItemProcessor", ItemProcessor)];
 
-    internal override IEnumerable<(string Field, PayloadValue Value)> Payloads() =>
-        (ItemSelector is null ? [] : new[] { ("ItemSelector", (PayloadValue)ItemSelector) }).Concat(base.Payloads());
+    internal override IEnumerable<(string Field, PayloadValue Value)> Payloads()
+    {
+        var own = new (string Field, PayloadValue? Value)[]
+        {
+            ("ItemReader.Parameters", ItemReader?.Parameters),
+            ("ItemSelector", ItemSelector),
+            ("ItemBatcher.BatchInput", ItemBatcher?.BatchInput),
+            ("ResultWriter.Parameters", ResultWriter?.Parameters),
+        };
+        return own.Where(field => field.Value is not null).Select(field => (field.Field, field.Value!)).Concat(base.Payloads());
+    }
 }

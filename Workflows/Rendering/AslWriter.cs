@@ -147,8 +147,43 @@ internal sealed class AslWriter(Utf8JsonWriter writer, IResourceResolver resolve
     {
         WritePath("InputPath", map.InputPath);
         WriteOptional("ItemsPath", map.ItemsPath);
+        if (map.ItemReader is { } reader)
+        {
+            writer.WriteStartObject("ItemReader");
+            writer.WriteString("Resource", reader.Resource);
+            writer.WriteStartObject("ReaderConfig");
+            writer.WriteString("InputType", reader.InputType);
+            if (reader.InputType == MapItemReader.Csv)
+                writer.WriteString("CSVHeaderLocation", "FIRST_ROW");
+            WriteOptional("MaxItems", reader.MaxItems);
+            writer.WriteEndObject();
+            WritePayload("Parameters", reader.Parameters);
+            writer.WriteEndObject();
+        }
+
         WritePayload("ItemSelector", map.ItemSelector);
+        if (map.ItemBatcher is { } batcher)
+        {
+            writer.WriteStartObject("ItemBatcher");
+            WriteOptional("MaxItemsPerBatch", batcher.MaxItemsPerBatch);
+            WriteOptional("MaxInputBytesPerBatch", batcher.MaxInputBytesPerBatch);
+            WritePayload("BatchInput", batcher.BatchInput);
+            writer.WriteEndObject();
+        }
+
         WriteOptional("MaxConcurrency", map.MaxConcurrency);
+        WriteOptional("ToleratedFailureCount", map.ToleratedFailureCount);
+        if (map.ToleratedFailurePercentage is { } percentage)
+            writer.WriteNumber("ToleratedFailurePercentage", percentage);
+        WriteOptional("Label", map.Label);
+        if (map.ResultWriter is { } resultWriter)
+        {
+            writer.WriteStartObject("ResultWriter");
+            writer.WriteString("Resource", resultWriter.Resource);
+            WritePayload("Parameters", resultWriter.Parameters);
+            writer.WriteEndObject();
+        }
+
         if (map.ItemProcessor is { } processor)
         {
             writer.WritePropertyName("ItemProcessor");

@@ -120,7 +120,37 @@ internal static class StateRules
         if (map.MaxConcurrency < 0)
             error($"MaxConcurrency must be >= 0 (is {map.MaxConcurrency})");
         CheckReferencePath("ItemsPath", map.ItemsPath, error);
+        if (!map.IsDistributed)
+        {
+            foreach (var (field, value) in DistributedOnly(map).Where(field => field.Value is not null))
+                error($"{field} applies only to a distributed Map (ProcessorConfig Mode DISTRIBUTED)");
+            return;
+        }
+
+        if (map.MaxConcurrency > DistributedMaxConcurrency)
+            error($"MaxConcurrency of a distributed Map must be <= {DistributedMaxConcurrency} (is {map.MaxConcurrency})");
+        if (map.ItemReader is not null && map.ItemsPath is not null)
+            error("a Map reads its items from ItemReader or from ItemsPath, not both");
+        if (map.ItemReader is { InputType: not (MapItemReader.Json or MapItemReader.JsonLines or MapItemReader.Csv) } reader)
+            error($"ItemReader InputType '{reader.InputType}' is not JSON, JSONL or CSV");
+        if (map.ItemBatcher is { MaxItemsPerBatch: null, MaxInputBytesPerBatch: null })
+            error("ItemBatcher needs MaxItemsPerBatch or MaxInputBytesPerBatch");
+        if (map.ToleratedFailureCount < 0)
+            error($"ToleratedFailureCount must be >= 0 (is {map.ToleratedFailureCount})");
+        if (map.ToleratedFailurePercentage is < 0 or > 100)
+            error($"ToleratedFailurePercentage must be between 0 and 100 (is {map.ToleratedFailurePercentage})");
+        if (map.Label is { } label && (label.Length > 40 || label.Any(c => char.IsWhiteSpace(c) || "<>{}[]?*\"#%\\^|~`$&,;:/".Contains(c))))
+            error($"Label '{label}' must be at most 40 characters, without whitespace or special characters");
     }
+
+    /// <summary>A distributed Map runs at most 10,000 child executions at once.</summary>
+    private const int DistributedMaxConcurrency = 10_000;
+
+    private static IEnumerable<(string Field, object? Value)> DistributedOnly(MapState map) =>
+    [
+        ("ItemReader", map.ItemReader), ("ItemBatcher", map.ItemBatcher), ("ResultWriter", map.ResultWriter),
+        ("ToleratedFailureCount", map.ToleratedFailureCount), ("ToleratedFailurePercentage", map.ToleratedFailurePercentage), ("Label", map.Label),
+    ];
 
     private static void CheckFail(FailState fail, Action<string> error)
     {

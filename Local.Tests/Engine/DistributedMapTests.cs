@@ -1,0 +1,217 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json.Nodes;
+using Pipeline.Local.Definition;
+using Pipeline.Local.Engine;
+using Pipeline.Local.History;
+using Pipeline.Local.Tasks;
+using Pipeline.Local.Tests.Support;
+
+namespace Pipeline.Local.Tests.Engine;
+
+/// <summary>Distributed Maps as Step Functions runs them: child executions, item readers, batches, tolerated failures, result files.</summary>
+public class DistributedMapTests
+{
+    /// <summary>A machine of one distributed Map named "Each" whose children run <paramref name="processorStates"/> from "Work".</summary>
+    private static string Machine(string fields, string processorStates, string executionType = "EXPRESS") => $$"""
+        {
+          "StartAt": "Each",
+          "States": {
+            "Each": {
+              "Type": "Map", {{fields}}
+              "ItemProcessor": {
+                "ProcessorConfig": { "Mode": "DISTRIBUTED", "ExecutionType": "{{executionType}}" },
+                "StartAt": "Work", "States": { {{processorStates}} }
+              },
+              "End": true
+            }
+          }
+        }
+        """;
+
+    private const string EchoWork = """ "Work": { "Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:Echo", "End": true } """;
+
+    /// <summary>Fails the child whose input has <c>"bad": true</c>.</summary>
+    private const string FailBad = """
+        "Work": { "Type": "Choice", "Choices": [ { "Variable": "$.bad", "BooleanEquals": true, "Next": "Bad" } ], "Default": "Good" },
+        "Bad": { "Type": "Fail", "Error": "BadItem", "Cause": "the item is bad" },
+        "Good": { "Type": "Succeed" }
+        """;
+
+    private static Task<ExecutionResult> RunAsync(string definition, JsonNode input, InMemoryObjectStore? store = null, TaskRegistry? registry = null) =>
+        new LocalEngine(registry ?? Asl.Echo(), store).ExecuteAsync(StateMachine.Parse(definition), input, Asl.Options());
+
+    private static JsonObject Items(params object[] items) =>
+        new() { ["items"] = new JsonArray([.. items.Select(item => JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(item)))]) };
+
+    [Fact]
+    public async Task EachItem_RunsAsAChildExecution_AndTheParentHistoryHoldsOnlyTheMapRun()
+    {
+        var result = await RunAsync(Machine("\"ItemsPath\": \"$.items\",", EchoWork), Items(1, 2, 3));
+
+        result.ShouldSucceed();
+        result.Output.ShouldBeJson("[1, 2, 3]");
+        result.History.Select(e => e.Type).Should().Equal(
+            HistoryEventType.ExecutionStarted, HistoryEventType.MapStateEntered, HistoryEventType.MapRunStarted,
+            HistoryEventType.MapRunSucceeded, HistoryEventType.MapStateExited, HistoryEventType.ExecutionSucceeded);
+        result.Events(HistoryEventType.MapRunStarted).Single().Details["mapRunArn"]!.GetValue<string>()
+            .Should().StartWith("arn:aws:states:us-east-1:123456789012:mapRun:Test/Each:");
+        result.Children.Should().HaveCount(3).And.OnlyContain(child => child.Type == WorkflowType.Express && child.Status == ExecutionStatus.Succeeded);
+        result.Children.Should().OnlyContain(child => child.Quotas.HistoryEvents > 0, "each child keeps its own history while it runs");
+        result.LambdaInvocations.Should().HaveCount(3);
+    }
+
+    [Fact]
+    public async Task ItemReader_ReadsJsonLinesFromTheObjectStore_AndTheBatcherGroupsThemWithTheBatchInput()
+    {
+        var store = new InMemoryObjectStore();
+        await store.PutAsync("work", "run-1/chunks.jsonl", Encoding.UTF8.GetBytes("{\"key\":\"a\"}\n{\"key\":\"b\"}\n{\"key\":\"c\"}\n"), CancellationToken.None);
+        var inputs = new ConcurrentBag<string>();
+        var registry = new TaskRegistry().RegisterFunction("Echo", (JsonNode? input, CancellationToken _) =>
+        {
+            inputs.Add(input!.ToJsonString());
+            return Task.FromResult(input?.DeepClone());
+        });
+        var fields = """
+            "ItemReader": { "Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": { "InputType": "JSONL" }, "Parameters": { "Bucket": "work", "Key.$": "$.manifest" } },
+            "ItemSelector": { "chunk.$": "$$.Map.Item.Value.key", "index.$": "$$.Map.Item.Index" },
+            "ItemBatcher": { "MaxItemsPerBatch": 2, "BatchInput": { "run.$": "$.run" } },
+            """;
+
+        var result = await RunAsync(Machine(fields, EchoWork), new JsonObject { ["manifest"] = "run-1/chunks.jsonl", ["run"] = "run-1" }, store, registry);
+
+        result.ShouldSucceed();
+        inputs.Order().Should().Equal(
+            """{"Items":[{"chunk":"a","index":0},{"chunk":"b","index":1}],"BatchInput":{"run":"run-1"}}""",
+            """{"Items":[{"chunk":"c","index":2}],"BatchInput":{"run":"run-1"}}""");
+    }
+
+    [Theory]
+    [InlineData("\"ReaderConfig\": { \"InputType\": \"CSV\", \"CSVHeaderLocation\": \"FIRST_ROW\" }", "id,note\n1,\"a, b\"\n2,\"two\nlines\"\n")]
+    [InlineData("\"ReaderConfig\": { \"InputType\": \"CSV\", \"CSVHeaderLocation\": \"GIVEN\", \"CSVHeaders\": [\"id\", \"note\"] }", "1,\"a, b\"\r\n2,\"two\nlines\"\r\n")]
+    public async Task ItemReader_ReadsCsvRowsAsObjectsOfText(string readerConfig, string csv)
+    {
+        var store = new InMemoryObjectStore();
+        await store.PutAsync("work", "rows.csv", Encoding.UTF8.GetBytes(csv), CancellationToken.None);
+        var fields = $$""" "ItemReader": { "Resource": "arn:aws:states:::s3:getObject", {{readerConfig}}, "Parameters": { "Bucket": "work", "Key": "rows.csv" } }, """;
+
+        var result = await RunAsync(Machine(fields, EchoWork), new JsonObject(), store);
+
+        result.ShouldSucceed();
+        result.Output.ShouldBeJson("""[{"id": "1", "note": "a, b"}, {"id": "2", "note": "two\nlines"}]""");
+    }
+
+    [Fact]
+    public async Task FailedChildren_WithinTheToleratedCount_LetTheMapSucceedWithTheirErrors()
+    {
+        var result = await RunAsync(Machine("\"ItemsPath\": \"$.items\", \"ToleratedFailureCount\": 1,", FailBad), Items(new { bad = false }, new { bad = true }));
+
+        result.ShouldSucceed();
+        result.Output.ShouldBeJson("""[{"bad": false}, {"Error": "BadItem", "Cause": "the item is bad"}]""");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\"ToleratedFailureCount\": 1,")]
+    [InlineData("\"ToleratedFailurePercentage\": 50,")]
+    public async Task FailedChildren_BeyondTheTolerance_FailTheMapRun(string tolerance)
+    {
+        var result = await RunAsync(
+            Machine($"\"ItemsPath\": \"$.items\", \"MaxConcurrency\": 1, {tolerance}", FailBad),
+            Items(new { bad = true }, new { bad = true }, new { bad = false }));
+
+        result.Status.Should().Be(ExecutionStatus.Failed);
+        result.Error.Should().Be(StatesErrors.ExceedToleratedFailureThreshold);
+        result.Events(HistoryEventType.MapRunFailed).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task ResultWriter_WritesOneFilePerStatusAndAManifest_AndTheStateReturnsWhereItIs()
+    {
+        var store = new InMemoryObjectStore();
+        var fields = """
+            "ItemsPath": "$.items", "ToleratedFailurePercentage": 50,
+            "ResultWriter": { "Resource": "arn:aws:states:::s3:putObject", "Parameters": { "Bucket": "work", "Prefix": "results" } },
+            """;
+
+        var result = await RunAsync(Machine(fields, FailBad), Items(new { bad = false }, new { bad = true }), store);
+
+        result.ShouldSucceed();
+        var mapRunArn = result.Output!["MapRunArn"]!.GetValue<string>();
+        var mapRunId = mapRunArn[(mapRunArn.LastIndexOf(':') + 1)..];
+        result.Output["ResultWriterDetails"].ShouldBeJson($$"""{"Bucket": "work", "Key": "results/{{mapRunId}}/manifest.json"}""");
+        var manifest = JsonNode.Parse(store.Text("work", $"results/{mapRunId}/manifest.json"))!;
+        manifest["DestinationBucket"]!.GetValue<string>().Should().Be("work");
+        manifest["MapRunArn"]!.GetValue<string>().Should().Be(mapRunArn);
+        manifest["ResultFiles"]!["SUCCEEDED"]![0]!["Key"]!.GetValue<string>().Should().Be($"results/{mapRunId}/SUCCEEDED_0.json");
+        manifest["ResultFiles"]!["FAILED"]![0]!["Key"]!.GetValue<string>().Should().Be($"results/{mapRunId}/FAILED_0.json");
+        manifest["ResultFiles"]!["PENDING"]!.AsArray().Should().BeEmpty();
+        var succeeded = JsonNode.Parse(store.Text("work", $"results/{mapRunId}/SUCCEEDED_0.json"))!.AsArray().Single()!;
+        succeeded["Status"]!.GetValue<string>().Should().Be("SUCCEEDED");
+        succeeded["Input"]!.GetValue<string>().Should().Be("""{"bad":false}""");
+        succeeded["Output"]!.GetValue<string>().Should().Be("""{"bad":false}""");
+        succeeded["ExecutionArn"]!.GetValue<string>().Should().StartWith("arn:aws:states:us-east-1:123456789012:execution:Test/Each:");
+        var failed = JsonNode.Parse(store.Text("work", $"results/{mapRunId}/FAILED_0.json"))!.AsArray().Single()!;
+        (failed["Status"]!.GetValue<string>(), failed["Error"]!.GetValue<string>()).Should().Be(("FAILED", "BadItem"));
+    }
+
+    [Fact]
+    public async Task ExpressChildren_AreStoppedAtFiveMinutes_AndCountAsFailures()
+    {
+        var wait = """ "Work": { "Type": "Wait", "Seconds": 301, "End": true } """;
+
+        var result = await RunAsync(Machine("\"ItemsPath\": \"$.items\",", wait), Items(1));
+
+        result.Error.Should().Be(StatesErrors.ExceedToleratedFailureThreshold);
+        result.Children.Single().Status.Should().Be(ExecutionStatus.TimedOut);
+        result.Children.Single().Duration.Should().Be(TimeSpan.FromSeconds(ExecutionQuotas.ExpressSeconds));
+    }
+
+    [Fact]
+    public async Task AThousandChildren_LeaveSixEventsInTheParent_AndRunWithinTheConcurrencyBound()
+    {
+        var items = new JsonObject { ["items"] = new JsonArray([.. Enumerable.Range(0, 1_000).Select(i => (JsonNode)i)]) };
+
+        var result = await RunAsync(Machine("\"ItemsPath\": \"$.items\", \"MaxConcurrency\": 50,", """ "Work": { "Type": "Pass", "End": true } """), items);
+
+        result.ShouldSucceed();
+        result.History.Should().HaveCount(6);
+        result.Children.Should().HaveCount(1_000);
+        result.Output!.AsArray().Should().HaveCount(1_000);
+    }
+
+    [Fact]
+    public async Task ADistributedMapBuiltAndRenderedByTheWorkflowModel_RunsOnTheEngine()
+    {
+        var map = new Workflows.MapState("Each")
+        {
+            ProcessorMode = Workflows.MapProcessorMode.DistributedExpress,
+            ItemReader = new Workflows.MapItemReader(Workflows.Payload.Object(("Bucket", "work"), ("Key", "items.json"))),
+            ItemBatcher = new Workflows.MapItemBatcher(2),
+            ResultWriter = new Workflows.MapResultWriter(Workflows.Payload.Object(("Bucket", "work"), ("Prefix", "out"))),
+        }.WithItemProcessor(new Workflows.PassState("Work"));
+        var asl = Workflows.AslRenderer.Render(
+            Workflows.StateMachineDefinition.From(Workflows.Chain.Start(map)), Workflows.WorkflowVariant.Standard, new Workflows.ExampleArnResolver());
+        var store = new InMemoryObjectStore();
+        await store.PutAsync("work", "items.json", Encoding.UTF8.GetBytes("[1, 2, 3]"), CancellationToken.None);
+
+        var result = await RunAsync(asl, new JsonObject(), store);
+
+        result.ShouldSucceed();
+        result.Children.Should().HaveCount(2);
+        result.Output!["ResultWriterDetails"]!["Key"]!.GetValue<string>().Should().StartWith("out/").And.EndWith("/manifest.json");
+    }
+
+    [Theory]
+    [InlineData("\"ToleratedFailureCount\": 1,")]
+    [InlineData("\"ItemBatcher\": { \"MaxItemsPerBatch\": 2 },")]
+    [InlineData("\"ResultWriter\": { \"Resource\": \"arn:aws:states:::s3:putObject\", \"Parameters\": { \"Bucket\": \"b\" } },")]
+    public void DistributedOnlyFields_OnAnInlineMap_AreRejectedAtLoad(string field)
+    {
+        var definition = Machine($"\"ItemsPath\": \"$.items\", {field}", EchoWork).Replace("\"DISTRIBUTED\", \"ExecutionType\": \"EXPRESS\"", "\"INLINE\"", StringComparison.Ordinal);
+
+        var parse = () => StateMachine.Parse(definition);
+
+        parse.Should().Throw<InvalidDefinitionException>().WithMessage("*applies only to a distributed Map*");
+    }
+}
