@@ -21,10 +21,12 @@ public class PipelineWorkflowTests
         ((PayloadObject)value!).Fields.Select(field => field.Name);
 
     [Fact]
-    public void Definition_ShouldBeValidForBothVariants()
+    public void Definition_ShouldBeValidForEachVariant_AndTheStandardOneNotForExpress()
     {
         WorkflowValidator.Validate(Definition, WorkflowVariant.Standard).Should().BeEmpty();
-        WorkflowValidator.Validate(Definition, WorkflowVariant.Express).Should().BeEmpty();
+        WorkflowValidator.Validate(PipelineWorkflow.Create(variant: WorkflowVariant.Express), WorkflowVariant.Express).Should().BeEmpty();
+        WorkflowValidator.Validate(Definition, WorkflowVariant.Express).Select(error => error.ToString())
+            .Should().Equal("ProcessChunks: Express workflows cannot run a distributed Map");
     }
 
     [Fact]
@@ -89,17 +91,22 @@ public class PipelineWorkflowTests
         choice.Default.Should().Be("NoValidRecords");
 
         var map = graph.Find("ProcessChunks").Should().BeOfType<MapState>().Subject;
-        map.ItemsPath.Should().Be("$.validation.validChunkKeys");
-        map.ItemSelector!["chunkKey"].Should().Be(Payload.Path("$$.Map.Item.Value"));
+        map.ProcessorMode.Should().Be(MapProcessorMode.DistributedExpress, "each chunk is a child execution: the parent's history stays small");
+        map.ItemsPath.Should().BeNull();
+        map.ItemReader!.InputType.Should().Be(MapItemReader.JsonLines);
+        map.ItemReader.Parameters["Bucket"].Should().Be(new PayloadResource(ResourceRef.Bucket(PipelineWorkflow.IngestBucketId)));
+        map.ItemReader.Parameters["Key"].Should().Be(Payload.Path("$.validation.validChunkListKey"));
+        map.ItemSelector!["chunkKey"].Should().Be(Payload.Path("$$.Map.Item.Value.chunkKey"));
         map.ItemSelector!["ingestedAt"].Should().Be(Payload.Path("$$.Execution.StartTime"));
+        map.ResultWriter!.Parameters["Prefix"].Should().Be(new PayloadText("staging/chunk-results"));
         map.ItemProcessor!.States.Select(state => state.Name).Should().Equal("Transform", "Store");
-        map.ResultPath!.Path.Should().Be("$.chunks");
+        map.ResultPath!.Path.Should().Be("$.chunkResults");
         map.Next.Should().Be("QuarantineAndAccount");
         var none = graph.Find("NoValidRecords").Should().BeOfType<PassState>().Subject;
-        (none.ResultPath!.Path, none.Next).Should().Be(("$.chunks", "QuarantineAndAccount"), "with no valid record no chunk was stored");
+        (none.ResultPath!.Path, none.Next).Should().Be(("$.chunkResults", "QuarantineAndAccount"), "with no valid record no chunk was stored");
 
         var account = graph.Find("QuarantineAndAccount").Should().BeOfType<TaskState>().Subject;
-        account.Parameters!["Payload"].Should().BeOfType<PayloadObject>().Which["chunks"].Should().Be(Payload.Path("$.chunks"));
+        account.Parameters!["Payload"].Should().BeOfType<PayloadObject>().Which["chunkResultsKey"].Should().Be(Payload.Path("$.chunkResults.key"));
         account.Next.Should().Be("AnyRecordsRefused");
         var refused = graph.Find("AnyRecordsRefused").Should().BeOfType<ChoiceState>().Subject;
         refused.Choices.Should().ContainSingle().Which.Next.Should().Be("NotifyPartialSuccess");
@@ -119,6 +126,22 @@ public class PipelineWorkflowTests
     }
 
     [Fact]
+    public void ExpressVariant_ShouldStoreTheChunksWithAnInlineMapOverTheKeysValidateLists()
+    {
+        var graph = PipelineWorkflow.Create(variant: WorkflowVariant.Express).Graph;
+
+        var validate = graph.Find("Validate").Should().BeOfType<TaskState>().Subject;
+        ((PayloadObject)validate.Parameters!["Payload"]!)["listValidChunkKeys"].Should().Be(new PayloadBoolean(true));
+        var map = graph.Find("ProcessChunks").Should().BeOfType<MapState>().Subject;
+        map.ProcessorMode.Should().Be(MapProcessorMode.Inline);
+        map.ItemsPath.Should().Be("$.validation.validChunkKeys");
+        map.ItemSelector!["chunkKey"].Should().Be(Payload.Path("$$.Map.Item.Value"));
+        map.ResultPath!.Path.Should().Be("$.chunks");
+        ((PassState)graph.Find("NoValidRecords")!).ResultPath!.Path.Should().Be("$.chunks");
+        ((PayloadObject)((TaskState)graph.Find("QuarantineAndAccount")!).Parameters!["Payload"]!)["chunks"].Should().Be(Payload.Path("$.chunks"));
+    }
+
+    [Fact]
     public void MaxConcurrency_ShouldComeFromOptions()
     {
         var definition = PipelineWorkflow.Create(new PipelineWorkflowOptions(MaxConcurrency: 3));
@@ -127,11 +150,12 @@ public class PipelineWorkflowTests
     }
 
     [Theory]
-    [InlineData("LoadBatch", new[] { "bucket", "key", "executionName" }, new[] { "source", "recordCount", "chunkKeys", "workPrefix" })]
-    [InlineData("Validate", new[] { "source", "chunkKeys", "workPrefix" }, new[] { "totalCount", "validCount", "invalidCount", "validChunkKeys", "invalidKey" })]
+    [InlineData("LoadBatch", new[] { "bucket", "key", "executionName" }, new[] { "source", "recordCount", "chunkCount", "workPrefix" })]
+    [InlineData("Validate", new[] { "source", "workPrefix", "listValidChunkKeys" },
+        new[] { "totalCount", "validCount", "invalidCount", "validChunkCount", "validChunkListKey", "validChunkKeys", "invalidKey" })]
     [InlineData("Transform", new[] { "source", "chunkKey", "workPrefix", "ingestedAt" }, new[] { "transformedKey", "count" })]
     [InlineData("Store", new[] { "source", "transformedKey" }, new[] { "stored", "duplicate", "rejected", "count" })]
-    [InlineData("QuarantineAndAccount", new[] { "source", "invalidKey", "validCount", "invalidCount", "chunks" },
+    [InlineData("QuarantineAndAccount", new[] { "source", "invalidKey", "validCount", "invalidCount", "chunkResultsKey" },
         new[] { "quarantined", "quarantineKey", "stored", "rejected", "alreadyStored", "chunkCount" })]
     public void LambdaPayloads_ShouldFollowTheHandlerContracts(string state, string[] input, string[] output)
     {
@@ -165,7 +189,8 @@ public class PipelineWorkflowTests
         paths.Should().HaveCountGreaterThan(30);
         paths.Should().NotContain(["$", "$.Payload"]);
         paths.Should().NotContain(path => path.Contains("records", StringComparison.OrdinalIgnoreCase));
-        AllStates(Definition).OfType<MapState>().Single().ItemsPath.Should().Be("$.validation.validChunkKeys");
+        AllStates(Definition).OfType<MapState>().Single().ItemReader!.Parameters["Key"].Should().Be(Payload.Path("$.validation.validChunkListKey"),
+            "the Standard machine's Map reads the chunk keys from S3: no list of them travels in its state");
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Pipeline.Workflows.Tests;
 
 /// <summary>
@@ -8,16 +10,27 @@ public class VariantTests
 {
     private static readonly string[] HandOverStates = ["RouteBySize", "HandOverToStandard", "HandedOverToStandard"];
 
+    private static JsonObject Rendered(StateMachineDefinition definition, WorkflowVariant variant) =>
+        JsonNode.Parse(AslRenderer.Render(definition, variant, new ExampleArnResolver()))!["States"]!.AsObject();
+
+    /// <summary>The states whose shape the Map's mode decides: how the chunk keys reach the Map and Store's results leave it.</summary>
+    private static readonly string[] MapModeStates = ["Validate", "ProcessChunks", "NoValidRecords", "QuarantineAndAccount"];
+
     [Fact]
-    public void ExpressDefinition_ShouldBeTheStandardOneBehindTheHandOverOfLargeObjects()
+    public void ExpressDefinition_ShouldBeTheStandardOneBehindTheHandOverOfLargeObjects_WithAnInlineMap()
     {
         var standard = PipelineWorkflow.Create();
         var express = PipelineWorkflow.Create(variant: WorkflowVariant.Express);
 
         standard.StartAt.Should().Be("LoadBatch");
         express.StartAt.Should().Be("RouteBySize");
-        express.States.Where(state => !HandOverStates.Contains(state.Name)).Should().BeEquivalentTo(standard.States,
-            options => options.RespectingRuntimeTypes());
+        var standardStates = Rendered(standard, WorkflowVariant.Standard);
+        var expressStates = Rendered(express, WorkflowVariant.Express);
+        expressStates.Select(state => state.Key).Except(HandOverStates).Should().Equal(standardStates.Select(state => state.Key));
+        foreach (var (name, state) in standardStates.Where(state => !MapModeStates.Contains(state.Key)))
+        {
+            JsonNode.DeepEquals(state, expressStates[name]).Should().BeTrue($"{name} is the same state in both machines");
+        }
         standard.States.Select(state => state.Name).Should().NotContain(HandOverStates);
     }
 
@@ -58,10 +71,10 @@ public class VariantTests
     [Fact]
     public void SixHundredSecondTimeout_ShouldBeRejectedForExpressAndAcceptedForStandard()
     {
-        var definition = PipelineWorkflow.Create(new PipelineWorkflowOptions(ExecutionTimeoutSeconds: 600));
+        var options = new PipelineWorkflowOptions(ExecutionTimeoutSeconds: 600);
 
-        var forExpress = () => AslRenderer.Render(definition, WorkflowVariant.Express, new ExampleArnResolver());
-        var forStandard = () => AslRenderer.Render(definition, WorkflowVariant.Standard, new ExampleArnResolver());
+        var forExpress = () => AslRenderer.Render(PipelineWorkflow.Create(options, WorkflowVariant.Express), WorkflowVariant.Express, new ExampleArnResolver());
+        var forStandard = () => AslRenderer.Render(PipelineWorkflow.Create(options), WorkflowVariant.Standard, new ExampleArnResolver());
 
         forExpress.Should().Throw<WorkflowValidationException>()
             .Which.Errors.Select(error => error.ToString()).Should().Equal("State machine: TimeoutSeconds 600 exceeds the Express limit of 300 s");

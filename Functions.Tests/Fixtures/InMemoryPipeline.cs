@@ -50,7 +50,7 @@ public sealed class InMemoryPipeline
     {
         S3.Upload(Bucket, key, content, contentType);
         var load = await LoadBatch.HandleAsync(new LoadBatchRequest(Bucket, key, $"run-{Interlocked.Increment(ref _runs)}"));
-        var validation = await Validate.HandleAsync(new ValidateRequest(load.Source, load.ChunkKeys, load.WorkPrefix));
+        var validation = await Validate.HandleAsync(new ValidateRequest(load.Source, load.WorkPrefix, ListValidChunkKeys: true));
         var transformed = new List<JsonElement>();
         var chunks = new List<StoreResult>();
         foreach (var chunkKey in validation.ValidChunkKeys)

@@ -12,7 +12,7 @@ public sealed class LoadBatchHandlerTests
     private readonly InMemoryS3 _s3 = new();
 
     [Fact]
-    public async Task HandleAsync_ShouldReturnSourceChunkKeysAndCountInCamelCase()
+    public async Task HandleAsync_ShouldReturnSourceAndCountsInCamelCase_AndNoChunkList()
     {
         var content = Encoding.UTF8.GetBytes("[{\"id\":1,\"value\":2},{\"id\":2,\"value\":3},{\"id\":3,\"value\":4}]");
         _s3.Upload(Bucket, "incoming/a.json", content);
@@ -26,8 +26,8 @@ public sealed class LoadBatchHandlerTests
         output.GetProperty("source").GetProperty("etag").GetString().Should().Be(InMemoryS3.EtagOf(content));
         output.GetProperty("recordCount").GetInt32().Should().Be(3);
         output.GetProperty("workPrefix").GetString().Should().Be("staging/exec-1/");
-        output.GetProperty("chunkKeys").EnumerateArray().Select(k => k.GetString()).Should()
-            .Equal("staging/exec-1/chunks/000000.ndjson", "staging/exec-1/chunks/000001.ndjson");
+        output.GetProperty("chunkCount").GetInt32().Should().Be(2);
+        output.TryGetProperty("chunkKeys", out _).Should().BeFalse("the chunk list is in the manifest, never in the workflow's state");
     }
 
     [Fact]
@@ -40,8 +40,9 @@ public sealed class LoadBatchHandlerTests
 
         _s3.Keys(Bucket).Should().BeEquivalentTo(
             "incoming/a.csv", "staging/exec-2/chunks/000000.ndjson", "staging/exec-2/chunks/000001.ndjson", "staging/exec-2/manifest.json");
-        InMemoryPipeline.Lines(_s3.ReadText(Bucket, result.ChunkKeys[0])).Should().HaveCount(2);
-        InMemoryPipeline.Lines(_s3.ReadText(Bucket, result.ChunkKeys[1])).Should().HaveCount(1);
+        result.ChunkCount.Should().Be(2);
+        InMemoryPipeline.Lines(_s3.ReadText(Bucket, "staging/exec-2/chunks/000000.ndjson")).Should().HaveCount(2);
+        InMemoryPipeline.Lines(_s3.ReadText(Bucket, "staging/exec-2/chunks/000001.ndjson")).Should().HaveCount(1);
         var manifest = InMemoryPipeline.Lines(_s3.ReadText(Bucket, "staging/exec-2/manifest.json")).Single();
         manifest.GetProperty("recordCount").GetInt32().Should().Be(3);
         manifest.GetProperty("format").GetString().Should().Be("Csv");
@@ -56,7 +57,7 @@ public sealed class LoadBatchHandlerTests
         var result = await handler.HandleAsync(new LoadBatchRequest(Bucket, "incoming/empty.json", "exec-3"));
 
         result.RecordCount.Should().Be(0);
-        result.ChunkKeys.Should().BeEmpty();
+        result.ChunkCount.Should().Be(0);
     }
 
     [Fact]

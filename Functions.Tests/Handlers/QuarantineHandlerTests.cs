@@ -24,6 +24,45 @@ public sealed class QuarantineHandlerTests
         s3.ReadText(Bucket, "quarantine/2025/a.json.abc.ndjson").Should().Be(lines);
     }
 
+    /// <summary>Result files as a distributed Map's ResultWriter lays them out: each child's output is Store's result, as text.</summary>
+    private static void UploadMapResults(InMemoryS3 s3, string succeededOutputs, int failed)
+    {
+        s3.Upload(Bucket, "staging/chunk-results/run-1/manifest.json", Encoding.UTF8.GetBytes(
+            "{\"DestinationBucket\":\"ingest-bucket\",\"MapRunArn\":\"arn:aws:states:us-east-1:123456789012:mapRun:m/ProcessChunks:run-1\",\"ResultFiles\":{"
+            + "\"FAILED\":[" + (failed > 0 ? "{\"Key\":\"staging/chunk-results/run-1/FAILED_0.json\",\"Size\":1}" : string.Empty) + "],\"PENDING\":[],"
+            + "\"SUCCEEDED\":[{\"Key\":\"staging/chunk-results/run-1/SUCCEEDED_0.json\",\"Size\":1}]}}"));
+        s3.Upload(Bucket, "staging/chunk-results/run-1/SUCCEEDED_0.json", Encoding.UTF8.GetBytes(succeededOutputs));
+        s3.Upload(Bucket, "staging/chunk-results/run-1/FAILED_0.json", Encoding.UTF8.GetBytes(
+            "[" + string.Join(",", Enumerable.Repeat("{\"Status\":\"FAILED\",\"Error\":\"StoreIncomplete\"}", failed)) + "]"));
+    }
+
+    [Fact]
+    public async Task HandleAsync_WhenStoreResultsAreInADistributedMapsResultFiles_ShouldAccountForThem()
+    {
+        var s3 = new InMemoryS3();
+        UploadMapResults(s3, "[{\"Status\":\"SUCCEEDED\",\"Output\":\"{\\\"stored\\\":2,\\\"duplicate\\\":false,\\\"rejected\\\":0,\\\"count\\\":2}\"},"
+            + "{\"Status\":\"SUCCEEDED\",\"Output\":\"{\\\"stored\\\":0,\\\"duplicate\\\":true,\\\"rejected\\\":0,\\\"count\\\":1}\"}]", failed: 0);
+        var handler = new QuarantineHandler(s3.Object, new BucketSettings(Bucket));
+
+        var result = await handler.HandleAsync(new QuarantineRequest(
+            new SourceObject(Bucket, "incoming/a.json", "e"), ValidCount: 3, ChunkResultsKey: "staging/chunk-results/run-1/manifest.json"));
+
+        (result.Stored, result.AlreadyStored, result.ChunkCount).Should().Be((2, 1, 2));
+    }
+
+    [Fact]
+    public async Task HandleAsync_WhenAChunkOfTheDistributedMapFailed_ShouldNameWhatIsUnaccounted()
+    {
+        var s3 = new InMemoryS3();
+        UploadMapResults(s3, "[{\"Status\":\"SUCCEEDED\",\"Output\":\"{\\\"stored\\\":2,\\\"duplicate\\\":false,\\\"rejected\\\":0,\\\"count\\\":2}\"}]", failed: 1);
+        var handler = new QuarantineHandler(s3.Object, new BucketSettings(Bucket));
+
+        var act = () => handler.HandleAsync(new QuarantineRequest(
+            new SourceObject(Bucket, "incoming/a.json", "e"), ValidCount: 3, ChunkResultsKey: "staging/chunk-results/run-1/manifest.json"));
+
+        await act.Should().ThrowAsync<RecordsUnaccounted>().WithMessage("*1 unaccounted for (1 chunk(s) failed to store; see staging/chunk-results/run-1/manifest.json)*");
+    }
+
     [Fact]
     public async Task HandleAsync_WhenThereAreNoInvalidRecords_ShouldWriteNothing()
     {

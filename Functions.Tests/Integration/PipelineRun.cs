@@ -36,7 +36,7 @@ public sealed class PipelineRun
     {
         Load = await InvokeAsync(FunctionIds.LoadBatch, new { bucket = LocalAwsFixture.BucketName, key, executionName });
         var source = Load.GetProperty("source");
-        Validation = await InvokeAsync(FunctionIds.Validate, new { source, chunkKeys = Load.GetProperty("chunkKeys"), workPrefix = Load.GetProperty("workPrefix") });
+        Validation = await InvokeAsync(FunctionIds.Validate, new { source, workPrefix = Load.GetProperty("workPrefix"), listValidChunkKeys = true });
         foreach (var chunkKey in Validation.GetProperty("validChunkKeys").EnumerateArray())
         {
             var transform = await InvokeAsync(FunctionIds.Transform, new { source, chunkKey, workPrefix = Load.GetProperty("workPrefix"), ingestedAt });

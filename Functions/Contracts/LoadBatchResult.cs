@@ -1,3 +1,4 @@
 namespace Pipeline.Functions;
 
-public sealed record LoadBatchResult(SourceObject Source, int RecordCount, IReadOnlyList<string> ChunkKeys, string WorkPrefix);
+/// <summary>What LoadBatch read: the chunks themselves are listed in its manifest (<see cref="StorageLayout.ManifestKey"/>), never in the result.</summary>
+public sealed record LoadBatchResult(SourceObject Source, int RecordCount, int ChunkCount, string WorkPrefix);

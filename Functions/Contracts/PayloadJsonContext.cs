@@ -18,4 +18,5 @@ namespace Pipeline.Functions;
 [JsonSerializable(typeof(QuarantineRequest))]
 [JsonSerializable(typeof(QuarantineResult))]
 [JsonSerializable(typeof(ChunkManifest))]
+[JsonSerializable(typeof(ValidChunk))]
 public sealed partial class PayloadJsonContext : JsonSerializerContext;

@@ -5,10 +5,15 @@ namespace Pipeline.Functions;
 /// <param name="InvalidKey">Validate's invalid records, when there are any.</param>
 /// <param name="ValidCount">Validate's count of valid records.</param>
 /// <param name="InvalidCount">Validate's count of invalid records.</param>
-/// <param name="Chunks">Store's result for each chunk of valid records (none when no record was valid).</param>
+/// <param name="Chunks">Store's result for each chunk of valid records, when they travel in the execution's state.</param>
+/// <param name="ChunkResultsKey">
+/// Otherwise the manifest a distributed Map's ResultWriter wrote, whose result files hold Store's result for each chunk.
+/// Neither is given when no record was valid.
+/// </param>
 public sealed record QuarantineRequest(
     SourceObject Source,
     string? InvalidKey = null,
     int ValidCount = 0,
     int InvalidCount = 0,
-    IReadOnlyList<StoreResult>? Chunks = null);
+    IReadOnlyList<StoreResult>? Chunks = null,
+    string? ChunkResultsKey = null);

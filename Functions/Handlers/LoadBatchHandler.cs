@@ -4,8 +4,8 @@ namespace Pipeline.Functions;
 
 /// <summary>
 /// Reads an uploaded file (JSON array, <c>{"records":[…]}</c>, NDJSON or CSV), splits it into chunk
-/// objects of N records under <c>staging/&lt;executionName&gt;/chunks/</c>, writes a manifest and returns
-/// the chunk keys. A file that cannot be read as records fails with <see cref="InvalidInput"/>;
+/// objects of N records under <c>staging/&lt;executionName&gt;/chunks/</c>, lists them in a manifest and returns
+/// their count. A file that cannot be read as records fails with <see cref="InvalidInput"/>;
 /// an empty file succeeds with zero records.
 /// </summary>
 public sealed class LoadBatchHandler : FunctionHandler<LoadBatchRequest, LoadBatchResult>
@@ -63,7 +63,7 @@ public sealed class LoadBatchHandler : FunctionHandler<LoadBatchRequest, LoadBat
             cancellationToken).ConfigureAwait(false);
 
         _log.Info("file loaded", ("file", file), ("etag", source.Etag), ("format", loaded.Format.ToString()), ("records", loaded.RecordCount), ("chunks", chunkKeys.Count));
-        return new LoadBatchResult(source, loaded.RecordCount, chunkKeys, workPrefix);
+        return new LoadBatchResult(source, loaded.RecordCount, chunkKeys.Count, workPrefix);
     }
 
     /// <summary>

@@ -29,7 +29,9 @@ public sealed class QuarantineHandler : FunctionHandler<QuarantineRequest, Quara
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Source);
         var file = $"s3://{request.Source.Bucket}/{request.Source.Key}";
-        var chunks = request.Chunks ?? [];
+        var (chunks, failedChunks) = request.ChunkResultsKey is { } resultsKey
+            ? await ChunkResults.ReadAsync(_s3, _settings.BucketName, resultsKey, cancellationToken).ConfigureAwait(false)
+            : (request.Chunks ?? [], 0);
         var invalid = 0;
         string? quarantineKey = null;
         if (request.InvalidKey is not null)
@@ -57,7 +59,8 @@ public sealed class QuarantineHandler : FunctionHandler<QuarantineRequest, Quara
             throw new RecordsUnaccounted(
                 file,
                 $"Validate found {request.ValidCount} valid and {request.InvalidCount} invalid records, but {stored} were stored, {rejected} refused by the table, "
-                + $"{alreadyStored} stored by an earlier delivery and {invalid} quarantined as invalid: {request.ValidCount + request.InvalidCount - accounted - invalid} unaccounted for");
+                + $"{alreadyStored} stored by an earlier delivery and {invalid} quarantined as invalid: {request.ValidCount + request.InvalidCount - accounted - invalid} unaccounted for"
+                + (failedChunks > 0 ? $" ({failedChunks} chunk(s) failed to store; see {request.ChunkResultsKey})" : string.Empty));
         }
 
         _log.Info(

@@ -3,10 +3,10 @@ using Amazon.S3;
 namespace Pipeline.Functions;
 
 /// <summary>
-/// Validates every chunk of one file in a single call (so duplicate ids are found across the whole
-/// file), writes the valid records as valid chunks and the invalid ones, with their reasons, to
-/// one invalid-records object. Checks the chunks against LoadBatch's manifest so that
-/// valid + invalid = total = the records LoadBatch read.
+/// Validates every chunk LoadBatch's manifest lists in a single call (so duplicate ids are found across the
+/// whole file), writes the valid records as valid chunks, listed one JSON line each for the Map that stores
+/// them, and the invalid ones, with their reasons, to one invalid-records object; valid + invalid = total =
+/// the records LoadBatch read.
 /// </summary>
 public sealed class ValidateHandler : FunctionHandler<ValidateRequest, ValidateResult>
 {
@@ -35,16 +35,12 @@ public sealed class ValidateHandler : FunctionHandler<ValidateRequest, ValidateR
             await S3Objects.GetBytesAsync(_s3, _settings.BucketName, manifestKey, cancellationToken).ConfigureAwait(false),
             PayloadJsonContext.Default.ChunkManifest);
         RequireSameSource(request.Source, manifest.Source);
-        if (!manifest.ChunkKeys.SequenceEqual(request.ChunkKeys))
-        {
-            throw new InvalidOperationException($"the chunk keys passed differ from the {manifest.ChunkKeys.Count} chunk(s) in {manifestKey}");
-        }
 
         using var validator = new RecordValidator(manifest.Source, manifest.RecordCount);
         using var valid = new NdjsonWriter();
         using var invalid = new NdjsonWriter();
         var validChunkKeys = new List<string>();
-        foreach (var chunkKey in request.ChunkKeys)
+        foreach (var chunkKey in manifest.ChunkKeys)
         {
             StorageLayout.RequireUnderWorkPrefix(chunkKey, workPrefix);
             var chunk = await S3Objects.GetBytesAsync(_s3, _settings.BucketName, chunkKey, cancellationToken).ConfigureAwait(false);
@@ -66,6 +62,8 @@ public sealed class ValidateHandler : FunctionHandler<ValidateRequest, ValidateR
         }
 
         validator.RequireTotal(manifest.RecordCount);
+        var validChunkListKey = StorageLayout.ValidChunkListKey(workPrefix);
+        await S3Objects.PutAsync(_s3, _settings.BucketName, validChunkListKey, ValidChunkList(validChunkKeys), S3Objects.NdjsonContentType, cancellationToken).ConfigureAwait(false);
         string? invalidKey = null;
         if (invalid.LineCount > 0)
         {
@@ -79,7 +77,26 @@ public sealed class ValidateHandler : FunctionHandler<ValidateRequest, ValidateR
             ("total", validator.TotalCount),
             ("valid", validator.ValidCount),
             ("invalid", validator.InvalidCount));
-        return new ValidateResult(validator.TotalCount, validator.ValidCount, validator.InvalidCount, validChunkKeys, invalidKey);
+        return new ValidateResult(
+            validator.TotalCount,
+            validator.ValidCount,
+            validator.InvalidCount,
+            validChunkKeys.Count,
+            validChunkListKey,
+            request.ListValidChunkKeys ? validChunkKeys : [],
+            invalidKey);
+    }
+
+    private static byte[] ValidChunkList(IEnumerable<string> validChunkKeys)
+    {
+        using var list = new MemoryStream();
+        foreach (var key in validChunkKeys)
+        {
+            System.Text.Json.JsonSerializer.Serialize(list, new ValidChunk(key), PayloadJsonContext.Default.ValidChunk);
+            list.WriteByte((byte)'\n');
+        }
+
+        return list.ToArray();
     }
 
     private static void RequireSameSource(SourceObject passed, SourceObject loaded)

@@ -42,6 +42,12 @@ public static class StorageLayout
 
     public static string ManifestKey(string workPrefix) => $"{workPrefix}manifest.json";
 
+    /// <summary>The valid chunks of one execution, one JSON line each (see <see cref="ValidChunk"/>).</summary>
+    public static string ValidChunkListKey(string workPrefix) => $"{workPrefix}valid-chunks.jsonl";
+
+    /// <summary>Where a distributed Map writes its children's results: one folder per Map Run, under the work root so they expire with it.</summary>
+    public const string ChunkResultsPrefix = $"{WorkRoot}chunk-results";
+
     /// <summary>The chunk id a chunk, valid-chunk or transformed-chunk key ends with.</summary>
     public static string ChunkIdOf(string chunkKey)
     {

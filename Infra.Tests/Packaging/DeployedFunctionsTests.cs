@@ -43,7 +43,7 @@ public sealed class DeployedFunctionsTests
         }
 
         var load = await Invoke(FunctionIds.LoadBatch, new() { ["bucket"] = local.BucketName, ["key"] = "incoming/original.json", ["executionName"] = "deployed" });
-        var validate = await Invoke(FunctionIds.Validate, new() { ["source"] = load["source"]!.DeepClone(), ["chunkKeys"] = load["chunkKeys"]!.DeepClone(), ["workPrefix"] = load["workPrefix"]!.DeepClone() });
+        var validate = await Invoke(FunctionIds.Validate, new() { ["source"] = load["source"]!.DeepClone(), ["workPrefix"] = load["workPrefix"]!.DeepClone(), ["listValidChunkKeys"] = true });
         var transform = await Invoke(FunctionIds.Transform, new() { ["source"] = load["source"]!.DeepClone(), ["chunkKey"] = validate["validChunkKeys"]![0]!.DeepClone(), ["workPrefix"] = load["workPrefix"]!.DeepClone() });
         var store = await Invoke(FunctionIds.Store, new() { ["source"] = load["source"]!.DeepClone(), ["transformedKey"] = transform["transformedKey"]!.DeepClone() });
         var quarantine = await Invoke(FunctionIds.Quarantine, new()

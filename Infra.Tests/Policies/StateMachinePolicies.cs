@@ -37,10 +37,16 @@ public class StateMachinePolicies
         start["Parameters"]!["Name.$"]!.GetValue<string>().Should().Be("$.id", "the event's id names the execution, so a redelivered event starts it once");
 
         var processing = express["States"]!.AsObject().Where(state => state.Key is not ("RouteBySize" or "HandOverToStandard" or "HandedOverToStandard"));
-        foreach (var (name, state) in processing)
+        // How chunk keys reach the Map and Store's results leave it is the Map's mode: inline on Express, distributed on Standard.
+        string[] mapMode = ["Validate", "ProcessChunks", "NoValidRecords", "QuarantineAndAccount"];
+        foreach (var (name, state) in processing.Where(state => !mapMode.Contains(state.Key)))
         {
             JsonNode.DeepEquals(state, standard["States"]![name]).Should().BeTrue($"the Express machine's {name} is the Standard one's");
         }
+
+        express["States"]!["ProcessChunks"]!["ItemProcessor"]!["ProcessorConfig"]!["Mode"]!.GetValue<string>().Should().Be("INLINE");
+        standard["States"]!["ProcessChunks"]!["ItemProcessor"]!["ProcessorConfig"]!["Mode"]!.GetValue<string>().Should().Be("DISTRIBUTED");
+        standard["States"]!["ProcessChunks"]!["ItemReader"]!["Parameters"]!["Bucket"]!.GetValue<string>().Should().Be($"${{{LogicalNames.IngestBucket}.bucket}}");
 
         processing.Select(state => state.Key).Should().BeEquivalentTo(standard["States"]!.AsObject().Select(state => state.Key));
     }
@@ -52,7 +58,7 @@ public class StateMachinePolicies
         var references = definition.References().Select(reference => reference.Expression).Distinct().ToList();
 
         references.Should().BeEquivalentTo(
-            HandlerCatalog.All.Select(function => LogicalNames.Function(function.Id) + ".arn").Append(LogicalNames.Topic + ".arn"));
+            HandlerCatalog.All.Select(function => LogicalNames.Function(function.Id) + ".arn").Append(LogicalNames.Topic + ".arn").Append(LogicalNames.IngestBucket + ".bucket"));
     }
 
     [Fact]
@@ -67,7 +73,8 @@ public class StateMachinePolicies
         start.Actions.Should().Equal("states:StartExecution");
         start.Resources.Should().Equal(AwsAccount.StateMachineArn(standardName));
         PolicyInspection.RolePolicy(stack, LogicalNames.Role(LogicalNames.StandardMachine)).Statements
-            .Should().NotContain(statement => statement.Actions.Contains("states:StartExecution"), "the Standard machine starts nothing");
+            .Single(statement => statement.Actions.Contains("states:StartExecution")).Resources
+            .Should().Equal([AwsAccount.StateMachineArn(standardName)], "the Standard machine starts only its own distributed Map's children");
     }
 
     [Fact]

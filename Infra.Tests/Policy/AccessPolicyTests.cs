@@ -23,6 +23,29 @@ public class AccessPolicyTests
         Simulator.RoleCan(role, action, resource, context).Allowed;
 
     [Fact]
+    public void TheStandardMachinesDistributedMap_ReadsTheChunkList_WritesItsResults_AndManagesOnlyItsOwnChildren()
+    {
+        var role = LogicalNames.Role(LogicalNames.StandardMachine);
+        var standard = Stack.Arn(LogicalNames.StandardMachine);
+        var children = standard.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + "/ProcessChunks:7c1a9f4e";
+
+        Can(role, "s3:GetObject", $"{Ingest}/staging/run-1/valid-chunks.jsonl").Should().BeTrue();
+        Can(role, "s3:GetObject", $"{Ingest}/incoming/data.csv").Should().BeFalse("the Map reads only what the pipeline staged");
+        foreach (var action in new[] { "s3:PutObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts" })
+        {
+            Can(role, action, $"{Ingest}/staging/chunk-results/7c1a9f4e/SUCCEEDED_0.json").Should().BeTrue(action);
+            Can(role, action, $"{Ingest}/staging/run-1/valid/000000.ndjson").Should().BeFalse($"{action}: results go under their own prefix only");
+        }
+
+        Can(role, "s3:DeleteObject", $"{Ingest}/staging/chunk-results/7c1a9f4e/manifest.json").Should().BeFalse();
+        Can(role, "kms:GenerateDataKey", Key, Via("s3")).Should().BeTrue("the result files are encrypted with the project key");
+        Can(role, "states:DescribeExecution", children).Should().BeTrue();
+        Can(role, "states:StopExecution", children).Should().BeTrue();
+        Can(role, "states:StopExecution", standard.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":a-parent-execution").Should().BeFalse();
+        Can(LogicalNames.Role(LogicalNames.ExpressMachine), "s3:GetObject", $"{Ingest}/staging/run-1/valid-chunks.jsonl").Should().BeFalse("the Express machine's Map is inline");
+    }
+
+    [Fact]
     public void ValidateFunctionCannotWriteTheTable()
     {
         foreach (var action in new[] { "dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem" })
@@ -88,7 +111,8 @@ public class AccessPolicyTests
         Can(expressRole, "states:StartExecution", standard).Should().BeTrue();
         Can(expressRole, "states:StartExecution", express).Should().BeFalse();
         Can(expressRole, "states:StopExecution", standard).Should().BeFalse();
-        Can(LogicalNames.Role(LogicalNames.StandardMachine), "states:StartExecution", standard).Should().BeFalse();
+        Can(LogicalNames.Role(LogicalNames.StandardMachine), "states:StartExecution", express).Should().BeFalse();
+        Can(LogicalNames.Role(LogicalNames.StandardMachine), "states:StartExecution", standard).Should().BeTrue("its distributed Map starts child executions of it");
     }
 
     [Fact]

@@ -24,7 +24,14 @@ public static class EvaluatorScenarios
     private static readonly Func<string, string> Same = arn => arn;
     private static readonly Func<string, string> Bucket = arn => arn[..arn.IndexOf('/', StringComparison.Ordinal)];
     private static readonly Func<string, string> LogGroup = arn => arn[..arn.IndexOf(":log-stream:", StringComparison.Ordinal)];
-    private static readonly Func<string, string> Execution = arn => arn.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":example";
+    private static readonly Func<string, string> Execution = arn =>
+        arn.Contains(":execution:", StringComparison.Ordinal) ? arn : arn.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":example";
+
+    /// <summary>The machine itself, also when the call was on one of its distributed Map's children (<c>machine/label:id</c>).</summary>
+    private static readonly Func<string, string> Machine = arn =>
+        arn.IndexOf(":execution:", StringComparison.Ordinal) is var at and >= 0
+            ? $"{arn[..at]}:stateMachine:{arn[(at + ":execution:".Length)..].Split('/', ':')[0]}"
+            : arn;
 
     /// <summary>Per service, actions no principal of the pipeline needs, on the resource of a call it makes (or that resource's bucket, log group or executions).</summary>
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<(string Action, Func<string, string> On)>> UnusedActions =
@@ -77,9 +84,9 @@ public static class EvaluatorScenarios
             ["states"] =
             [
                 ("states:StopExecution", Execution), // EventBridge starts executions, it never stops them
-                ("states:StartSyncExecution", Same), // a start the rules never use, answering with the execution's output
-                ("states:UpdateStateMachine", Same), // would replace the workflow or its role
-                ("states:DeleteStateMachine", Same),
+                ("states:StartSyncExecution", Machine), // a start the rules never use, answering with the execution's output
+                ("states:UpdateStateMachine", Machine), // would replace the workflow or its role
+                ("states:DeleteStateMachine", Machine),
             ],
             ["lambda"] =
             [

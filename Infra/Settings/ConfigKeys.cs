@@ -27,6 +27,8 @@ public static class ConfigKeys
             s => s.ExpressMaxObjectBytes, (s, v) => s with { ExpressMaxObjectBytes = v }),
         new IntegerSetting("mapMaxConcurrency", "parallel chunk transforms in the workflow's Map", 1, 1_000,
             s => s.MapMaxConcurrency, (s, v) => s with { MapMaxConcurrency = (int)v }),
+        new IntegerSetting("mapToleratedFailurePercentage", "chunks that may fail before the Standard machine's Map Run stops, in percent (the run still fails, naming them)", 0, 100,
+            s => s.MapToleratedFailurePercentage, (s, v) => s with { MapToleratedFailurePercentage = (int)v }),
         new BooleanSetting("tableDeletionProtection", "DynamoDB deletion protection",
             s => s.TableDeletionProtection, (s, v) => s with { TableDeletionProtection = v }),
         new BooleanSetting("protect", "Pulumi protect on stateful resources",

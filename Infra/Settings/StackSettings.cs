@@ -11,10 +11,13 @@ public sealed record StackSettings
 
     public required int LogRetentionDays { get; init; }
 
-    /// <summary>Objects smaller than this go to the Express machine, the others to the Standard one.</summary>
+    /// <summary>Objects of this size or more are handed over from the Express machine to the Standard one.</summary>
     public required long ExpressMaxObjectBytes { get; init; }
 
     public required int MapMaxConcurrency { get; init; }
+
+    /// <summary>Chunks that may fail in the Standard machine's distributed Map before its Map Run stops, in percent.</summary>
+    public int MapToleratedFailurePercentage { get; init; }
 
     public required bool TableDeletionProtection { get; init; }
 

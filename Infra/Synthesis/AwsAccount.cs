@@ -31,6 +31,9 @@ public static class AwsAccount
 
     public static Input StateMachineArn(string name) => Input.Of($"arn:{Partition}:states:{Region}:{AccountId}:stateMachine:{name}");
 
+    /// <summary>Executions by name, e.g. <c>machine/label:*</c> for the children of a distributed Map.</summary>
+    public static Input ExecutionArn(string name) => Input.Of($"arn:{Partition}:states:{Region}:{AccountId}:execution:{name}");
+
     /// <summary>A service endpoint for <c>kms:ViaService</c>, e.g. <c>s3.eu-west-1.amazonaws.com</c>.</summary>
     public static Input ViaService(string service) => Input.Of($"{service}.{Region}.amazonaws.com");
 }

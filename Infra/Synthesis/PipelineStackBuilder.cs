@@ -18,6 +18,7 @@ public static class PipelineStackBuilder
     public static PipelineWorkflowOptions WorkflowOptions(StackSettings settings) => new(
         MaxConcurrency: settings.MapMaxConcurrency,
         TaskTimeoutSeconds: settings.LambdaTimeoutSeconds + TaskTimeoutMarginSeconds,
+        ToleratedFailurePercentage: settings.MapToleratedFailurePercentage,
         ExpressMaxObjectBytes: settings.ExpressMaxObjectBytes);
 
     public static Stack Build(
@@ -54,7 +55,7 @@ public static class PipelineStackBuilder
             lambdas[function.Id] = built.OfType<LambdaFunction>().Single();
         }
 
-        var machines = StateMachineBuilder.Build(context, definitions, lambdas, topic, key).ToList();
+        var machines = StateMachineBuilder.Build(context, definitions, lambdas, topic, ingest, key).ToList();
         resources.AddRange(machines);
         var standard = machines.OfType<SfnStateMachine>().Single(machine => machine.LogicalName == LogicalNames.StandardMachine);
         var express = machines.OfType<SfnStateMachine>().Single(machine => machine.LogicalName == LogicalNames.ExpressMachine);

@@ -23,6 +23,7 @@ public static class StateMachineBuilder
         Func<WorkflowVariant, StateMachineDefinition> definitions,
         IReadOnlyDictionary<string, LambdaFunction> functions,
         SnsTopic topic,
+        S3Bucket ingest,
         KmsKey key)
     {
         var targets = new Dictionary<ResourceRef, Reference>();
@@ -34,11 +35,12 @@ public static class StateMachineBuilder
             var variant = kind == StateMachineKind.Express ? WorkflowVariant.Express : WorkflowVariant.Standard;
             var definition = definitions(variant);
             var references = definition.GetResourceReferences();
-            Bind(references, functions, topic, targets);
+            Bind(references, functions, topic, ingest, targets);
             var started = references.StateMachineIds.Select(id => machineArns.TryGetValue(id, out var arn)
                 ? arn
                 : throw new InvalidOperationException($"The {kind} workflow starts state machine '{id}', which the program does not deploy before it.")).ToList();
-            var resources = Machine(context, kind, DefinitionBinding.Render(definition, variant, targets), references, functions, topic, key, started).ToList();
+            var maps = definition.AllStates().OfType<MapState>().Where(map => map.IsDistributed).ToList();
+            var resources = Machine(context, kind, DefinitionBinding.Render(definition, variant, targets), references, functions, topic, key, started, maps, ingest).ToList();
             var machine = resources.OfType<SfnStateMachine>().Single();
             if (kind == StateMachineKind.Standard)
             {
@@ -57,6 +59,7 @@ public static class StateMachineBuilder
         ResourceReferences references,
         IReadOnlyDictionary<string, LambdaFunction> functions,
         SnsTopic topic,
+        S3Bucket ingest,
         Dictionary<ResourceRef, Reference> targets)
     {
         var unsupported = references.IntegrationArns.Except([LambdaInvoke, SnsPublish, ServiceIntegrations.StartExecution]).ToList();
@@ -71,6 +74,13 @@ public static class StateMachineBuilder
             targets[ResourceRef.Function(id)] = functions.TryGetValue(id, out var function)
                 ? function.ArnOutput
                 : throw new InvalidOperationException($"The workflow invokes function '{id}', which has no handler in the catalog.");
+        }
+
+        foreach (var id in references.BucketIds)
+        {
+            targets[ResourceRef.Bucket(id)] = id == PipelineWorkflow.IngestBucketId
+                ? ingest.Output("bucket")
+                : throw new InvalidOperationException($"The workflow uses bucket '{id}', which the program does not deploy.");
         }
 
         foreach (var id in references.TopicIds)
@@ -92,7 +102,9 @@ public static class StateMachineBuilder
         IReadOnlyDictionary<string, LambdaFunction> functions,
         SnsTopic topic,
         KmsKey key,
-        IReadOnlyList<Input> startedMachineArns)
+        IReadOnlyList<Input> startedMachineArns,
+        IReadOnlyList<MapState> distributedMaps,
+        S3Bucket ingest)
     {
         var logicalName = LogicalName(kind);
         var name = context.Naming.MachineName(kind);
@@ -111,7 +123,8 @@ public static class StateMachineBuilder
         var policy = new IamRolePolicy(LogicalNames.RolePolicy(logicalName))
         {
             Role = role.IdOutput,
-            Policy = new PolicyDocument(Permissions(references, functions, topic, key, AwsAccount.StateMachineArn(name), startedMachineArns, AwsAccount.LogGroupArn(logGroup.Name)).ToList()),
+            Policy = new PolicyDocument(Permissions(references, functions, topic, key, AwsAccount.StateMachineArn(name), startedMachineArns, AwsAccount.LogGroupArn(logGroup.Name))
+                .Concat(DistributedMapPermissions(name, distributedMaps, ingest, key)).ToList()),
         };
 
         yield return logGroup;
@@ -202,6 +215,80 @@ public static class StateMachineBuilder
 
         yield return PolicyStatement.ForWildcard(MandatedWildcards.LogDelivery);
         yield return PolicyStatement.ForWildcard(MandatedWildcards.XRayTracing);
+    }
+
+    /// <summary>
+    /// What running a distributed Map takes (Step Functions developer guide, "IAM policies for using Distributed Map
+    /// states"): starting the machine's own child executions, by an ARN built from its name; describing and stopping
+    /// them (the Map Run's children are named <c>&lt;machine&gt;/&lt;label&gt;:&lt;id&gt;</c>); reading the items' object and
+    /// writing the results, multipart uploads included, each scoped to where the definition says they are; and the key
+    /// for those encrypted objects. A key given as a path is scoped to the work root, where the pipeline keeps it.
+    /// </summary>
+    private static IEnumerable<PolicyStatement> DistributedMapPermissions(string machineName, IReadOnlyList<MapState> maps, S3Bucket ingest, KmsKey key)
+    {
+        if (maps.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return new PolicyStatement
+        {
+            Sid = "StartMapChildExecutions",
+            Actions = ["states:StartExecution"],
+            Resources = [AwsAccount.StateMachineArn(machineName)],
+        };
+        yield return new PolicyStatement
+        {
+            Sid = "ManageMapChildExecutions",
+            Actions = ["states:DescribeExecution", "states:StopExecution"],
+            Resources = [.. maps.Select(map => AwsAccount.ExecutionArn($"{machineName}/{map.Label ?? map.Name}:*")).Distinct()],
+        };
+
+        var readers = maps.Where(map => map.ItemReader is not null).Select(map => ObjectScope(map.ItemReader!.Parameters, "Key", ingest)).Distinct().ToList();
+        if (readers.Count > 0)
+        {
+            yield return new PolicyStatement { Sid = "ReadMapItems", Actions = ["s3:GetObject"], Resources = readers };
+        }
+
+        var writers = maps.Where(map => map.ResultWriter is not null).Select(map => ObjectScope(map.ResultWriter!.Parameters, "Prefix", ingest)).Distinct().ToList();
+        if (writers.Count > 0)
+        {
+            yield return new PolicyStatement
+            {
+                Sid = "WriteMapResults",
+                Actions = ["s3:PutObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"],
+                Resources = writers,
+            };
+        }
+
+        if (readers.Count + writers.Count > 0)
+        {
+            yield return new PolicyStatement
+            {
+                Sid = "UseKeyForMapObjects",
+                Actions = writers.Count > 0 ? ["kms:Decrypt", "kms:GenerateDataKey"] : ["kms:Decrypt"],
+                Resources = [key.ArnOutput],
+                Conditions = [PolicyCondition.StringEquals("kms:ViaService", AwsAccount.ViaService("s3"))],
+            };
+        }
+    }
+
+    /// <summary>The objects a reader's key or a writer's prefix names in the ingest bucket.</summary>
+    private static Input ObjectScope(PayloadObject parameters, string field, S3Bucket ingest)
+    {
+        var bucket = parameters["Bucket"];
+        if (bucket is not PayloadResource { Reference: { Kind: ResourceKind.Bucket, Id: PipelineWorkflow.IngestBucketId } })
+        {
+            throw new InvalidOperationException($"A distributed Map uses a bucket other than the ingest bucket ({bucket}); its role cannot be derived.");
+        }
+
+        return parameters[field] switch
+        {
+            PayloadText text when field == "Key" => Input.Of($"{ingest.ArnOutput}/{text.Value}"),
+            PayloadText text => Input.Of($"{ingest.ArnOutput}/{text.Value.TrimEnd('/')}/*"),
+            PayloadExpression => Input.Of($"{ingest.ArnOutput}/{Functions.StorageLayout.WorkRoot}*"),
+            var other => throw new InvalidOperationException($"A distributed Map's {field} is {other}; its role cannot be derived."),
+        };
     }
 
     /// <summary>

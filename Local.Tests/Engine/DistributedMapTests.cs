@@ -62,6 +62,19 @@ public class DistributedMapTests
     }
 
     [Fact]
+    public async Task ChildExecutions_ArePricedAsExpressExecutionsUnderEitherParent()
+    {
+        var result = await RunAsync(Machine("\"ItemsPath\": \"$.items\",", """ "Work": { "Type": "Wait", "Seconds": 1, "End": true } """), Items(1, 2));
+
+        var cost = Cost.CostEstimator.Estimate(result);
+
+        (cost.ChildExecutions, cost.ChildStateTransitions).Should().Be((2, 2));
+        var perChild = Cost.PriceList.ExpressPerRequest + (Cost.PriceList.ExpressBaseMemoryMb / 1024m * 1m * Cost.PriceList.ExpressPerGbSecond);
+        cost.ChildCost.Should().Be(2 * perChild);
+        cost.StandardTotal.Should().Be(cost.StandardCost + cost.ChildCost + cost.LambdaCost);
+    }
+
+    [Fact]
     public async Task ItemReader_ReadsJsonLinesFromTheObjectStore_AndTheBatcherGroupsThemWithTheBatchInput()
     {
         var store = new InMemoryObjectStore();

@@ -24,9 +24,12 @@ internal static class RunSummary
         }
         yield return string.Create(CultureInfo.InvariantCulture, $"  state transitions {execution.StateTransitions}, {execution.Duration.TotalSeconds:0.###} s of virtual time, {outcome.WallTime.TotalSeconds:0.00} s wall time");
         yield return $"  quotas ({execution.Type}): {string.Join("; ", execution.Quotas.Lines())}";
+        var children = outcome.Cost.ChildExecutions > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"; {outcome.Cost.ChildExecutions} child executions, {outcome.Cost.ChildStateTransitions} transitions, ${outcome.Cost.ChildCost:0.#########}")
+            : string.Empty;
         yield return string.Create(
             CultureInfo.InvariantCulture,
-            $"  estimated cost: ${outcome.Cost.StandardTotal:0.#########} as Standard, ${outcome.Cost.ExpressTotal:0.#########} as Express (Lambda included: {outcome.Cost.LambdaInvocations} invocations)");
+            $"  estimated cost: ${outcome.Cost.StandardTotal:0.#########} as Standard, ${outcome.Cost.ExpressTotal:0.#########} as Express (Lambda included: {outcome.Cost.LambdaInvocations} invocations{children})");
         foreach (var message in outcome.Notifications)
         {
             yield return $"  notification [{message.Subject}]: {message.Message}";

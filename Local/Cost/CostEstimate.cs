@@ -19,7 +19,14 @@ public sealed record CostEstimate
 
     public required decimal LambdaCost { get; init; }
 
-    public decimal StandardTotal => StandardCost + LambdaCost;
+    /// <summary>Child executions of its distributed Maps, their transitions and their price (the same under either parent).</summary>
+    public int ChildExecutions { get; init; }
 
-    public decimal ExpressTotal => ExpressCost + LambdaCost;
+    public int ChildStateTransitions { get; init; }
+
+    public decimal ChildCost { get; init; }
+
+    public decimal StandardTotal => StandardCost + ChildCost + LambdaCost;
+
+    public decimal ExpressTotal => ExpressCost + ChildCost + LambdaCost;
 }

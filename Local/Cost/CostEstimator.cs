@@ -12,13 +12,16 @@ public static class CostEstimator
         ArgumentNullException.ThrowIfNull(result);
         assumptions ??= new CostAssumptions();
 
-        var durationMs = (long)Math.Ceiling(result.Duration.TotalMilliseconds);
-        var steps = Math.Max(1, (durationMs + PriceList.ExpressDurationStepMs - 1) / PriceList.ExpressDurationStepMs);
-        var billedDuration = TimeSpan.FromMilliseconds(steps * PriceList.ExpressDurationStepMs);
+        var billedDuration = Billed(result.Duration);
         var memoryMb = assumptions.ExpressMemoryMb
             ?? (PriceList.ExpressBaseMemoryMb + ((result.DefinitionBytes + result.FanOutDataBytes) / BytesPerMb));
         var billedMemoryMb = (int)Math.Max(1, Math.Ceiling(memoryMb / PriceList.ExpressMemoryChunkMb)) * PriceList.ExpressMemoryChunkMb;
         var expressGbSeconds = billedMemoryMb / 1024m * (decimal)billedDuration.TotalSeconds;
+
+        // A distributed Map's children are billed as executions of their own type, whatever the parent's.
+        var childCost = result.Children.Sum(child => child.Type == WorkflowType.Express
+            ? PriceList.ExpressPerRequest + (PriceList.ExpressBaseMemoryMb / 1024m * (decimal)Billed(child.Duration).TotalSeconds * PriceList.ExpressPerGbSecond)
+            : child.StateTransitions * PriceList.StandardPerStateTransition);
 
         var lambdaGbSeconds = result.LambdaInvocations.Sum(call =>
             assumptions.LambdaMemoryMb / 1024m * (decimal)Math.Ceiling(call.Duration.TotalMilliseconds) / 1000m);
@@ -33,6 +36,15 @@ public static class CostEstimator
             LambdaInvocations = result.LambdaInvocations.Count,
             LambdaGbSeconds = lambdaGbSeconds,
             LambdaCost = (result.LambdaInvocations.Count * PriceList.LambdaPerRequest) + (lambdaGbSeconds * PriceList.LambdaArmPerGbSecond),
+            ChildExecutions = result.Children.Count,
+            ChildStateTransitions = result.Children.Sum(child => child.StateTransitions),
+            ChildCost = childCost,
         };
+    }
+
+    private static TimeSpan Billed(TimeSpan duration)
+    {
+        var ms = (long)Math.Ceiling(duration.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds(Math.Max(1, (ms + PriceList.ExpressDurationStepMs - 1) / PriceList.ExpressDurationStepMs) * PriceList.ExpressDurationStepMs);
     }
 }

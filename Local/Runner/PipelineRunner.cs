@@ -239,7 +239,7 @@ public sealed class PipelineRunner
                     break;
                 case FunctionIds.Validate:
                     var validation = Read(result, contracts.ValidateResult);
-                    (Valid, Invalid, chunkCount) = (validation.ValidCount, validation.InvalidCount, validation.ValidChunkKeys.Count);
+                    (Valid, Invalid, chunkCount) = (validation.ValidCount, validation.InvalidCount, validation.ValidChunkCount);
                     break;
                 case FunctionIds.Transform:
                     var transform = Read(result, contracts.TransformResult);

@@ -19,6 +19,9 @@ public sealed record StateMachineDefinition(string StartAt, ImmutableArray<State
         return new StateMachineDefinition(graph.StartAt, graph.States) { Comment = comment, TimeoutSeconds = timeoutSeconds };
     }
 
+    /// <summary>Every state, those of Parallel branches and Map processors included.</summary>
+    public IEnumerable<State> AllStates() => StateList.Walk(Graph).Select(entry => entry.State);
+
     /// <summary>Every resource the definition uses, so the machine's role can be granted exactly these.</summary>
     public ResourceReferences GetResourceReferences() => ResourceReferences.Of(this);
 }

@@ -22,6 +22,11 @@ public static class PipelineWorkflow
     /// <summary>The Standard machine, which the Express one hands large objects over to.</summary>
     public const string StandardMachineId = "StandardMachine";
 
+    /// <summary>The ingest bucket, where the Standard machine's distributed Map reads the chunk list and writes Store's results.</summary>
+    public const string IngestBucketId = "IngestBucket";
+
+    private const string ChunkResultsKey = "key";
+
     /// <summary>
     /// StartExecution refuses a name already used, once that execution has ended (Step Functions API reference,
     /// StartExecution): the event was handed over before, so the hand-over is done, not failed, and not retried.
@@ -54,6 +59,7 @@ public static class PipelineWorkflow
     {
         options ??= new PipelineWorkflowOptions();
         var contract = PayloadJsonContext.Default;
+        var inline = variant == WorkflowVariant.Express;
 
         // Payload and result fields are named through the functions' own types (see HandlerCatalog).
         string Field(JsonTypeInfo type, string member) => PayloadFields.Name(type, member);
@@ -85,8 +91,8 @@ public static class PipelineWorkflow
         var validate = Guarded(Invoke("Validate", HandlerCatalog.Validate,
             Payload.Object(
                 (Field(validateRequest, nameof(ValidateRequest.Source)), Payload.Path(Load(nameof(LoadBatchResult.Source)))),
-                (Field(validateRequest, nameof(ValidateRequest.ChunkKeys)), Payload.Path(Load(nameof(LoadBatchResult.ChunkKeys)))),
-                (Field(validateRequest, nameof(ValidateRequest.WorkPrefix)), Payload.Path(Load(nameof(LoadBatchResult.WorkPrefix)))))) with { ResultPath = "$.validation" });
+                (Field(validateRequest, nameof(ValidateRequest.WorkPrefix)), Payload.Path(Load(nameof(LoadBatchResult.WorkPrefix)))),
+                (Field(validateRequest, nameof(ValidateRequest.ListValidChunkKeys)), inline))) with { ResultPath = "$.validation" });
 
         // Inside the Map each item is a TransformRequest (the ItemSelector below), and Transform's result goes to $.transform.
         var transformRequest = contract.TransformRequest;
@@ -105,20 +111,41 @@ public static class PipelineWorkflow
                 (Field(storeRequest, nameof(StoreRequest.Source)), Payload.Path($"$.{Field(transformRequest, nameof(TransformRequest.Source))}")),
                 (Field(storeRequest, nameof(StoreRequest.TransformedKey)), Payload.Path($"$.transform.{Field(contract.TransformResult, nameof(TransformResult.TransformedKey))}"))));
 
-        var processChunks = Guarded(new MapState("ProcessChunks")
-        {
-            ItemsPath = Validation(nameof(ValidateResult.ValidChunkKeys)),
-            ItemSelector = Payload.Object(
-                (Field(transformRequest, nameof(TransformRequest.Source)), Payload.Path(Load(nameof(LoadBatchResult.Source)))),
-                (Field(transformRequest, nameof(TransformRequest.ChunkKey)), Payload.Path("$$.Map.Item.Value")),
-                (Field(transformRequest, nameof(TransformRequest.WorkPrefix)), Payload.Path(Load(nameof(LoadBatchResult.WorkPrefix)))),
-                (Field(transformRequest, nameof(TransformRequest.IngestedAt)), Payload.Path("$$.Execution.StartTime"))),
-            MaxConcurrency = options.MaxConcurrency,
-            ResultPath = "$.chunks",
-        }.WithItemProcessor(Chain.Start(transform).Next(store)));
+        // Inline (Express): the valid chunks' keys are in the state, and Store's results come back as an array. Distributed
+        // (Standard): each chunk is a child Express execution; the keys are read from Validate's list in S3 and Store's
+        // results written beside them, so the execution's state and history stay the same size whatever the file's.
+        PayloadObject ItemSelector(string chunkKey) => Payload.Object(
+            (Field(transformRequest, nameof(TransformRequest.Source)), Payload.Path(Load(nameof(LoadBatchResult.Source)))),
+            (Field(transformRequest, nameof(TransformRequest.ChunkKey)), Payload.Path(chunkKey)),
+            (Field(transformRequest, nameof(TransformRequest.WorkPrefix)), Payload.Path(Load(nameof(LoadBatchResult.WorkPrefix)))),
+            (Field(transformRequest, nameof(TransformRequest.IngestedAt)), Payload.Path("$$.Execution.StartTime")));
+        var chunkResults = $"$.chunkResults.{ChunkResultsKey}";
+        var processChunks = Guarded((inline
+            ? new MapState("ProcessChunks")
+            {
+                ItemsPath = Validation(nameof(ValidateResult.ValidChunkKeys)),
+                ItemSelector = ItemSelector("$$.Map.Item.Value"),
+                MaxConcurrency = options.MaxConcurrency,
+                ResultPath = "$.chunks",
+            }
+            : new MapState("ProcessChunks")
+            {
+                ProcessorMode = MapProcessorMode.DistributedExpress,
+                ItemReader = new MapItemReader(
+                    Payload.Object(("Bucket", ResourceRef.Bucket(IngestBucketId)), ("Key", Payload.Path(Validation(nameof(ValidateResult.ValidChunkListKey))))),
+                    MapItemReader.JsonLines),
+                ItemSelector = ItemSelector($"$$.Map.Item.Value.{Field(contract.ValidChunk, nameof(ValidChunk.ChunkKey))}"),
+                MaxConcurrency = options.MaxConcurrency,
+                ToleratedFailurePercentage = options.ToleratedFailurePercentage > 0 ? options.ToleratedFailurePercentage : null,
+                ResultWriter = new MapResultWriter(Payload.Object(("Bucket", ResourceRef.Bucket(IngestBucketId)), ("Prefix", StorageLayout.ChunkResultsPrefix))),
+                ResultSelector = Payload.Object((ChunkResultsKey, Payload.Path("$.ResultWriterDetails.Key"))),
+                ResultPath = "$.chunkResults",
+            }).WithItemProcessor(Chain.Start(transform).Next(store)));
 
         // With no valid record there is nothing to transform: no chunk was stored.
-        var noValidRecords = new PassState("NoValidRecords") { Result = Payload.Array(), ResultPath = "$.chunks" };
+        var noValidRecords = inline
+            ? new PassState("NoValidRecords") { Result = Payload.Array(), ResultPath = "$.chunks" }
+            : new PassState("NoValidRecords") { Result = Payload.Object((ChunkResultsKey, Payload.Null)), ResultPath = "$.chunkResults" };
 
         var anyValidRecords = new ChoiceState("AnyValidRecords")
             .When(Condition.NumericGreaterThan(Validation(nameof(ValidateResult.ValidCount)), 0), processChunks)
@@ -132,7 +159,9 @@ public static class PipelineWorkflow
                 (Field(quarantineRequest, nameof(QuarantineRequest.InvalidKey)), Payload.Path(Validation(nameof(ValidateResult.InvalidKey)))),
                 (Field(quarantineRequest, nameof(QuarantineRequest.ValidCount)), Payload.Path(Validation(nameof(ValidateResult.ValidCount)))),
                 (Field(quarantineRequest, nameof(QuarantineRequest.InvalidCount)), Payload.Path(Validation(nameof(ValidateResult.InvalidCount)))),
-                (Field(quarantineRequest, nameof(QuarantineRequest.Chunks)), Payload.Path("$.chunks")))) with { ResultPath = "$.outcome" });
+                inline
+                    ? (Field(quarantineRequest, nameof(QuarantineRequest.Chunks)), Payload.Path("$.chunks"))
+                    : (Field(quarantineRequest, nameof(QuarantineRequest.ChunkResultsKey)), Payload.Path(chunkResults)))) with { ResultPath = "$.outcome" });
 
         string Outcome(string member) => $"$.outcome.{Field(contract.QuarantineResult, member)}";
         string Counts(string verb) => $"States.Format('Pipeline run {{}} {verb} s3://{{}}/{{}}: {{}} records, {{}} valid, {{}} invalid; {{}} stored, "

@@ -8,6 +8,10 @@ namespace Pipeline.Workflows;
 /// 5 minutes itself, while the Standard machine takes the large files and is bounded by its tasks' timeouts and retries,
 /// so one definition serves both without capping the Standard runs at the Express limit.
 /// </param>
+/// <param name="ToleratedFailurePercentage">
+/// Chunks (child executions of the Standard machine's distributed Map) that may fail before the Map Run stops; the run
+/// still fails at the end, naming the chunks not stored, but the others are stored first (0: stop at the first).
+/// </param>
 /// <param name="ExpressMaxObjectBytes">
 /// Objects of at least this size are handed over from the Express machine to the Standard one (the stack's
 /// <c>expressMaxObjectBytes</c>).
@@ -16,6 +20,7 @@ public sealed record PipelineWorkflowOptions(
     int MaxConcurrency = 10,
     int TaskTimeoutSeconds = 120,
     int? ExecutionTimeoutSeconds = null,
+    decimal ToleratedFailurePercentage = 0,
     long ExpressMaxObjectBytes = PipelineWorkflowOptions.DefaultExpressMaxObjectBytes)
 {
     /// <summary>1 MiB: the dev stack's <c>expressMaxObjectBytes</c>.</summary>

@@ -6,4 +6,5 @@ public enum ResourceKind
     Function,
     Topic,
     StateMachine,
+    Bucket,
 }

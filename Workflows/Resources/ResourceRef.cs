@@ -12,5 +12,8 @@ public sealed record ResourceRef(ResourceKind Kind, string Id)
 
     public static ResourceRef StateMachine(string id) => new(ResourceKind.StateMachine, id);
 
+    /// <summary>A bucket, rendered as its name.</summary>
+    public static ResourceRef Bucket(string id) => new(ResourceKind.Bucket, id);
+
     public override string ToString() => $"{Kind}:{Id}";
 }

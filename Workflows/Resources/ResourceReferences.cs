@@ -3,13 +3,14 @@ using System.Collections.Immutable;
 namespace Pipeline.Workflows;
 
 /// <summary>
-/// What a definition touches: the logical function, topic and state machine ids in its payloads and the integration ARNs
+/// What a definition touches: the logical function, topic, state machine and bucket ids in its payloads and the integration ARNs
 /// of its Task states (e.g. <c>arn:aws:states:::lambda:invoke</c>). Sorted and distinct.
 /// </summary>
 public sealed record ResourceReferences(
     ImmutableArray<string> FunctionIds,
     ImmutableArray<string> TopicIds,
     ImmutableArray<string> StateMachineIds,
+    ImmutableArray<string> BucketIds,
     ImmutableArray<string> IntegrationArns)
 {
     internal static ResourceReferences Of(StateMachineDefinition definition)
@@ -20,6 +21,7 @@ public sealed record ResourceReferences(
             IdsOf(references, ResourceKind.Function),
             IdsOf(references, ResourceKind.Topic),
             IdsOf(references, ResourceKind.StateMachine),
+            IdsOf(references, ResourceKind.Bucket),
             [.. states.OfType<TaskState>().Select(task => task.Resource).Distinct().Order(StringComparer.Ordinal)]);
     }
 

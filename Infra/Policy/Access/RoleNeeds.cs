@@ -55,7 +55,9 @@ public static class RoleNeeds
         foreach (var machine in stack.All<SfnStateMachine>())
         {
             var list = Of(machine.RoleArn);
-            foreach (var task in Tasks(JsonNode.Parse(resolver.Resolve(machine.Definition))))
+            var definition = JsonNode.Parse(resolver.Resolve(machine.Definition));
+            list.AddRange(DistributedMapNeeds(machine.Name, definition));
+            foreach (var task in Tasks(definition))
             {
                 var resource = task["Resource"]?.GetValue<string>();
                 var parameters = task["Parameters"];
@@ -119,6 +121,53 @@ public static class RoleNeeds
 
         return needs.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<AccessNeed>)pair.Value.DistinctBy(need => need.Grant).ToList(), StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// A distributed Map's child executions and objects (Step Functions developer guide, "IAM policies for using
+    /// Distributed Map states"). A key given as a path is taken to lie under the work root, where the pipeline keeps
+    /// every object a workflow passes along.
+    /// </summary>
+    private static IEnumerable<AccessNeed> DistributedMapNeeds(string machineName, JsonNode? definition)
+    {
+        var region = InputResolver.Region;
+        var account = InputResolver.Account;
+        foreach (var (name, map) in States(definition).Where(state => state.State["ItemProcessor"]?["ProcessorConfig"]?["Mode"]?.GetValue<string>() == "DISTRIBUTED"))
+        {
+            yield return new("states:StartExecution", $"arn:aws:states:{region}:{account}:stateMachine:{machineName}", $"{name} starts child executions");
+            var children = $"arn:aws:states:{region}:{account}:execution:{machineName}/{map["Label"]?.GetValue<string>() ?? name}:*";
+            yield return new("states:DescribeExecution", children, $"{name} watches its children");
+            yield return new("states:StopExecution", children, $"{name} stops its children when the Map Run fails");
+            if (map["ItemReader"]?["Parameters"] is JsonObject reader)
+            {
+                yield return new("s3:GetObject", ObjectScope(reader, "Key"), $"{name} reads its items");
+            }
+
+            if (map["ResultWriter"]?["Parameters"] is JsonObject writer)
+            {
+                foreach (var action in new[] { "s3:PutObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts" })
+                {
+                    yield return new(action, ObjectScope(writer, "Prefix"), $"{name} writes its children's results");
+                }
+            }
+        }
+    }
+
+    private static string ObjectScope(JsonObject parameters, string field)
+    {
+        var bucket = $"arn:aws:s3:::{parameters["Bucket"]!.GetValue<string>()}";
+        return parameters[field] is JsonValue literal
+            ? field == "Key" ? $"{bucket}/{literal.GetValue<string>()}" : $"{bucket}/{literal.GetValue<string>().TrimEnd('/')}/*"
+            : $"{bucket}/{StorageLayout.WorkRoot}*";
+    }
+
+    private static IEnumerable<(string Name, JsonObject State)> States(JsonNode? node) => node switch
+    {
+        JsonObject graph when graph["States"] is JsonObject states => states
+            .SelectMany(state => new[] { (state.Key, (JsonObject)state.Value!) }
+                .Concat(((JsonObject)state.Value!).Where(member => member.Value is JsonObject).SelectMany(member => States(member.Value)))
+                .Concat(((JsonObject)state.Value!)["Branches"] is JsonArray branches ? branches.SelectMany(States) : [])),
+        _ => [],
+    };
 
     private static IEnumerable<JsonObject> Tasks(JsonNode? node) => node switch
     {

@@ -9,8 +9,9 @@ namespace Pipeline.Infra.Policy.Rules;
 /// Every policy of the stack (role policies, and the key, bucket, queue and topic policies) allows exact actions on exact
 /// resources. A wildcard action is allowed only where AWS's own documented policy for a service uses it (the statement
 /// names that policy, see <see cref="MandatedWildcards.ActionWildcards"/>); <c>Resource: "*"</c> only for the mandated
-/// wildcards. A trailing <c>*</c> that names the objects under one concrete key prefix of one bucket, or the streams of
-/// one log group, scopes a grant rather than widening it, so it is not reported. Deny statements may be as wide as they
+/// wildcards. A trailing <c>*</c> that names the objects under one concrete key prefix of one bucket, the streams of
+/// one log group, or the child executions of one distributed Map of one machine, scopes a grant rather than widening
+/// it, so it is not reported. Deny statements may be as wide as they
 /// like. <c>iam:PassRole</c> is left to <see cref="PassRoleRule"/>.
 /// </summary>
 public sealed class NoWildcardPermissionsRule : IPolicyRule
@@ -80,6 +81,13 @@ public sealed class NoWildcardPermissionsRule : IPolicyRule
             var path = resource["arn:aws:s3:::".Length..^1];
             var slash = path.IndexOf('/', StringComparison.Ordinal);
             return slash > 0 && path.Length > slash + 1 && path.EndsWith('/');
+        }
+
+        // The child executions of one distributed Map (<machine>/<label>:<id>): Step Functions names them as it starts them.
+        if (resource.StartsWith("arn:aws:states:", StringComparison.Ordinal) && resource.Contains(":execution:", StringComparison.Ordinal))
+        {
+            var name = resource[(resource.IndexOf(":execution:", StringComparison.Ordinal) + ":execution:".Length)..^1];
+            return name.EndsWith(':') && name.IndexOf('/', StringComparison.Ordinal) is > 0 and var slash && slash < name.Length - 2;
         }
 
         return resource.StartsWith("arn:aws:logs:", StringComparison.Ordinal) && resource.Contains(":log-group:", StringComparison.Ordinal) && resource.EndsWith(":*", StringComparison.Ordinal);
