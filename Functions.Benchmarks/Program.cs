@@ -3,6 +3,7 @@ using Pipeline.Functions.Benchmarks;
 
 if (args.Contains("--bench"))
 {
+    LoadQuickBench.Run(Console.Out);
     QuickBench.Run(Console.Out);
     return;
 }

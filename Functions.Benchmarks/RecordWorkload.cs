@@ -23,7 +23,10 @@ public sealed class RecordWorkload
 
         var data = Encoding.UTF8.GetBytes(text.ToString());
         InputBytes = data.LongLength;
-        Chunks = RecordFileReader.Read(data, Source.Key, null, "bench", chunkSize).Chunks;
+        var chunks = new ChunkCollector();
+        var options = new RecordReaderOptions(chunkSize, LoadBatchSettings.DefaultMaxRecordBytes);
+        RecordFileReader.ReadAsync(new MemoryStream(data, writable: false), Source.Key, null, "bench", options, chunks).GetAwaiter().GetResult();
+        Chunks = chunks.Chunks;
         RecordCount = recordCount;
     }
 

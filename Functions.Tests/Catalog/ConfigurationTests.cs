@@ -15,11 +15,23 @@ public sealed class ConfigurationTests
     [InlineData("CHUNK_SIZE", "0", "CHUNK_SIZE: 0 is outside 1..100000")]
     [InlineData("CHUNK_SIZE", "-5", "CHUNK_SIZE: '-5' is not a whole number")]
     [InlineData("MAX_OBJECT_BYTES", "1e6", "MAX_OBJECT_BYTES: '1e6' is not a whole number")]
+    [InlineData("MAX_OBJECT_BYTES", "5368709121", "MAX_OBJECT_BYTES: 5368709121 is outside 1..5368709120")]
+    [InlineData("MAX_RECORD_BYTES", "1023", "MAX_RECORD_BYTES: 1023 is outside 1024..268435456")]
+    [InlineData("MAX_RECORD_BYTES", "268435457", "MAX_RECORD_BYTES: 268435457 is outside 1024..268435456")]
     public void LoadBatchSettings_WhenAVariableIsBad_ShouldFailNamingIt(string variable, string value, string message)
     {
         var act = () => LoadBatchSettings.FromEnvironment(Reader(("BUCKET_NAME", "b"), (variable, value)));
 
         act.Should().Throw<InvalidConfiguration>().WithMessage($"environment variable {message}").Which.Variable.Should().Be(variable);
+    }
+
+    [Fact]
+    public void LoadBatchSettings_ShouldTakeFilesUpToFiveGibibytesAndTheRecordLimit()
+    {
+        var settings = LoadBatchSettings.FromEnvironment(Reader(("BUCKET_NAME", "b"), ("MAX_OBJECT_BYTES", "5368709120"), ("MAX_RECORD_BYTES", "1048576")));
+
+        settings.MaxObjectBytes.Should().Be(5L * 1024 * 1024 * 1024);
+        settings.ReaderOptions.Should().Be(new RecordReaderOptions(1000, 1024 * 1024));
     }
 
     [Fact]

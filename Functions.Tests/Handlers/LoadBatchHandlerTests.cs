@@ -86,6 +86,65 @@ public sealed class LoadBatchHandlerTests
     }
 
     [Fact]
+    public async Task LoadAsync_WhenFileIsLargerThanTheLimit_ShouldRefuseBeforeReadingAnyOfIt()
+    {
+        var body = new GeneratedRecordsStream(100_000_000, string.Empty, "{\"id\":\"r0000000000\",\"value\":1}", "\n", "\n");
+        var s3 = new Mock<IAmazonS3>(MockBehavior.Strict);
+        s3.Setup(x => x.GetObjectAsync(It.IsAny<GetObjectRequest>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new GetObjectResponse { ContentLength = body.Length, ETag = "\"e\"", ResponseStream = body });
+        var handler = new LoadBatchHandler(s3.Object, new LoadBatchSettings(Bucket));
+
+        var act = () => handler.HandleAsync(new LoadBatchRequest(Bucket, "incoming/huge.ndjson", "e"));
+
+        (await act.Should().ThrowAsync<InvalidInput>()).WithMessage("*larger than 268435456 bytes, the most this function reads (MAX_OBJECT_BYTES)");
+        body.Delivered.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task HandleAsync_ShouldUploadUpToFourChunksAtOnceKeepingTheirOrder()
+    {
+        var inFlight = 0;
+        var most = 0;
+        _s3.Mock.Setup(x => x.PutObjectAsync(It.IsAny<PutObjectRequest>(), It.IsAny<CancellationToken>()))
+            .Returns(async (PutObjectRequest request, CancellationToken _) =>
+            {
+                var now = Interlocked.Increment(ref inFlight);
+                InterlockedMax(ref most, now);
+                await Task.Delay(5);
+                using var copy = new MemoryStream();
+                await request.InputStream.CopyToAsync(copy);
+                _s3.Upload(request.BucketName, request.Key, copy.ToArray(), request.ContentType);
+                Interlocked.Decrement(ref inFlight);
+                return new PutObjectResponse();
+            });
+        _s3.Upload(Bucket, "incoming/many.ndjson", Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 20).Select(i => $"{{\"id\":{i},\"value\":1}}\n"))));
+        var handler = new LoadBatchHandler(_s3.Object, new LoadBatchSettings(Bucket, ChunkSize: 1));
+
+        var result = await handler.HandleAsync(new LoadBatchRequest(Bucket, "incoming/many.ndjson", "many"));
+
+        most.Should().Be(4);
+        var chunkKeys = Enumerable.Range(0, 20).Select(i => StorageLayout.ChunkKey("staging/many/", StorageLayout.ChunkId(i))).ToList();
+        result.ChunkCount.Should().Be(20);
+        chunkKeys.Select(k => InMemoryPipeline.Lines(_s3.ReadText(Bucket, k)).Single().GetProperty("index").GetInt32()).Should().Equal(Enumerable.Range(0, 20));
+    }
+
+    [Fact]
+    public async Task LoadAsync_WhenTheFileTurnsOutBadAfterChunksWereWritten_ShouldFailWithoutWritingTheManifest()
+    {
+        // More than the read buffer holds, so that chunks are written before the bad byte is read.
+        var lines = string.Concat(Enumerable.Range(0, 20_000).Select(i => $"{{\"id\":{i},\"value\":1}}\n"));
+        _s3.Upload(Bucket, "incoming/late.ndjson", [.. Encoding.UTF8.GetBytes(lines), 0xC3, 0x28, (byte)'\n']);
+        var handler = new LoadBatchHandler(_s3.Object, new LoadBatchSettings(Bucket));
+
+        var act = () => handler.HandleAsync(new LoadBatchRequest(Bucket, "incoming/late.ndjson", "late"));
+
+        var error = (await act.Should().ThrowAsync<InvalidInput>()).Which;
+        (error.Line, error.Problem).Should().Be((20_001L, "invalid UTF-8: byte 0xC3 does not begin a valid sequence"));
+        _s3.Keys(Bucket).Should().Contain("staging/late/chunks/000000.ndjson", "chunks are written as they complete")
+            .And.NotContain("staging/late/manifest.json", "without a manifest nothing goes on to read them");
+    }
+
+    [Fact]
     public async Task LoadAsync_WhenBucketIsNotTheIngestBucket_ShouldRefuseWithoutReading()
     {
         var s3 = new Mock<IAmazonS3>(MockBehavior.Strict);
@@ -146,5 +205,20 @@ public sealed class LoadBatchHandlerTests
 
         await act.Should().ThrowAsync<InvalidInput>().WithMessage(
             "s3://ingest-bucket/incoming/gone+file.csv: no readable object under the key 'incoming/gone+file.csv' nor 'incoming/gone file.csv'*");
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        var current = Volatile.Read(ref target);
+        while (value > current)
+        {
+            var seen = Interlocked.CompareExchange(ref target, value, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
     }
 }

@@ -53,7 +53,7 @@ public sealed class RecordFileReaderTests
     [Fact]
     public void Read_WhenContentTypeDeclaresCsv_ShouldReadCsv()
     {
-        var loaded = RecordFileReader.Read(Encoding.UTF8.GetBytes("id,value\n1,2\n"), "upload", "text/csv; charset=utf-8", File, 10);
+        var loaded = ChunkCollector.Read(Encoding.UTF8.GetBytes("id,value\n1,2\n"), "upload", "text/csv; charset=utf-8", File, 10);
 
         loaded.Format.Should().Be(InputFormat.Csv);
     }
@@ -67,7 +67,7 @@ public sealed class RecordFileReaderTests
     {
         var content = "[" + string.Join(",", Enumerable.Range(1, 5).Select(i => $"{{\"id\":{i},\"value\":{i}}}")) + "]";
 
-        var loaded = RecordFileReader.Read(Encoding.UTF8.GetBytes(content), "x.json", null, File, chunkSize);
+        var loaded = ChunkCollector.Read(Encoding.UTF8.GetBytes(content), "x.json", null, File, chunkSize);
 
         loaded.Chunks.Should().HaveCount(expectedChunks);
         Envelopes(loaded).Select(e => e.GetProperty("index").GetInt64()).Should().Equal(0, 1, 2, 3, 4);
@@ -89,7 +89,7 @@ public sealed class RecordFileReaderTests
     {
         var data = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes("id,value\n1,2\n")).ToArray();
 
-        var loaded = RecordFileReader.Read(data, "x.csv", null, File, 10);
+        var loaded = ChunkCollector.Read(data, "x.csv", null, File, 10);
 
         Envelopes(loaded).Single().GetProperty("fields").GetProperty("id").GetString().Should().Be("1");
     }
@@ -118,9 +118,9 @@ public sealed class RecordFileReaderTests
         error.Message.Should().StartWith($"{File} line 3, byte 38: malformed JSON");
     }
 
-    private static LoadedFile Read(string content, string key) =>
-        RecordFileReader.Read(Encoding.UTF8.GetBytes(content), key, null, File, 1000);
+    private static LoadedChunks Read(string content, string key) =>
+        ChunkCollector.Read(Encoding.UTF8.GetBytes(content), key, null, File, 1000);
 
-    private static List<JsonElement> Envelopes(LoadedFile loaded) =>
+    private static List<JsonElement> Envelopes(LoadedChunks loaded) =>
         loaded.Chunks.SelectMany(c => InMemoryPipeline.Lines(Encoding.UTF8.GetString(c))).ToList();
 }

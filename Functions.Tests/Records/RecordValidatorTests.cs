@@ -123,7 +123,7 @@ public sealed class RecordValidatorTests
     [Fact]
     public void Validate_WhenAChunkLineIsMissing_ShouldFailNamingTheMissingRecord()
     {
-        var loaded = RecordFileReader.Read(Encoding.UTF8.GetBytes("[{\"id\":1,\"value\":1},{\"id\":2,\"value\":1}]"), "x.json", null, "f", 1);
+        var loaded = ChunkCollector.Read(Encoding.UTF8.GetBytes("[{\"id\":1,\"value\":1},{\"id\":2,\"value\":1}]"), "x.json", null, "f", 1);
         using var validator = new RecordValidator(Source);
         using var valid = new NdjsonWriter();
         using var invalid = new NdjsonWriter();
@@ -145,7 +145,7 @@ public sealed class RecordValidatorTests
 
     internal static ValidationRun Validate(string content, string key = "x.json", int chunkSize = 1000)
     {
-        var loaded = RecordFileReader.Read(Encoding.UTF8.GetBytes(content), key, null, "f", chunkSize);
+        var loaded = ChunkCollector.Read(Encoding.UTF8.GetBytes(content), key, null, "f", chunkSize);
         var validator = new RecordValidator(Source);
         using var valid = new NdjsonWriter();
         using var invalid = new NdjsonWriter();

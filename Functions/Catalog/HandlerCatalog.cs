@@ -25,6 +25,7 @@ public static class HandlerCatalog
             Bucket,
             new(EnvironmentVariables.ChunkSize, false, $"records per chunk (default {LoadBatchSettings.DefaultChunkSize})"),
             new(EnvironmentVariables.MaxObjectBytes, false, $"largest file read, in bytes (default {LoadBatchSettings.DefaultMaxObjectBytes})"),
+            new(EnvironmentVariables.MaxRecordBytes, false, $"largest record read, in bytes (default {LoadBatchSettings.DefaultMaxRecordBytes})"),
         ],
         [
             new(AccessTarget.IngestBucketObjects, StorageLayout.IncomingPrefix, ["s3:GetObject"], "reads uploaded files"),

@@ -15,6 +15,9 @@ public static class EnvironmentVariables
     /// <summary>Largest upload LoadBatch reads, in bytes.</summary>
     public const string MaxObjectBytes = "MAX_OBJECT_BYTES";
 
+    /// <summary>Largest record (CSV row, NDJSON line, JSON array element) LoadBatch reads, in bytes.</summary>
+    public const string MaxRecordBytes = "MAX_RECORD_BYTES";
+
     /// <summary>BatchWriteItem attempts per batch before Store gives up.</summary>
     public const string StoreMaxAttempts = "STORE_MAX_ATTEMPTS";
 

@@ -1,12 +1,13 @@
 using Amazon.S3;
+using Amazon.S3.Model;
 
 namespace Pipeline.Functions;
 
 /// <summary>
-/// Reads an uploaded file (JSON array, <c>{"records":[…]}</c>, NDJSON or CSV), splits it into chunk
-/// objects of N records under <c>staging/&lt;executionName&gt;/chunks/</c>, lists them in a manifest and returns
-/// their count. A file that cannot be read as records fails with <see cref="InvalidInput"/>;
-/// an empty file succeeds with zero records.
+/// Reads an uploaded file (JSON array, <c>{"records":[…]}</c>, NDJSON or CSV) as it streams from S3, writes each chunk
+/// object of N records under <c>staging/&lt;executionName&gt;/chunks/</c> as soon as it is complete, then a manifest
+/// listing them, and returns their count. A file larger than <see cref="LoadBatchSettings.MaxObjectBytes"/> is refused before any
+/// work. A file that cannot be read as records fails with <see cref="InvalidInput"/>; an empty file succeeds with zero records.
 /// </summary>
 public sealed class LoadBatchHandler : FunctionHandler<LoadBatchRequest, LoadBatchResult>
 {
@@ -35,50 +36,69 @@ public sealed class LoadBatchHandler : FunctionHandler<LoadBatchRequest, LoadBat
             throw new InvalidInput($"s3://{request.Bucket}/{request.Key}", null, null, $"the bucket '{request.Bucket}' is not this pipeline's ingest bucket '{_settings.BucketName}'");
         }
 
-        var (key, stored) = await FindAsync(request, cancellationToken).ConfigureAwait(false);
-        var file = $"s3://{request.Bucket}/{key}";
-        if (stored is null)
+        var (key, response) = await OpenAsync(request, cancellationToken).ConfigureAwait(false);
+        using (response)
         {
-            throw new InvalidInput(file, null, null, $"the file is larger than {_settings.MaxObjectBytes} bytes, the most this function reads ({EnvironmentVariables.MaxObjectBytes})");
+            var file = $"s3://{request.Bucket}/{key}";
+            if (response.ContentLength > _settings.MaxObjectBytes)
+            {
+                throw new InvalidInput(file, null, null, $"the file is larger than {_settings.MaxObjectBytes} bytes, the most this function reads ({EnvironmentVariables.MaxObjectBytes})");
+            }
+
+            var source = new SourceObject(request.Bucket, key, StorageLayout.NormalizeEtag(response.ETag ?? string.Empty));
+            var (loaded, chunkKeys) = await WriteChunksAsync(response, key, file, workPrefix, cancellationToken).ConfigureAwait(false);
+            var manifest = new ChunkManifest(source, loaded.Format.ToString(), loaded.RecordCount, chunkKeys);
+            await S3Objects.PutAsync(
+                _s3,
+                _settings.BucketName,
+                StorageLayout.ManifestKey(workPrefix),
+                Payloads.ToBytes(manifest, PayloadJsonContext.Default.ChunkManifest),
+                S3Objects.JsonContentType,
+                cancellationToken).ConfigureAwait(false);
+
+            _log.Info("file loaded", ("file", file), ("etag", source.Etag), ("format", loaded.Format.ToString()), ("records", loaded.RecordCount), ("chunks", chunkKeys.Count));
+            return new LoadBatchResult(source, loaded.RecordCount, chunkKeys.Count, workPrefix);
         }
+    }
 
-        var source = new SourceObject(request.Bucket, key, stored.Etag);
-        var loaded = RecordFileReader.Read(stored.Data, key, stored.ContentType, file, _settings.ChunkSize);
-
-        var chunkKeys = new List<string>(loaded.Chunks.Count);
-        for (var i = 0; i < loaded.Chunks.Count; i++)
+    /// <summary>Reads the object's records into chunk objects, each written while the rest of the object is still being read.</summary>
+    private async Task<(LoadedFile Loaded, IReadOnlyList<string> ChunkKeys)> WriteChunksAsync(
+        GetObjectResponse response,
+        string key,
+        string file,
+        string workPrefix,
+        CancellationToken cancellationToken)
+    {
+        var uploader = new ChunkUploader(_s3, _settings.BucketName, workPrefix);
+        await using (uploader.ConfigureAwait(false))
         {
-            var chunkKey = StorageLayout.ChunkKey(workPrefix, StorageLayout.ChunkId(i));
-            await S3Objects.PutAsync(_s3, _settings.BucketName, chunkKey, loaded.Chunks[i], S3Objects.NdjsonContentType, cancellationToken).ConfigureAwait(false);
-            chunkKeys.Add(chunkKey);
+            var loaded = await RecordFileReader.ReadAsync(
+                response.ResponseStream,
+                key,
+                response.Headers.ContentType,
+                file,
+                _settings.ReaderOptions,
+                uploader,
+                cancellationToken).ConfigureAwait(false);
+            await uploader.CompleteAsync().ConfigureAwait(false);
+            return (loaded, uploader.Keys);
         }
-
-        var manifest = new ChunkManifest(source, loaded.Format.ToString(), loaded.RecordCount, chunkKeys);
-        await S3Objects.PutAsync(
-            _s3,
-            _settings.BucketName,
-            StorageLayout.ManifestKey(workPrefix),
-            Payloads.ToBytes(manifest, PayloadJsonContext.Default.ChunkManifest),
-            S3Objects.JsonContentType,
-            cancellationToken).ConfigureAwait(false);
-
-        _log.Info("file loaded", ("file", file), ("etag", source.Etag), ("format", loaded.Format.ToString()), ("records", loaded.RecordCount), ("chunks", chunkKeys.Count));
-        return new LoadBatchResult(source, loaded.RecordCount, chunkKeys.Count, workPrefix);
     }
 
     /// <summary>
-    /// Reads the uploaded object under the event's key as given or, when that finds nothing, decoded as S3 encodes keys
+    /// Opens the uploaded object under the event's key as given or, when that finds nothing, decoded as S3 encodes keys
     /// (see <see cref="EventObjectKey"/>). Without s3:ListBucket a missing key is denied rather than not found, so both
-    /// answers move on to the next candidate. Returns the key that was found and the object (null when too large).
+    /// answers move on to the next candidate. Returns the key that was found and the response whose stream is the object.
     /// </summary>
-    private async Task<(string Key, StoredObject? Object)> FindAsync(LoadBatchRequest request, CancellationToken cancellationToken)
+    private async Task<(string Key, GetObjectResponse Response)> OpenAsync(LoadBatchRequest request, CancellationToken cancellationToken)
     {
         var candidates = EventObjectKey.Candidates(request.Key);
         foreach (var key in candidates)
         {
             try
             {
-                return (key, await S3Objects.GetAsync(_s3, request.Bucket, key, _settings.MaxObjectBytes, cancellationToken).ConfigureAwait(false));
+                var response = await _s3.GetObjectAsync(new GetObjectRequest { BucketName = request.Bucket, Key = key }, cancellationToken).ConfigureAwait(false);
+                return (key, response);
             }
             catch (AmazonS3Exception ex) when (ex.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Forbidden)
             {

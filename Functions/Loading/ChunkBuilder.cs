@@ -3,12 +3,14 @@ using System.Text.Json;
 
 namespace Pipeline.Functions;
 
-/// <summary>Collects the records of one file as chunk objects of at most N envelope lines.</summary>
+/// <summary>
+/// Builds the chunk objects of one file, one at a time: records are added until the chunk holds N envelope lines
+/// (<see cref="IsFull"/>); the reader then hands <see cref="Chunk"/> on and calls <see cref="StartNextChunk"/>.
+/// </summary>
 public sealed class ChunkBuilder : IDisposable
 {
     private readonly int _chunkSize;
     private readonly NdjsonWriter _writer = new();
-    private readonly List<byte[]> _chunks = [];
 
     public ChunkBuilder(int chunkSize)
     {
@@ -16,7 +18,18 @@ public sealed class ChunkBuilder : IDisposable
         _chunkSize = chunkSize;
     }
 
+    /// <summary>Records added so far, over every chunk.</summary>
     public int RecordCount { get; private set; }
+
+    public bool IsFull => _writer.LineCount == _chunkSize;
+
+    public bool IsEmpty => _writer.LineCount == 0;
+
+    /// <summary>The chunk being built, a UTF-8 NDJSON document; valid until <see cref="StartNextChunk"/>.</summary>
+    public ReadOnlyMemory<byte> Chunk => _writer.WrittenMemory;
+
+    /// <summary>Empties the chunk, keeping its buffer for the next one.</summary>
+    public void StartNextChunk() => _writer.Clear();
 
     /// <summary>A record's JSON text exactly as it appeared (line breaks between tokens become spaces).</summary>
     public void AddJson(long line, ReadOnlySpan<byte> record)
@@ -73,17 +86,6 @@ public sealed class ChunkBuilder : IDisposable
         EndEnvelope();
     }
 
-    /// <summary>The chunk objects, each a UTF-8 NDJSON document.</summary>
-    public IReadOnlyList<byte[]> Finish()
-    {
-        if (_writer.LineCount > 0)
-        {
-            CompleteChunk();
-        }
-
-        return _chunks;
-    }
-
     public void Dispose() => _writer.Dispose();
 
     private Utf8JsonWriter StartEnvelope(long line)
@@ -100,15 +102,5 @@ public sealed class ChunkBuilder : IDisposable
         _writer.Json.WriteEndObject();
         _writer.EndLine();
         RecordCount++;
-        if (_writer.LineCount == _chunkSize)
-        {
-            CompleteChunk();
-        }
-    }
-
-    private void CompleteChunk()
-    {
-        _chunks.Add(_writer.ToArray());
-        _writer.Clear();
     }
 }

@@ -8,65 +8,95 @@ namespace Pipeline.Functions;
 /// quoted field is a quote, quoted fields may span lines), rows end with LF or CRLF. A broken
 /// header or a quote that never closes fails the file (no later row boundary can be trusted); a
 /// row with a stray quote or the wrong number of fields is quarantined with the reason.
-/// Header names are trimmed; blank lines are skipped.
+/// Header names are trimmed; blank lines are skipped. A row is read once all of it is in the
+/// input; until then it is read again from its start when more input arrives.
 /// </summary>
-internal static class CsvRecordsReader
+internal sealed class CsvRecordsReader : IRecordsReader
 {
-    public static void Read(ReadOnlySpan<byte> content, TextPositions positions, string file, ChunkBuilder chunks)
+    private readonly string _file;
+    private readonly ChunkBuilder _chunks;
+    private readonly List<string> _fields = [];
+    private readonly ArrayBufferWriter<byte> _quoted = new();
+    private string[]? _header;
+    private long _resume;
+    private long _line = 1;
+
+    public CsvRecordsReader(long contentStart, string file, ChunkBuilder chunks)
     {
-        string[]? header = null;
-        var fields = new List<string>();
-        var quoted = new ArrayBufferWriter<byte>();
-        var position = 0;
-        long line = 1;
-        while (position < content.Length)
+        _resume = contentStart;
+        _file = file;
+        _chunks = chunks;
+    }
+
+    public long Read(ReadOnlySpan<byte> data, long dataOffset, bool isFinal)
+    {
+        while (!_chunks.IsFull)
         {
-            var rowStart = position;
-            var rowLine = line;
-            var row = ReadRow(content, ref position, ref line, fields, quoted, positions, file);
-            var raw = content[rowStart..row.TextEnd];
+            var content = data[(int)(_resume - dataOffset)..];
+            if (content.IsEmpty)
+            {
+                break;
+            }
+
+            var rowStart = _resume;
+            var rowLine = _line;
+            var position = 0;
+            var line = _line;
+            if (ReadRow(content, ref position, ref line, isFinal, rowStart) is not { } row)
+            {
+                break;
+            }
+
+            _resume += position;
+            _line = line;
+            var raw = content[..row.TextEnd];
             if (row.Error is null && NdjsonLines.IsBlank(raw))
             {
                 continue;
             }
 
-            if (header is null)
+            if (_header is null)
             {
-                header = ReadHeader(fields, row.Error, positions, file, rowStart, rowLine);
+                _header = ReadHeader(row.Error, rowStart, rowLine);
                 continue;
             }
 
             if (row.Error is not null)
             {
-                chunks.AddUnreadable(rowLine, Encoding.UTF8.GetString(raw), $"line {rowLine}: {row.Error}");
+                _chunks.AddUnreadable(rowLine, Encoding.UTF8.GetString(raw), $"line {rowLine}: {row.Error}");
             }
-            else if (fields.Count != header.Length)
+            else if (_fields.Count != _header.Length)
             {
-                chunks.AddUnreadable(rowLine, Encoding.UTF8.GetString(raw), $"line {rowLine}: the row has {fields.Count} field(s) but the header has {header.Length}");
+                _chunks.AddUnreadable(rowLine, Encoding.UTF8.GetString(raw), $"line {rowLine}: the row has {_fields.Count} field(s) but the header has {_header.Length}");
             }
             else
             {
-                chunks.AddTextFields(rowLine, header, fields);
+                _chunks.AddTextFields(rowLine, _header, _fields);
             }
         }
+
+        return _resume;
     }
 
-    private static string[] ReadHeader(List<string> fields, string? error, TextPositions positions, string file, int rowStart, long rowLine)
+    public (long Line, long Byte, string What) PendingRecord(ReadOnlySpan<byte> data, long dataOffset) =>
+        (_line, _resume, "the row (or a quoted field in it that never closes)");
+
+    private string[] ReadHeader(string? error, long rowStart, long rowLine)
     {
         if (error is not null)
         {
-            throw new InvalidInput(file, rowLine, positions.FileByte(rowStart), $"the header row is malformed: {error}");
+            throw new InvalidInput(_file, rowLine, rowStart, $"the header row is malformed: {error}");
         }
 
-        var names = fields.Select(f => f.Trim()).ToArray();
+        var names = _fields.Select(f => f.Trim()).ToArray();
 
         // One column whose name holds another common separator: the file is CSV with that separator, not commas.
         if (names.Length == 1 && OtherSeparator(names[0]) is { } separator)
         {
             throw new InvalidInput(
-                file,
+                _file,
                 rowLine,
-                positions.FileByte(rowStart),
+                rowStart,
                 $"the header '{names[0]}' has no comma but {separator} between its names: fields must be separated by commas; save the file as comma-separated CSV and upload it again");
         }
 
@@ -75,12 +105,12 @@ internal static class CsvRecordsReader
         {
             if (names[i].Length == 0)
             {
-                throw new InvalidInput(file, rowLine, positions.FileByte(rowStart), $"column {i + 1} of the header has no name");
+                throw new InvalidInput(_file, rowLine, rowStart, $"column {i + 1} of the header has no name");
             }
 
             if (!seen.Add(names[i]))
             {
-                throw new InvalidInput(file, rowLine, positions.FileByte(rowStart), $"the header names column '{names[i]}' twice");
+                throw new InvalidInput(_file, rowLine, rowStart, $"the header names column '{names[i]}' twice");
             }
         }
 
@@ -93,25 +123,26 @@ internal static class CsvRecordsReader
         : header.Contains('|', StringComparison.Ordinal) ? "bars (|)"
         : null;
 
-    /// <summary>Reads one row into <paramref name="fields"/>; leaves <paramref name="position"/> after its line break.</summary>
-    private static (int TextEnd, string? Error) ReadRow(
-        ReadOnlySpan<byte> content,
-        ref int position,
-        ref long line,
-        List<string> fields,
-        ArrayBufferWriter<byte> quoted,
-        TextPositions positions,
-        string file)
+    /// <summary>
+    /// Reads the row at the start of <paramref name="content"/> into the fields; leaves <paramref name="position"/> after
+    /// its line break. Null when the row may go on past the input read so far.
+    /// </summary>
+    private (int TextEnd, string? Error)? ReadRow(ReadOnlySpan<byte> content, ref int position, ref long line, bool isFinal, long contentOffset)
     {
-        fields.Clear();
+        _fields.Clear();
         while (true)
         {
             if (position < content.Length && content[position] == (byte)'"')
             {
-                fields.Add(ReadQuoted(content, ref position, ref line, quoted, positions, file));
+                if (ReadQuoted(content, ref position, ref line, isFinal, contentOffset) is not { } field)
+                {
+                    return null;
+                }
+
+                _fields.Add(field);
                 if (position >= content.Length)
                 {
-                    return (position, null);
+                    return isFinal ? (position, null) : null;
                 }
 
                 var next = content[position];
@@ -119,6 +150,11 @@ internal static class CsvRecordsReader
                 {
                     position++;
                     continue;
+                }
+
+                if (next == (byte)'\r' && position + 1 == content.Length && !isFinal)
+                {
+                    return null;
                 }
 
                 if (next == (byte)'\n' || (next == (byte)'\r' && position + 1 < content.Length && content[position + 1] == (byte)'\n'))
@@ -129,14 +165,19 @@ internal static class CsvRecordsReader
                     return (end, null);
                 }
 
-                return SkipRestOfLine(content, ref position, ref line, $"unexpected '{(char)next}' after the closing quote of field {fields.Count}");
+                return SkipRestOfLine(content, ref position, ref line, isFinal, $"unexpected '{(char)next}' after the closing quote of field {_fields.Count}");
             }
 
             var rest = content[position..];
             var stop = rest.IndexOfAny((byte)',', (byte)'\n', (byte)'"');
             if (stop >= 0 && rest[stop] == (byte)'"')
             {
-                return SkipRestOfLine(content, ref position, ref line, $"a quote appears inside the unquoted field {fields.Count + 1}");
+                return SkipRestOfLine(content, ref position, ref line, isFinal, $"a quote appears inside the unquoted field {_fields.Count + 1}");
+            }
+
+            if (stop < 0 && !isFinal)
+            {
+                return null;
             }
 
             var value = stop < 0 ? rest : rest[..stop];
@@ -148,7 +189,7 @@ internal static class CsvRecordsReader
                 textEnd--;
             }
 
-            fields.Add(Encoding.UTF8.GetString(value));
+            _fields.Add(Encoding.UTF8.GetString(value));
             if (stop < 0)
             {
                 position = content.Length;
@@ -164,40 +205,52 @@ internal static class CsvRecordsReader
         }
     }
 
-    private static string ReadQuoted(ReadOnlySpan<byte> content, ref int position, ref long line, ArrayBufferWriter<byte> quoted, TextPositions positions, string file)
+    private string? ReadQuoted(ReadOnlySpan<byte> content, ref int position, ref long line, bool isFinal, long contentOffset)
     {
         var openedAt = position;
         var openedLine = line;
-        quoted.ResetWrittenCount();
+        _quoted.ResetWrittenCount();
         position++;
         while (true)
         {
             var close = content[position..].IndexOf((byte)'"');
             if (close < 0)
             {
-                throw new InvalidInput(file, openedLine, positions.FileByte(openedAt), "a quoted field opened here never closes");
+                return isFinal
+                    ? throw new InvalidInput(_file, openedLine, contentOffset + openedAt, "a quoted field opened here never closes")
+                    : null;
             }
 
             var segment = content.Slice(position, close);
             line += segment.Count((byte)'\n');
-            quoted.Write(segment);
+            _quoted.Write(segment);
             position += close + 1;
+            if (position == content.Length && !isFinal)
+            {
+                return null;
+            }
+
             if (position < content.Length && content[position] == (byte)'"')
             {
-                quoted.Write("\""u8);
+                _quoted.Write("\""u8);
                 position++;
                 continue;
             }
 
-            return Encoding.UTF8.GetString(quoted.WrittenSpan);
+            return Encoding.UTF8.GetString(_quoted.WrittenSpan);
         }
     }
 
-    private static (int TextEnd, string? Error) SkipRestOfLine(ReadOnlySpan<byte> content, ref int position, ref long line, string error)
+    private static (int TextEnd, string? Error)? SkipRestOfLine(ReadOnlySpan<byte> content, ref int position, ref long line, bool isFinal, string error)
     {
         var newline = content[position..].IndexOf((byte)'\n');
         if (newline < 0)
         {
+            if (!isFinal)
+            {
+                return null;
+            }
+
             position = content.Length;
             return (content.Length, error);
         }

@@ -6,7 +6,8 @@ namespace Pipeline.Functions;
 /// Decides a file's format from its content first and from its name or content type where the
 /// content alone cannot: '[' starts a JSON array; '{' starts NDJSON when the first line is a
 /// complete value and more follows (or the file is declared NDJSON), otherwise one JSON object;
-/// anything else is CSV, unless the name or content type declares JSON.
+/// anything else is CSV, unless the name or content type declares JSON. It looks at the start of
+/// the content only, as far as it needs.
 /// </summary>
 public static class InputFormatDetector
 {
@@ -18,12 +19,17 @@ public static class InputFormatDetector
         Csv,
     }
 
-    public static InputFormat Detect(ReadOnlySpan<byte> content, string key, string? contentType, string file, int contentOffset)
+    /// <param name="content">The start of the content (after a byte order mark).</param>
+    /// <param name="complete">
+    /// Nothing follows <paramref name="content"/>, or nothing more may be looked at: the decision is made on what there is.
+    /// </param>
+    /// <returns>The format, or null when more of the content is needed to decide.</returns>
+    public static InputFormat? Detect(ReadOnlySpan<byte> content, bool complete, string key, string? contentType, string file, long contentOffset)
     {
         var first = content.IndexOfAnyExcept(" \t\r\n"u8);
         if (first < 0)
         {
-            return InputFormat.Empty;
+            return complete ? InputFormat.Empty : null;
         }
 
         var declared = Declare(key, contentType);
@@ -32,9 +38,24 @@ public static class InputFormatDetector
             case (byte)'[':
                 return InputFormat.JsonArray;
             case (byte)'{':
-                return declared == Declared.Ndjson || IsNdjson(content[first..]) ? InputFormat.Ndjson : InputFormat.JsonObject;
+                if (declared == Declared.Ndjson)
+                {
+                    return InputFormat.Ndjson;
+                }
+
+                return IsNdjson(content[first..], complete) switch
+                {
+                    true => InputFormat.Ndjson,
+                    false => InputFormat.JsonObject,
+                    null => null,
+                };
             default:
-                if (SingleJsonValue(content[first..]) is { } kind)
+                if (!TrySingleJsonValue(content[first..], complete, out var kind))
+                {
+                    return null;
+                }
+
+                if (kind is not null)
                 {
                     throw new InvalidInput(
                         file,
@@ -57,18 +78,22 @@ public static class InputFormatDetector
         }
     }
 
-    /// <summary>What kind of JSON value the whole text is, when it is one scalar (a number, string, boolean or null).</summary>
-    private static string? SingleJsonValue(ReadOnlySpan<byte> text)
+    /// <summary>
+    /// What kind of JSON value the whole text is, when it is one scalar (a number, string, boolean or null); false when
+    /// that depends on text not read yet.
+    /// </summary>
+    private static bool TrySingleJsonValue(ReadOnlySpan<byte> text, bool complete, out string? kind)
     {
-        var reader = new Utf8JsonReader(text, RecordEnvelope.ReaderOptions);
+        kind = null;
+        var reader = new Utf8JsonReader(text, complete, new JsonReaderState(RecordEnvelope.ReaderOptions));
         try
         {
             if (!reader.Read())
             {
-                return null;
+                return complete;
             }
 
-            var kind = reader.TokenType switch
+            var scalar = reader.TokenType switch
             {
                 JsonTokenType.Number => "number",
                 JsonTokenType.String => "string",
@@ -76,21 +101,27 @@ public static class InputFormatDetector
                 JsonTokenType.Null => "null",
                 _ => null,
             };
-            return kind is not null && !reader.Read() ? kind : null;
+            if (scalar is null || reader.Read())
+            {
+                return true;
+            }
+
+            kind = complete ? scalar : null;
+            return complete;
         }
         catch (JsonException)
         {
-            return null;
+            return true;
         }
     }
 
-    /// <summary>The first line is one complete JSON value and something else follows it.</summary>
-    private static bool IsNdjson(ReadOnlySpan<byte> text)
+    /// <summary>The first line is one complete JSON value and something else follows it; null when that depends on text not read yet.</summary>
+    private static bool? IsNdjson(ReadOnlySpan<byte> text, bool complete)
     {
         var newline = text.IndexOf((byte)'\n');
         if (newline < 0 || text[(newline + 1)..].IndexOfAnyExcept(" \t\r\n"u8) < 0)
         {
-            return false;
+            return complete ? false : null;
         }
 
         var reader = new Utf8JsonReader(text[..newline], RecordEnvelope.ReaderOptions);

@@ -2,87 +2,260 @@ using System.Text.Json;
 
 namespace Pipeline.Functions;
 
-/// <summary>Reads a JSON array of records, <c>{"records":[…]}</c>, or a single record object.</summary>
-internal static class JsonRecordsReader
+/// <summary>
+/// Reads a JSON array of records, <c>{"records":[…]}</c>, or a single record object, as the input arrives: one
+/// Utf8JsonReader whose state carries over from call to call. An element is taken once all of it is in the input;
+/// otherwise the reader resumes before it next time. An object's bytes are kept until its <c>records</c> property
+/// appears, since an object without one is itself the record.
+/// </summary>
+internal sealed class JsonRecordsReader : IRecordsReader
 {
     private static ReadOnlySpan<byte> RecordsName => "records"u8;
 
-    public static void Read(ReadOnlySpan<byte> content, TextPositions positions, string file, ChunkBuilder chunks)
+    private readonly string _file;
+    private readonly ChunkBuilder _chunks;
+    private readonly TextPositions _positions;
+    private JsonReaderState _state = new(new JsonReaderOptions { MaxDepth = RecordEnvelope.MaxRecordDepth });
+    private Stage _stage;
+    private long _resume;
+    private long _objectStart = -1;
+    private bool _sawRecords;
+
+    public JsonRecordsReader(long contentStart, string file, ChunkBuilder chunks)
     {
-        var reader = new Utf8JsonReader(content, new JsonReaderOptions { MaxDepth = RecordEnvelope.MaxRecordDepth });
+        _resume = contentStart;
+        _file = file;
+        _chunks = chunks;
+        _positions = new TextPositions(contentStart);
+    }
+
+    private enum Stage
+    {
+        Start,
+        Elements,
+        Properties,
+        End,
+        Done,
+    }
+
+    private enum Outcome
+    {
+        Progressed,
+
+        /// <summary>The input ran out between tokens: resume where the reader stopped.</summary>
+        NeedsMore,
+
+        /// <summary>The input ran out inside what the step reads as a whole: resume where the step began.</summary>
+        NeedsMoreFromStepStart,
+    }
+
+    /// <summary>The object's bytes must be kept: without a <c>records</c> property it is the one record.</summary>
+    private bool HoldsObject => _objectStart >= 0 && !_sawRecords;
+
+    public long Read(ReadOnlySpan<byte> data, long dataOffset, bool isFinal)
+    {
+        var windowOffset = _resume;
+        var reader = new Utf8JsonReader(data[(int)(windowOffset - dataOffset)..], isFinal, _state);
         try
         {
-            reader.Read();
-            if (reader.TokenType == JsonTokenType.StartArray)
+            while (_stage != Stage.Done && !_chunks.IsFull)
             {
-                ReadElements(ref reader, content, positions, chunks);
-            }
-            else
-            {
-                ReadObject(ref reader, content, positions, file, chunks);
-            }
+                var stepState = reader.CurrentState;
+                var stepStart = reader.BytesConsumed;
+                var outcome = _stage switch
+                {
+                    Stage.Start => Start(ref reader, windowOffset),
+                    Stage.Elements => Element(ref reader, data, dataOffset, windowOffset),
+                    Stage.Properties => Property(ref reader, data, dataOffset, windowOffset),
+                    _ => End(ref reader, isFinal),
+                };
+                if (outcome == Outcome.NeedsMoreFromStepStart)
+                {
+                    return Suspend(stepState, windowOffset + stepStart, data, dataOffset);
+                }
 
-            // Anything but whitespace after the document makes the reader throw.
-            reader.Read();
+                if (outcome == Outcome.NeedsMore)
+                {
+                    break;
+                }
+            }
         }
         catch (JsonException exception)
         {
-            var (line, at, message) = positions.Locate(exception);
-            throw new InvalidInput(file, line, at, $"malformed JSON: {message}");
+            var (line, at, message) = _positions.Locate(exception, data, dataOffset);
+            throw new InvalidInput(_file, line, at, $"malformed JSON: {WithoutFollowingInput(message)}");
         }
+
+        return Suspend(reader.CurrentState, windowOffset + reader.BytesConsumed, data, dataOffset);
     }
 
-    private static void ReadObject(ref Utf8JsonReader reader, ReadOnlySpan<byte> content, TextPositions positions, string file, ChunkBuilder chunks)
+    public (long Line, long Byte, string What) PendingRecord(ReadOnlySpan<byte> data, long dataOffset)
     {
-        var objectStart = reader.TokenStartIndex;
-        var sawRecords = false;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        if (HoldsObject)
         {
-            if (!reader.ValueTextEquals(RecordsName))
-            {
-                var name = reader.GetString()!;
-                var nameStart = reader.TokenStartIndex;
-                reader.Read();
-                if (reader.TokenType == JsonTokenType.StartArray && name.Equals("records", StringComparison.OrdinalIgnoreCase))
-                {
-                    throw Problem(positions, file, nameStart, $"the records are under '{name}'; they are read from 'records' (lower case): rename the key and upload the file again");
-                }
+            return (_positions.LineAt(data, dataOffset, _objectStart), _objectStart, "the object (a record, or what comes before its 'records' array)");
+        }
 
-                reader.Skip();
-                continue;
+        var rest = data[(int)(_resume - dataOffset)..];
+        var skipped = rest.IndexOfAnyExcept(" \t\r\n,"u8);
+        var start = _resume + (skipped < 0 ? rest.Length : skipped);
+        return (_positions.LineAt(data, dataOffset, start), start, _stage == Stage.Elements ? "the record" : "the value");
+    }
+
+    private Outcome Start(ref Utf8JsonReader reader, long windowOffset)
+    {
+        if (!reader.Read())
+        {
+            return Outcome.NeedsMore;
+        }
+
+        if (reader.TokenType == JsonTokenType.StartArray)
+        {
+            _stage = Stage.Elements;
+        }
+        else
+        {
+            _objectStart = windowOffset + reader.TokenStartIndex;
+            _stage = Stage.Properties;
+        }
+
+        return Outcome.Progressed;
+    }
+
+    private Outcome Element(ref Utf8JsonReader reader, ReadOnlySpan<byte> data, long dataOffset, long windowOffset)
+    {
+        if (!reader.Read())
+        {
+            return Outcome.NeedsMore;
+        }
+
+        if (reader.TokenType == JsonTokenType.EndArray)
+        {
+            _stage = _sawRecords ? Stage.Properties : Stage.End;
+            return Outcome.Progressed;
+        }
+
+        var start = windowOffset + reader.TokenStartIndex;
+        if (!reader.TrySkip())
+        {
+            return Outcome.NeedsMoreFromStepStart;
+        }
+
+        var end = windowOffset + reader.BytesConsumed;
+        _chunks.AddJson(_positions.LineAt(data, dataOffset, start), data[(int)(start - dataOffset)..(int)(end - dataOffset)]);
+        return Outcome.Progressed;
+    }
+
+    private Outcome Property(ref Utf8JsonReader reader, ReadOnlySpan<byte> data, long dataOffset, long windowOffset)
+    {
+        if (!reader.Read())
+        {
+            return Outcome.NeedsMore;
+        }
+
+        if (reader.TokenType == JsonTokenType.EndObject)
+        {
+            if (HoldsObject)
+            {
+                var end = windowOffset + reader.BytesConsumed;
+                _chunks.AddJson(_positions.LineAt(data, dataOffset, _objectStart), data[(int)(_objectStart - dataOffset)..(int)(end - dataOffset)]);
+                _objectStart = -1;
             }
 
-            if (sawRecords)
+            _stage = Stage.End;
+            return Outcome.Progressed;
+        }
+
+        var nameStart = windowOffset + reader.TokenStartIndex;
+        if (reader.ValueTextEquals(RecordsName))
+        {
+            if (_sawRecords)
             {
-                throw Problem(positions, file, reader.TokenStartIndex, "the property 'records' appears twice");
+                throw Problem(data, dataOffset, nameStart, "the property 'records' appears twice");
             }
 
-            sawRecords = true;
-            reader.Read();
+            if (!reader.Read())
+            {
+                return Outcome.NeedsMoreFromStepStart;
+            }
+
             if (reader.TokenType != JsonTokenType.StartArray)
             {
-                throw Problem(positions, file, reader.TokenStartIndex, $"'records' must be an array, found {reader.TokenType}");
+                throw Problem(data, dataOffset, windowOffset + reader.TokenStartIndex, $"'records' must be an array, found {reader.TokenType}");
             }
 
-            ReadElements(ref reader, content, positions, chunks);
+            _sawRecords = true;
+            _stage = Stage.Elements;
+            return Outcome.Progressed;
         }
 
-        if (!sawRecords)
+        var name = reader.GetString()!;
+        if (!reader.Read())
         {
-            chunks.AddJson(positions.LineAt(objectStart), content[(int)objectStart..(int)reader.BytesConsumed]);
+            return Outcome.NeedsMoreFromStepStart;
         }
+
+        if (reader.TokenType == JsonTokenType.StartArray && name.Equals("records", StringComparison.OrdinalIgnoreCase))
+        {
+            throw Problem(data, dataOffset, nameStart, $"the records are under '{name}'; they are read from 'records' (lower case): rename the key and upload the file again");
+        }
+
+        return reader.TrySkip() ? Outcome.Progressed : Outcome.NeedsMoreFromStepStart;
     }
 
-    private static void ReadElements(ref Utf8JsonReader reader, ReadOnlySpan<byte> content, TextPositions positions, ChunkBuilder chunks)
+    private Outcome End(ref Utf8JsonReader reader, bool isFinal)
     {
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        // Anything but whitespace after the document makes the reader throw.
+        reader.Read();
+        if (!isFinal)
         {
-            var start = reader.TokenStartIndex;
-            reader.Skip();
-            chunks.AddJson(positions.LineAt(start), content[(int)start..(int)reader.BytesConsumed]);
+            return Outcome.NeedsMore;
         }
+
+        _stage = Stage.Done;
+        return Outcome.Progressed;
     }
 
-    private static InvalidInput Problem(TextPositions positions, string file, long contentPosition, string problem) =>
-        new(file, positions.LineAt(contentPosition), positions.FileByte(contentPosition), problem);
+    /// <summary>Keeps where to resume and returns the first byte still needed, counting the lines of those released.</summary>
+    private long Suspend(JsonReaderState state, long resume, ReadOnlySpan<byte> data, long dataOffset)
+    {
+        _state = state;
+        _resume = resume;
+        var keepFrom = HoldsObject ? _objectStart : _resume;
+        _positions.LineAt(data, dataOffset, keepFrom);
+        return keepFrom;
+    }
+
+    /// <summary>
+    /// The reader quotes an invalid literal with all the input after it, which would quote the rest of a whole file and make
+    /// the message depend on where a read ended: keep the literal up to its first wrong character.
+    /// </summary>
+    private static string WithoutFollowingInput(string message)
+    {
+        const string Suffix = "' is an invalid JSON literal.";
+        var end = message.LastIndexOf(Suffix, StringComparison.Ordinal);
+        if (end < 2 || message[0] != '\'')
+        {
+            return message;
+        }
+
+        var quoted = message[1..end];
+        var literal = quoted[0] switch
+        {
+            't' => "true",
+            'f' => "false",
+            _ => "null",
+        };
+        var kept = 0;
+        while (kept < quoted.Length && kept < literal.Length && quoted[kept] == literal[kept])
+        {
+            kept++;
+        }
+
+        kept = Math.Min(quoted.Length, kept + (kept < quoted.Length && char.IsHighSurrogate(quoted[kept]) ? 2 : 1));
+        return $"'{quoted[..kept]}{message[end..]}";
+    }
+
+    private InvalidInput Problem(ReadOnlySpan<byte> data, long dataOffset, long position, string problem) =>
+        new(_file, _positions.LineAt(data, dataOffset, position), position, problem);
 }

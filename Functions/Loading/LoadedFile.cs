@@ -1,4 +1,4 @@
 namespace Pipeline.Functions;
 
-/// <summary>A file read into chunk objects: each chunk is an NDJSON document of record envelopes.</summary>
-public sealed record LoadedFile(InputFormat Format, int RecordCount, IReadOnlyList<byte[]> Chunks);
+/// <summary>What reading a file produced: its format, its records and how many chunk objects hold them.</summary>
+public sealed record LoadedFile(InputFormat Format, int RecordCount, int ChunkCount);

@@ -2,58 +2,58 @@ using System.Text.Json;
 
 namespace Pipeline.Functions;
 
-/// <summary>Turns offsets and reader errors into the 1-based lines and 0-based file bytes InvalidInput reports.</summary>
+/// <summary>
+/// Turns file bytes and reader errors into the 1-based lines and 0-based file bytes InvalidInput reports, counting lines
+/// as the input goes by: every position asked about lies at or after the previous one, among the bytes still kept.
+/// </summary>
 internal sealed class TextPositions
 {
-    private readonly byte[] _data;
-    private readonly int _contentOffset;
-    private int _countedUpTo;
-    private long _linesBefore;
+    private long _countedTo;
+    private long _lines;
+    private long _lineStart;
 
-    /// <param name="data">The whole file.</param>
-    /// <param name="contentOffset">Where the content starts in the file (after a byte order mark).</param>
-    public TextPositions(byte[] data, int contentOffset)
+    /// <param name="contentStart">The file byte where the content starts (after a byte order mark): line 1 starts there.</param>
+    public TextPositions(long contentStart)
     {
-        _data = data;
-        _contentOffset = contentOffset;
+        _countedTo = contentStart;
+        _lineStart = contentStart;
     }
 
-    public long FileByte(long contentPosition) => _contentOffset + contentPosition;
-
-    /// <summary>Line of a content position; calls with increasing positions cost only the bytes in between.</summary>
-    public long LineAt(long contentPosition)
+    /// <summary>The line of file byte <paramref name="position"/>; <paramref name="data"/> is kept input starting at file byte <paramref name="dataOffset"/>.</summary>
+    public long LineAt(ReadOnlySpan<byte> data, long dataOffset, long position)
     {
-        var target = (int)FileByte(contentPosition);
-        if (target < _countedUpTo)
+        var passed = data[(int)(_countedTo - dataOffset)..(int)(position - dataOffset)];
+        var newlines = passed.Count((byte)'\n');
+        if (newlines > 0)
         {
-            _countedUpTo = 0;
-            _linesBefore = 0;
+            _lines += newlines;
+            _lineStart = _countedTo + passed.LastIndexOf((byte)'\n') + 1;
         }
 
-        _linesBefore += _data.AsSpan(_countedUpTo, target - _countedUpTo).Count((byte)'\n');
-        _countedUpTo = target;
-        return _linesBefore + 1;
+        _countedTo = position;
+        return _lines + 1;
     }
 
-    /// <summary>The line, file byte and bare message of a reader error.</summary>
-    public (long Line, long Byte, string Message) Locate(JsonException exception)
+    /// <summary>The line, file byte and bare message of a JSON reader's error, the reader having read <paramref name="data"/>.</summary>
+    public (long Line, long Byte, string Message) Locate(JsonException exception, ReadOnlySpan<byte> data, long dataOffset)
     {
         var line = exception.LineNumber ?? 0;
         var inLine = exception.BytePositionInLine ?? 0;
-        var content = _data.AsSpan(_contentOffset);
-        long lineStart = 0;
-        for (long l = 0; l < line; l++)
+        var lineStart = _lineStart;
+        var position = _countedTo;
+        for (var counted = _lines; counted < line; counted++)
         {
-            var next = content[(int)lineStart..].IndexOf((byte)'\n');
+            var next = data[(int)(position - dataOffset)..].IndexOf((byte)'\n');
             if (next < 0)
             {
                 break;
             }
 
-            lineStart += next + 1;
+            position += next + 1;
+            lineStart = position;
         }
 
-        return (line + 1, FileByte(lineStart + inLine), BareMessage(exception));
+        return (line + 1, lineStart + inLine, BareMessage(exception));
     }
 
     /// <summary>The reader's message without its own "LineNumber: … | BytePositionInLine: …" suffix.</summary>

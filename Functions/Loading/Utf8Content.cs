@@ -1,18 +1,16 @@
-using System.Buffers;
-using System.Text;
-using System.Text.Unicode;
-
 namespace Pipeline.Functions;
 
 /// <summary>
 /// Files must be UTF-8. A UTF-8 byte order mark is accepted and skipped (spreadsheet exports add
-/// one); a UTF-16 or UTF-32 byte order mark and any invalid UTF-8 sequence make the file invalid,
-/// reported with the byte position of the first bad byte. A compressed file, an archive and UTF-16
-/// text without a byte order mark are named as such, with what to do.
+/// one); a UTF-16 or UTF-32 byte order mark makes the file invalid, and so does any invalid UTF-8
+/// sequence (<see cref="Utf8Validator"/>). A compressed file, an archive and UTF-16 text without a
+/// byte order mark are named as such, with what to do.
 /// </summary>
 public static class Utf8Content
 {
-    /// <summary>Checks the encoding and returns where the content starts.</summary>
+    /// <summary>How many bytes <see cref="ContentStart"/> needs to see, unless the file is shorter.</summary>
+    public const int HeadBytes = 64;
+
     private static ReadOnlySpan<byte> Utf8Mark => [0xEF, 0xBB, 0xBF];
     private static ReadOnlySpan<byte> Utf16LittleEndianMark => [0xFF, 0xFE];
     private static ReadOnlySpan<byte> Utf16BigEndianMark => [0xFE, 0xFF];
@@ -20,29 +18,21 @@ public static class Utf8Content
     private static ReadOnlySpan<byte> GzipSignature => [0x1F, 0x8B];
     private static ReadOnlySpan<byte> ZipSignature => [0x50, 0x4B, 0x03, 0x04];
 
-    public static int ContentStart(ReadOnlySpan<byte> data, string file)
+    /// <summary>Checks the first bytes of a file and returns where its content starts (after a byte order mark).</summary>
+    public static int ContentStart(ReadOnlySpan<byte> head, string file)
     {
-        if (NotText(data) is { } what)
+        if (NotText(head) is { } what)
         {
             throw new InvalidInput(file, null, 0, what);
         }
 
-        var start = data.StartsWith(Utf8Mark) ? 3 : 0;
-        if (start == 0 && (data.StartsWith(Utf16LittleEndianMark) || data.StartsWith(Utf16BigEndianMark) || data.StartsWith(Utf32BigEndianMark)))
+        var start = head.StartsWith(Utf8Mark) ? 3 : 0;
+        if (start == 0 && (head.StartsWith(Utf16LittleEndianMark) || head.StartsWith(Utf16BigEndianMark) || head.StartsWith(Utf32BigEndianMark)))
         {
             throw new InvalidInput(file, 1, 0, "the file starts with a UTF-16 or UTF-32 byte order mark; files must be UTF-8");
         }
 
-        var content = data[start..];
-        if (Utf8.IsValid(content))
-        {
-            return start;
-        }
-
-        var position = FirstInvalidByte(content);
-        var absolute = start + position;
-        var line = data[..absolute].Count((byte)'\n') + 1;
-        throw new InvalidInput(file, line, absolute, $"invalid UTF-8: byte 0x{data[absolute]:X2} does not begin a valid sequence");
+        return start;
     }
 
     /// <summary>What the file is when it is not text at all: compressed, an archive, or UTF-16 without a byte order mark.</summary>
@@ -59,7 +49,7 @@ public static class Utf8Content
         }
 
         // UTF-16 text of mostly ASCII characters has a zero in every other byte; UTF-8 text has none.
-        var head = data[..Math.Min(data.Length, 64)];
+        var head = data[..Math.Min(data.Length, HeadBytes)];
         var zeros = head.Count((byte)0);
         if (head.Length >= 4 && zeros * 3 >= head.Length && (head[1] == 0 || head[0] == 0))
         {
@@ -68,21 +58,5 @@ public static class Utf8Content
         }
 
         return null;
-    }
-
-    private static int FirstInvalidByte(ReadOnlySpan<byte> content)
-    {
-        var position = 0;
-        while (position < content.Length)
-        {
-            if (Rune.DecodeFromUtf8(content[position..], out _, out var consumed) != OperationStatus.Done)
-            {
-                return position;
-            }
-
-            position += consumed;
-        }
-
-        return position;
     }
 }

@@ -9,44 +9,25 @@ internal static class S3Objects
     public const string NdjsonContentType = "application/x-ndjson";
     public const string JsonContentType = "application/json";
 
-    /// <summary>Reads an object; returns null when it is larger than <paramref name="maxBytes"/>.</summary>
-    public static async Task<StoredObject?> GetAsync(IAmazonS3 s3, string bucket, string key, long maxBytes, CancellationToken cancellationToken)
-    {
-        using var response = await s3.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = key }, cancellationToken).ConfigureAwait(false);
-        if (response.ContentLength > maxBytes)
-        {
-            return null;
-        }
-
-        using var buffer = response.ContentLength > 0 ? new MemoryStream((int)response.ContentLength) : new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await response.ResponseStream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return new StoredObject(buffer.ToArray(), StorageLayout.NormalizeEtag(response.ETag ?? string.Empty), response.Headers.ContentType);
-    }
-
     public static async Task<byte[]> GetBytesAsync(IAmazonS3 s3, string bucket, string key, CancellationToken cancellationToken)
     {
-        var stored = await GetAsync(s3, bucket, key, int.MaxValue, cancellationToken).ConfigureAwait(false);
-        return stored!.Data;
+        using var response = await s3.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = key }, cancellationToken).ConfigureAwait(false);
+        using var buffer = response.ContentLength > 0 ? new MemoryStream((int)response.ContentLength) : new MemoryStream();
+        await response.ResponseStream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return buffer.ToArray();
     }
 
     public static Task PutAsync(IAmazonS3 s3, string bucket, string key, byte[] data, string contentType, CancellationToken cancellationToken) =>
+        PutAsync(s3, bucket, key, data, data.Length, contentType, cancellationToken);
+
+    /// <summary>Writes the first <paramref name="length"/> bytes of <paramref name="data"/>.</summary>
+    public static Task PutAsync(IAmazonS3 s3, string bucket, string key, byte[] data, int length, string contentType, CancellationToken cancellationToken) =>
         s3.PutObjectAsync(
             new PutObjectRequest
             {
                 BucketName = bucket,
                 Key = key,
-                InputStream = new MemoryStream(data, writable: false),
+                InputStream = new MemoryStream(data, 0, length, writable: false),
                 ContentType = contentType,
 
                 // Plain (not aws-chunked) payloads: S3 accepts both, and S3 API emulators store chunked ones corrupted.

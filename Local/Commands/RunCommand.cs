@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Pipeline.Functions;
 using Pipeline.Functions.Packaging;
 using Pipeline.Local.Lambda;
 using Pipeline.Local.Paths;
@@ -31,6 +32,10 @@ public static class RunCommand
             DefaultValueFactory = _ => FunctionPackage.DeployedArchitecture,
         };
         architecture.AcceptOnlyFromAmong("arm64", "x86_64");
+        var countOnly = new Option<bool>("--count-only")
+        {
+            Description = "With --bench: replace Store by a counting stand-in that writes nothing to DynamoDB, to measure the orchestration and load path at sizes DynamoDB Local cannot take.",
+        };
         var redrive = new Option<string?>("--redrive")
         {
             Description = "Run a failed or interrupted execution again from its input in .local/failed/, under the same name, against the servers of `serve`.",
@@ -46,6 +51,7 @@ public static class RunCommand
             packaged,
             architecture,
             redrive,
+            countOnly,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -59,7 +65,7 @@ public static class RunCommand
             };
             if (parseResult.GetValue(bench))
             {
-                return BenchAsync(parseResult.GetValue(records), chosen, stdout, stderr, cancellationToken);
+                return BenchAsync(parseResult.GetValue(records), chosen, parseResult.GetValue(countOnly), stdout, stderr, cancellationToken);
             }
 
             var input = parseResult.GetValue(file);
@@ -150,7 +156,7 @@ public static class RunCommand
         return outcome.Succeeded ? ExitCodes.Succeeded : ExitCodes.ExecutionFailed;
     }
 
-    private static async Task<int> BenchAsync(int records, WorkflowVariant? variant, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<int> BenchAsync(int records, WorkflowVariant? variant, bool countOnly, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         await stderr.WriteLineAsync("Starting DynamoDB Local and the S3 server...").ConfigureAwait(false);
         await using var aws = await LocalServers.StartAsync(AppContext.BaseDirectory, stderr, cancellationToken).ConfigureAwait(false);
@@ -159,13 +165,21 @@ public static class RunCommand
         var directory = Directory.CreateTempSubdirectory("pipeline-bench-");
         try
         {
+            if (countOnly)
+            {
+                await stdout.WriteLineAsync("count-only: Store is replaced by a counting stand-in; nothing is written to DynamoDB").ConfigureAwait(false);
+            }
+
             await stdout.WriteLineAsync("records   variant    wall s   records/s  chunks  transitions  history  largest payload (state)              status").ConfigureAwait(false);
             var failed = false;
             foreach (var count in new[] { 10_000, records }.Distinct())
             {
                 var path = Path.Combine(directory.FullName, $"bench-{count}.ndjson");
                 SampleRecords.WriteNdjson(path, count);
-                var outcome = await new PipelineRunner(stack).RunAsync(new RunRequest(path, variant), null, cancellationToken).ConfigureAwait(false);
+                var runner = countOnly
+                    ? new PipelineRunner(stack, (id, call) => id == FunctionIds.Store ? CountingStore.Create(aws.S3, stack.BucketName) : call)
+                    : new PipelineRunner(stack);
+                var outcome = await runner.RunAsync(new RunRequest(path, variant), null, cancellationToken).ConfigureAwait(false);
                 failed |= !outcome.Succeeded;
                 var seconds = outcome.WallTime.TotalSeconds;
                 var quotas = outcome.Execution.Quotas;
