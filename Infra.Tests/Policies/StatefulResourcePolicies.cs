@@ -10,13 +10,21 @@ public class StatefulResourcePolicies
 
     [Fact]
     public void ProdProtectsAndRetainsItsData() =>
-        Stateful(Stacks.Prod).Should().OnlyContain(resource => resource.Options.Protect == true && resource.Options.RetainOnDelete == true);
+        Stateful(Stacks.Prod).Should().AllSatisfy(resource =>
+        {
+            resource.Options.Protect.Should().BeTrue($"{resource.LogicalName} is protected");
+            resource.Options.RetainOnDelete.Should().BeTrue($"{resource.LogicalName} is retained on delete");
+        });
 
     [Fact]
     public void DevCanBeTornDown()
     {
-        Stateful(Stacks.Dev).Should().OnlyContain(resource => resource.Options.Protect == false && resource.Options.RetainOnDelete == false);
-        Stacks.Dev.All<S3Bucket>().Should().OnlyContain(bucket => bucket.ForceDestroy);
-        Stacks.Prod.All<S3Bucket>().Should().OnlyContain(bucket => !bucket.ForceDestroy);
+        Stateful(Stacks.Dev).Should().AllSatisfy(resource =>
+        {
+            resource.Options.Protect.Should().Be(false, $"{resource.LogicalName} can be destroyed");
+            resource.Options.RetainOnDelete.Should().Be(false, $"{resource.LogicalName} goes with the stack");
+        });
+        Stacks.Dev.All<S3Bucket>().Should().AllSatisfy(bucket => bucket.ForceDestroy.Should().BeTrue($"dev's {bucket.LogicalName} can be destroyed with objects in it"));
+        Stacks.Prod.All<S3Bucket>().Should().AllSatisfy(bucket => bucket.ForceDestroy.Should().BeFalse($"prod's {bucket.LogicalName} keeps its objects"));
     }
 }
