@@ -2,7 +2,7 @@ using Pipeline.Infra.Aws;
 using Pipeline.Infra.Model;
 using Pipeline.Infra.Synthesis;
 
-namespace Pipeline.Infra.Tests.Policies;
+namespace Pipeline.Infra.Tests.Synthesis;
 
 public class EventRoutingPolicies
 {

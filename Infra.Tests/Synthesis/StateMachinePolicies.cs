@@ -7,7 +7,7 @@ using Pipeline.Infra.Model;
 using Pipeline.Infra.Synthesis;
 using Pipeline.Workflows;
 
-namespace Pipeline.Infra.Tests.Policies;
+namespace Pipeline.Infra.Tests.Synthesis;
 
 public class StateMachinePolicies
 {
