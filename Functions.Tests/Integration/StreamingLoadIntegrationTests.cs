@@ -42,7 +42,7 @@ public sealed class StreamingLoadIntegrationTests(LocalAwsFixture aws)
     public async Task SampleFile_ShouldLoadIntoTheSameChunkBytesAsTheWholeFileReaderWrote(string sample, int chunkSize)
     {
         var key = $"incoming/samples-{chunkSize}/{sample}";
-        await UploadAsync(key, await File.ReadAllBytesAsync(Path.Combine(RepositoryRoot.Path, "samples", sample)));
+        await UploadAsync(key, await SampleFiles.ReadAsync(sample));
         var handler = new LoadBatchHandler(aws.S3, new LoadBatchSettings(Bucket, chunkSize));
 
         var result = await handler.HandleAsync(new LoadBatchRequest(Bucket, key, $"samples-{chunkSize}-{sample}"));

@@ -33,7 +33,7 @@ public class TypeScriptTwinTests
     [Fact]
     public void MisspelledPropertyFailsTheTypeCheckWithTscsMessage()
     {
-        var machine = Stacks.Dev.Get<SfnStateMachine>(Synthesis.LogicalNames.ExpressMachine);
+        var machine = Stacks.Dev.Get<SfnStateMachine>(Infra.Synthesis.LogicalNames.ExpressMachine);
         var misspelled = new MisspelledStateMachine(machine.LogicalName)
         {
             Name = machine.Name,

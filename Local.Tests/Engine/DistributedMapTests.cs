@@ -66,10 +66,10 @@ public class DistributedMapTests
     {
         var result = await RunAsync(Machine("\"ItemsPath\": \"$.items\",", """ "Work": { "Type": "Wait", "Seconds": 1, "End": true } """), Items(1, 2));
 
-        var cost = Cost.CostEstimator.Estimate(result);
+        var cost = Pipeline.Local.Cost.CostEstimator.Estimate(result);
 
         (cost.ChildExecutions, cost.ChildStateTransitions).Should().Be((2, 2));
-        var perChild = Cost.PriceList.ExpressPerRequest + (Cost.PriceList.ExpressBaseMemoryMb / 1024m * 1m * Cost.PriceList.ExpressPerGbSecond);
+        var perChild = Pipeline.Local.Cost.PriceList.ExpressPerRequest + (Pipeline.Local.Cost.PriceList.ExpressBaseMemoryMb / 1024m * 1m * Pipeline.Local.Cost.PriceList.ExpressPerGbSecond);
         cost.ChildCost.Should().Be(2 * perChild);
         cost.StandardTotal.Should().Be(cost.StandardCost + cost.ChildCost + cost.LambdaCost);
     }

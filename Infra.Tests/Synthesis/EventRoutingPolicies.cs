@@ -2,7 +2,7 @@ using Pipeline.Infra.Aws;
 using Pipeline.Infra.Model;
 using Pipeline.Infra.Synthesis;
 
-namespace Pipeline.Infra.Tests.Policies;
+namespace Pipeline.Infra.Tests.Synthesis;
 
 public class EventRoutingPolicies
 {
@@ -55,11 +55,13 @@ public class EventRoutingPolicies
         var targets = stack.All<CloudWatchEventTarget>().ToList();
 
         targets.Should().ContainSingle();
-        targets.Should().OnlyContain(target =>
-            target.DeadLetterConfig.Arn == stack[LogicalNames.DeadLetterQueue].ArnOutput
-            && target.RetryPolicy.MaximumRetryAttempts == stack.Settings.EventRetryAttempts
-            && target.RetryPolicy.MaximumEventAgeInSeconds == stack.Settings.EventMaxAgeSeconds
-            && target.RoleArn == stack[LogicalNames.EventsRole].ArnOutput);
+        targets.Should().AllSatisfy(target =>
+        {
+            target.DeadLetterConfig.Arn.Should().Be(stack[LogicalNames.DeadLetterQueue].ArnOutput, $"{target.LogicalName} dead-letters to the queue");
+            target.RetryPolicy.MaximumRetryAttempts.Should().Be(stack.Settings.EventRetryAttempts, $"{target.LogicalName} retries");
+            target.RetryPolicy.MaximumEventAgeInSeconds.Should().Be(stack.Settings.EventMaxAgeSeconds, $"{target.LogicalName} keeps events");
+            target.RoleArn.Should().Be(stack[LogicalNames.EventsRole].ArnOutput, $"{target.LogicalName} starts with the EventBridge role");
+        });
     }
 
     [Fact]
@@ -67,8 +69,10 @@ public class EventRoutingPolicies
     {
         var stack = Stacks.Dev;
 
-        stack.All<CloudWatchEventRule>().Should().OnlyContain(rule =>
-            rule.EventPattern.BucketName == stack[LogicalNames.IngestBucket].Output("bucket")
-            && rule.EventPattern.KeyPrefix == "incoming/");
+        stack.All<CloudWatchEventRule>().Should().AllSatisfy(rule =>
+        {
+            rule.EventPattern.BucketName.Should().Be(stack[LogicalNames.IngestBucket].Output("bucket"), $"{rule.LogicalName} watches the ingest bucket");
+            rule.EventPattern.KeyPrefix.Should().Be("incoming/", $"{rule.LogicalName} watches the upload prefix");
+        });
     }
 }

@@ -1,6 +1,6 @@
 using Pipeline.Local.Definition;
 
-namespace Pipeline.Local.Tests.Engine;
+namespace Pipeline.Local.Tests.Definition;
 
 public class DefinitionParserTests
 {

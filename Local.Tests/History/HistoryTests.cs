@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Pipeline.Local.History;
 using Pipeline.Local.Tests.Support;
 
-namespace Pipeline.Local.Tests.Engine;
+namespace Pipeline.Local.Tests.History;
 
 public class HistoryTests
 {

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Pipeline.Local.Engine;
 using Pipeline.Local.Tests.Support;
 
-namespace Pipeline.Local.Tests.Engine;
+namespace Pipeline.Local.Tests.Paths;
 
 public class IntrinsicFunctionTests
 {

@@ -3,7 +3,7 @@ using Pipeline.Infra.Iam;
 using Pipeline.Infra.Model;
 using Pipeline.Infra.Synthesis;
 
-namespace Pipeline.Infra.Tests.Policies;
+namespace Pipeline.Infra.Tests.Synthesis;
 
 public class KeyPolicies
 {

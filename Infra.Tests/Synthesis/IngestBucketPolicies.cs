@@ -3,7 +3,7 @@ using Pipeline.Infra.Iam;
 using Pipeline.Infra.Model;
 using Pipeline.Infra.Synthesis;
 
-namespace Pipeline.Infra.Tests.Policies;
+namespace Pipeline.Infra.Tests.Synthesis;
 
 public class IngestBucketPolicies
 {
@@ -33,7 +33,13 @@ public class IngestBucketPolicies
 
         blocks.Select(block => ((Reference)block.Bucket).Target)
             .Should().BeEquivalentTo(stack.All<S3Bucket>().Select(bucket => bucket.LogicalName));
-        blocks.Should().OnlyContain(block => block.BlockPublicAcls && block.BlockPublicPolicy && block.IgnorePublicAcls && block.RestrictPublicBuckets);
+        blocks.Should().AllSatisfy(block =>
+        {
+            block.BlockPublicAcls.Should().BeTrue($"{block.LogicalName} BlockPublicAcls");
+            block.BlockPublicPolicy.Should().BeTrue($"{block.LogicalName} BlockPublicPolicy");
+            block.IgnorePublicAcls.Should().BeTrue($"{block.LogicalName} IgnorePublicAcls");
+            block.RestrictPublicBuckets.Should().BeTrue($"{block.LogicalName} RestrictPublicBuckets");
+        });
     }
 
     [Theory]

@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using Pipeline.Infra.Aws;
 
-namespace Pipeline.Infra.Tests.Policies;
+namespace Pipeline.Infra.Tests.Synthesis;
 
 /// <summary>
 /// A misspelt metric never fires: every alarm's namespace, metric and dimension names are checked against AWS's published

@@ -5,7 +5,7 @@ using Pipeline.Infra.Emit;
 using Pipeline.Infra.Model;
 using Pipeline.Infra.Synthesis;
 
-namespace Pipeline.Infra.Tests.Policies;
+namespace Pipeline.Infra.Tests.Synthesis;
 
 public class FunctionPolicies
 {

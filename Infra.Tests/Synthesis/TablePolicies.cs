@@ -1,7 +1,7 @@
 using Pipeline.Infra.Aws;
 using Pipeline.Infra.Synthesis;
 
-namespace Pipeline.Infra.Tests.Policies;
+namespace Pipeline.Infra.Tests.Synthesis;
 
 public class TablePolicies
 {

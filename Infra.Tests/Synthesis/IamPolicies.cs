@@ -1,7 +1,7 @@
 using Pipeline.Infra.Aws;
 using Pipeline.Infra.Iam;
 
-namespace Pipeline.Infra.Tests.Policies;
+namespace Pipeline.Infra.Tests.Synthesis;
 
 public class IamPolicies
 {
@@ -45,7 +45,7 @@ public class IamPolicies
             trust.Actions.Should().Equal("sts:AssumeRole");
             trust.Principal!.Type.Should().Be(PolicyPrincipal.ServiceType);
             trust.Principal.Identifiers.Should().ContainSingle();
-            trust.Conditions.Should().Contain(PolicyCondition.StringEquals("aws:SourceAccount", Synthesis.AwsAccount.AccountId));
+            trust.Conditions.Should().Contain(PolicyCondition.StringEquals("aws:SourceAccount", Infra.Synthesis.AwsAccount.AccountId));
         }
     }
 

@@ -7,7 +7,7 @@ using Pipeline.Infra.Model;
 using Pipeline.Infra.Synthesis;
 using Pipeline.Workflows;
 
-namespace Pipeline.Infra.Tests.Policies;
+namespace Pipeline.Infra.Tests.Synthesis;
 
 public class StateMachinePolicies
 {
@@ -119,12 +119,19 @@ public class StateMachinePolicies
     }
 
     [Fact]
-    public void StateMachineTrustIsLimitedToItsOwnArn()
+    public void EveryStateMachineRoleTrustsOnlyItsOwnMachine()
     {
-        var trust = Stacks.Dev.Get<IamRole>(LogicalNames.Role(LogicalNames.ExpressMachine)).AssumeRolePolicy.Statements.Single();
+        foreach (var stack in new[] { Stacks.Dev, Stacks.Prod })
+        {
+            foreach (var machine in stack.All<SfnStateMachine>())
+            {
+                var role = LogicalNames.Role(machine.LogicalName);
+                var trust = stack.Get<IamRole>(role).AssumeRolePolicy.Statements.Should().ContainSingle($"{stack.Name} {role} has one trust statement").Subject;
 
-        trust.Principal.Should().Be(PolicyPrincipal.Service("states.amazonaws.com"));
-        trust.Conditions.Single(condition => condition.Key == "aws:SourceArn").Values.Select(PolicyInspection.Text)
-            .Should().Equal("arn:aws:states:${region}:${accountId}:stateMachine:pipeline-dev-express");
+                trust.Principal.Should().Be(PolicyPrincipal.Service("states.amazonaws.com"), $"{stack.Name} {role}");
+                trust.Conditions.Single(condition => condition.Key == "aws:SourceArn").Values.Select(PolicyInspection.Text)
+                    .Should().Equal([$"arn:aws:states:${{region}}:${{accountId}}:stateMachine:{machine.Name}"], $"{stack.Name} {role} is assumed only by {machine.Name}");
+            }
+        }
     }
 }

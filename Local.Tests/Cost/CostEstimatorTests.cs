@@ -4,7 +4,7 @@ using Pipeline.Local.Engine;
 using Pipeline.Local.Tasks;
 using Pipeline.Local.Tests.Support;
 
-namespace Pipeline.Local.Tests.Engine;
+namespace Pipeline.Local.Tests.Cost;
 
 public class CostEstimatorTests
 {

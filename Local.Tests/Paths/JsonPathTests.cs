@@ -3,7 +3,7 @@ using Pipeline.Local.Engine;
 using Pipeline.Local.Paths;
 using Pipeline.Local.Tests.Support;
 
-namespace Pipeline.Local.Tests.Engine;
+namespace Pipeline.Local.Tests.Paths;
 
 public class JsonPathTests
 {

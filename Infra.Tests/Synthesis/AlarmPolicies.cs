@@ -3,7 +3,7 @@ using Pipeline.Infra.Iam;
 using Pipeline.Infra.Model;
 using Pipeline.Infra.Synthesis;
 
-namespace Pipeline.Infra.Tests.Policies;
+namespace Pipeline.Infra.Tests.Synthesis;
 
 public class AlarmPolicies
 {
@@ -12,13 +12,16 @@ public class AlarmPolicies
     {
         var stack = Stacks.Prod;
 
-        stack.All<CloudWatchMetricAlarm>().Should().OnlyContain(alarm =>
-            alarm.ActionsEnabled && alarm.AlarmActions.SequenceEqual(new Input[] { stack[LogicalNames.Topic].ArnOutput }));
+        stack.All<CloudWatchMetricAlarm>().Should().AllSatisfy(alarm =>
+        {
+            alarm.ActionsEnabled.Should().BeTrue($"{alarm.LogicalName} notifies");
+            alarm.AlarmActions.Should().Equal([stack[LogicalNames.Topic].ArnOutput], $"{alarm.LogicalName} notifies the topic");
+        });
     }
 
     [Fact]
     public void DevAlarmsExistButStayQuiet() =>
-        Stacks.Dev.All<CloudWatchMetricAlarm>().Should().HaveCount(19).And.OnlyContain(alarm => !alarm.ActionsEnabled);
+        Stacks.Dev.All<CloudWatchMetricAlarm>().Should().HaveCount(19).And.AllSatisfy(alarm => alarm.ActionsEnabled.Should().BeFalse(alarm.LogicalName));
 
     [Theory]
     [MemberData(nameof(Stacks.Both), MemberType = typeof(Stacks))]
