@@ -42,9 +42,12 @@ public sealed class StoreHandlerTests
         item["fields"].M["tag"].S.Should().Be("t1");
         item["source_etag"].S.Should().Be("etag1");
         _ledgerUpdates.Should().HaveCount(2);
-        _ledgerUpdates.Should().OnlyContain(u =>
-            u.Key["pk"].S == "SOURCE#ingest-bucket/incoming/a.json" && u.Key["sk"].S == "ETAG#etag1" &&
-            u.ConditionExpression == "NOT contains(#chunks, :chunk)" && u.ExpressionAttributeValues[":chunk"].S == "000002");
+        _ledgerUpdates.Should().AllSatisfy(u =>
+        {
+            (u.Key["pk"].S, u.Key["sk"].S).Should().Be(("SOURCE#ingest-bucket/incoming/a.json", "ETAG#etag1"), "the ledger entry is the source's version");
+            u.ConditionExpression.Should().Be("NOT contains(#chunks, :chunk)", "a chunk is recorded once");
+            u.ExpressionAttributeValues[":chunk"].S.Should().Be("000002");
+        });
         _ledgerUpdates[1].ExpressionAttributeValues[":chunks"].SS.Should().Equal("000002");
     }
 

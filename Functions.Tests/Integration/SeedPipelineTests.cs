@@ -27,7 +27,11 @@ public sealed class SeedPipelineTests(LocalAwsFixture aws)
 
         var records = await RecordItemsAsync(table);
         records.Select(r => (r["id"].S, r["processed_value"].N)).Should().BeEquivalentTo([("1", "200"), ("2", "300")]);
-        records.Should().OnlyContain(r => r["source_key"].S == "incoming/seed-1.json" && r["ingested_at"].S == "2025-01-01T00:00:00.000Z");
+        records.Should().AllSatisfy(r =>
+        {
+            r["source_key"].S.Should().Be("incoming/seed-1.json", $"record {r["id"].S} names its file");
+            r["ingested_at"].S.Should().Be("2025-01-01T00:00:00.000Z", $"record {r["id"].S} carries the execution's start");
+        });
 
         run.Quarantine.GetProperty("quarantined").GetInt32().Should().Be(1);
         var quarantined = InMemoryPipeline.Lines(await ReadAsync(run.Quarantine.GetProperty("quarantineKey").GetString()!));

@@ -170,7 +170,7 @@ public class KeyReachabilityTests
 
         var findings = PolicyEngine.Evaluate(stack, DeploymentPackage.ProjectRoot).Unsuppressed;
 
-        findings.Should().NotBeEmpty().And.OnlyContain(finding => finding.RuleId == "REACH" && finding.Resource == LogicalNames.Table);
+        findings.Should().NotBeEmpty().And.AllSatisfy(finding => (finding.RuleId, finding.Resource).Should().Be(("REACH", LogicalNames.Table), finding.Message));
         findings.Should().Contain(finding => finding.Message.StartsWith($"{FunctionRole(FunctionIds.Store)} cannot kms:GenerateDataKey on {Key}", StringComparison.Ordinal));
     }
 
@@ -184,7 +184,7 @@ public class KeyReachabilityTests
 
         var findings = PolicyEngine.Evaluate(stack, DeploymentPackage.ProjectRoot).Unsuppressed;
 
-        findings.Should().NotBeEmpty().And.OnlyContain(finding => finding.RuleId == "REACH" && finding.Resource == LogicalNames.Topic);
+        findings.Should().NotBeEmpty().And.AllSatisfy(finding => (finding.RuleId, finding.Resource).Should().Be(("REACH", LogicalNames.Topic), finding.Message));
         findings.Should().Contain(finding => finding.Message.StartsWith($"cloudwatch.amazonaws.com cannot kms:GenerateDataKey on {Key}", StringComparison.Ordinal)
             && finding.Message.Contains("key policy does not allow", StringComparison.Ordinal));
     }

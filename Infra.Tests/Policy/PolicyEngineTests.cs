@@ -31,7 +31,11 @@ public class PolicyEngineTests
     public void EveryRuleHasAUniqueIdAndASentence()
     {
         PolicyRules.All.Select(rule => rule.Id).Should().OnlyHaveUniqueItems();
-        PolicyRules.All.Should().OnlyContain(rule => rule.Sentence.EndsWith('.') && rule.Sentence.Length > 20);
+        PolicyRules.All.Should().AllSatisfy(rule =>
+        {
+            rule.Sentence.Should().EndWith(".", $"{rule.Id}'s sentence is one");
+            rule.Sentence.Length.Should().BeGreaterThan(20, $"{rule.Id}'s sentence says what the rule checks");
+        });
         PolicyRules.All.Select(rule => rule.Id).Should().Contain(
             ["IAM4", "IAM5", "S1", "S2", "S10", "DDB3", "SF1", "SF2", "SQS3", "SQS4", "SNS3", "KMS5", "L1", "LOG1"]);
     }

@@ -15,14 +15,23 @@ public sealed class LocalStack
     public const string StackName = "local";
 
     /// <param name="workflow">The workflow's settings; the defaults (the dev stack's) when absent.</param>
-    public LocalStack(LocalServers aws, string bucketName = "pipeline-local-ingest", string tableName = "pipeline-local-records", PipelineWorkflowOptions? workflow = null)
+    /// <param name="functionSettings">Environment variables the functions get besides the bucket and table names.</param>
+    public LocalStack(
+        LocalServers aws,
+        string bucketName = "pipeline-local-ingest",
+        string tableName = "pipeline-local-records",
+        PipelineWorkflowOptions? workflow = null,
+        IReadOnlyDictionary<string, string>? functionSettings = null)
     {
         ArgumentNullException.ThrowIfNull(aws);
         Aws = aws;
         BucketName = bucketName;
         TableName = tableName;
         Workflow = workflow ?? new PipelineWorkflowOptions();
+        this.functionSettings = functionSettings ?? new Dictionary<string, string>();
     }
+
+    private readonly IReadOnlyDictionary<string, string> functionSettings;
 
     public PipelineWorkflowOptions Workflow { get; }
 
@@ -35,7 +44,7 @@ public sealed class LocalStack
     public IResourceResolver Resolver { get; } = new ExampleArnResolver(StackName);
 
     /// <summary>The environment the stack gives the functions.</summary>
-    public IReadOnlyDictionary<string, string> FunctionEnvironment => new Dictionary<string, string>
+    public IReadOnlyDictionary<string, string> FunctionEnvironment => new Dictionary<string, string>(functionSettings)
     {
         [EnvironmentVariables.BucketName] = BucketName,
         [EnvironmentVariables.TableName] = TableName,

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Pipeline.Workflows;
 
 /// <summary>
@@ -102,3 +104,18 @@ public abstract record Condition
     private static ComparisonCondition Timestamp(string variable, ComparisonOperator op, DateTimeOffset value) =>
         new(variable, op, new PayloadText(AslTimestamp.Format(value)));
 }
+
+/// <summary>
+/// A data test: <c>{"Variable": ..., "&lt;Operator&gt;": operand}</c>. The operand is a <see cref="PayloadText"/>
+/// (strings, timestamps, paths), a <see cref="PayloadNumber"/> or a <see cref="PayloadBoolean"/>.
+/// </summary>
+public sealed record ComparisonCondition(string Variable, ComparisonOperator Operator, PayloadValue Operand) : Condition;
+
+/// <summary>Holds when every condition holds.</summary>
+public sealed record AndCondition(ImmutableArray<Condition> Conditions) : Condition;
+
+/// <summary>Holds when any condition holds.</summary>
+public sealed record OrCondition(ImmutableArray<Condition> Conditions) : Condition;
+
+/// <summary>Holds when the condition does not.</summary>
+public sealed record NotCondition(Condition Condition) : Condition;

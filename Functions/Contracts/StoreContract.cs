@@ -1,5 +1,7 @@
 namespace Pipeline.Functions;
 
+public sealed record StoreRequest(SourceObject Source, string TransformedKey);
+
 /// <summary>What Store did with one chunk.</summary>
 /// <param name="Stored">Records written to the table by this call.</param>
 /// <param name="Duplicate">True when the chunk had already been stored for this source object; nothing was written.</param>

@@ -1,3 +1,0 @@
-namespace Pipeline.Functions;
-
-public sealed record StoreRequest(SourceObject Source, string TransformedKey);

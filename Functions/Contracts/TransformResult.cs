@@ -1,3 +1,0 @@
-namespace Pipeline.Functions;
-
-public sealed record TransformResult(string TransformedKey, int Count);
