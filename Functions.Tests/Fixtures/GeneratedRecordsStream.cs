@@ -5,7 +5,7 @@ namespace Pipeline.Functions.Tests;
 /// whose ten-digit placeholder becomes the record's number) with a separator between records, then a suffix. It cannot
 /// seek, like an S3 response stream.
 /// </summary>
-public sealed class GeneratedRecordsStream : Stream
+public sealed class GeneratedRecordsStream : ForwardOnlyStream
 {
     private const string Placeholder = "0000000000";
 
@@ -39,19 +39,11 @@ public sealed class GeneratedRecordsStream : Stream
     /// <summary>How many bytes have been read so far.</summary>
     public long Delivered { get; private set; }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
     public override long Position
     {
         get => Delivered;
         set => throw new NotSupportedException();
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -72,22 +64,6 @@ public sealed class GeneratedRecordsStream : Stream
         Delivered += written;
         return written;
     }
-
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(Read(buffer.Span));
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        Task.FromResult(Read(buffer.AsSpan(offset, count)));
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     /// <summary>Moves to the next piece: a separator, a record or the suffix. False at the end.</summary>
     private bool Advance()

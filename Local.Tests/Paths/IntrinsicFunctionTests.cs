@@ -51,7 +51,6 @@ public class IntrinsicFunctionTests
     [InlineData("States.ArrayGetItem($.xs, 10)")]
     [InlineData("States.MathAdd($.name, 1)")]
     [InlineData("States.JsonMerge($.left, $.right, true)")]
-    [InlineData("States.Format('{} and {}', $.name)")]
     [InlineData("States.StringToJson($.name)")]
     [InlineData("States.ArrayRange(1, 5000, 1)")]
     [InlineData("States.Hash($.data, 'CRC32')")]

@@ -79,6 +79,8 @@ internal static class DefinitionParser
             throw new InvalidDefinitionException($"State '{name}': QueryLanguage JSONata is not supported by the local engine.");
         }
 
+        DefinitionSyntax.Check(name, node);
+
         var type = RequiredString(node, "Type", owner);
         State state = type switch
         {
