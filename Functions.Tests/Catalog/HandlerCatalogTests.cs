@@ -130,7 +130,7 @@ public sealed class HandlerCatalogTests
     public void EveryBucketGrantIsNarrowedToAPrefix()
     {
         HandlerCatalog.All.SelectMany(f => f.Access).Where(a => a.Target == AccessTarget.IngestBucketObjects)
-            .Should().OnlyContain(a => a.Prefix != null && a.Prefix.EndsWith('/'));
+            .Should().AllSatisfy(a => a.Prefix.Should().NotBeNull($"{a.Purpose} names a prefix").And.EndWith("/", $"{a.Purpose} names a folder"));
     }
 
     private static FunctionHost Host(IReadOnlyDictionary<string, string> environment) =>

@@ -18,13 +18,15 @@ public class FunctionPolicies
 
         functions.Select(function => function.LogicalName)
             .Should().BeEquivalentTo(HandlerCatalog.All.Select(function => LogicalNames.Function(function.Id)));
-        functions.Should().OnlyContain(function =>
-            function.Runtime == "provided.al2023"
-            && function.Architectures.SequenceEqual(new[] { "arm64" })
-            && function.LoggingConfig.LogFormat == "JSON"
-            && function.TracingConfig.Mode == "Active"
-            && function.MemorySize == stack.Settings.LambdaMemoryMb
-            && function.Timeout == stack.Settings.LambdaTimeoutSeconds);
+        functions.Should().AllSatisfy(function =>
+        {
+            function.Runtime.Should().Be("provided.al2023", function.LogicalName);
+            function.Architectures.Should().Equal(["arm64"], function.LogicalName);
+            function.LoggingConfig.LogFormat.Should().Be("JSON", function.LogicalName);
+            function.TracingConfig.Mode.Should().Be("Active", function.LogicalName);
+            function.MemorySize.Should().Be(stack.Settings.LambdaMemoryMb, function.LogicalName);
+            function.Timeout.Should().Be(stack.Settings.LambdaTimeoutSeconds, function.LogicalName);
+        });
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public class RetryTests
         var otherSeed = Intervals(await Asl.RunAsync(definition, registry: Flaky(3), options: Asl.Options(seed: 1234)));
 
         first.Should().HaveCount(3);
-        first.Zip([10.0, 20.0, 40.0]).Should().OnlyContain(pair => pair.First >= 0 && pair.First <= pair.Second);
+        first.Zip([10.0, 20.0, 40.0]).Should().AllSatisfy(pair => pair.First.Should().BeInRange(0, pair.Second, "full jitter waits between 0 and the backoff"));
         first.Should().NotEqual([10.0, 20.0, 40.0]);
         again.Should().Equal(first);
         otherSeed.Should().NotEqual(first);

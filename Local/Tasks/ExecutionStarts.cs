@@ -8,36 +8,23 @@ namespace Pipeline.Local.Tasks;
 /// </summary>
 public sealed class ExecutionStarts
 {
-    private readonly List<ExecutionStart> starts = [];
-    private readonly Lock gate = new();
+    private readonly TaskLog<ExecutionStart> starts = new();
 
-    public IReadOnlyList<ExecutionStart> All
+    public IReadOnlyList<ExecutionStart> All => starts.Snapshot();
+
+    internal ExecutionStart Add(ExecutionStart start) => starts.Change(list =>
     {
-        get
+        var earlier = list.FirstOrDefault(candidate => candidate.StateMachineArn == start.StateMachineArn && candidate.Name == start.Name);
+        if (earlier is null)
         {
-            lock (gate)
-            {
-                return [.. starts];
-            }
+            list.Add(start);
+            return start;
         }
-    }
 
-    internal ExecutionStart Add(ExecutionStart start)
-    {
-        lock (gate)
-        {
-            var earlier = starts.FirstOrDefault(candidate => candidate.StateMachineArn == start.StateMachineArn && candidate.Name == start.Name);
-            if (earlier is null)
-            {
-                starts.Add(start);
-                return start;
-            }
-
-            return JsonNode.DeepEquals(earlier.Input, start.Input)
-                ? earlier
-                : throw new TaskFailedException(
-                    "StepFunctions.ExecutionAlreadyExistsException",
-                    $"Execution Already Exists: '{earlier.ExecutionArn}' was started with another input.");
-        }
-    }
+        return JsonNode.DeepEquals(earlier.Input, start.Input)
+            ? earlier
+            : throw new TaskFailedException(
+                "StepFunctions.ExecutionAlreadyExistsException",
+                $"Execution Already Exists: '{earlier.ExecutionArn}' was started with another input.");
+    });
 }

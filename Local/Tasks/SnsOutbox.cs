@@ -3,25 +3,13 @@ namespace Pipeline.Local.Tasks;
 /// <summary>Where sns:publish tasks land locally, in publication order.</summary>
 public sealed class SnsOutbox
 {
-    private readonly List<SnsMessage> messages = [];
-    private readonly Lock gate = new();
+    private readonly TaskLog<SnsMessage> messages = new();
 
-    public IReadOnlyList<SnsMessage> Messages
-    {
-        get
-        {
-            lock (gate)
-            {
-                return [.. messages];
-            }
-        }
-    }
+    public IReadOnlyList<SnsMessage> Messages => messages.Snapshot();
 
-    internal void Add(SnsMessage message)
+    internal void Add(SnsMessage message) => messages.Change(list =>
     {
-        lock (gate)
-        {
-            messages.Add(message);
-        }
-    }
+        list.Add(message);
+        return message;
+    });
 }
