@@ -7,7 +7,7 @@ namespace Pipeline.Local.Tests.Definition;
 
 /// <summary>
 /// The engine refuses at load what the validator refuses, and can evaluate every path over the input the validator
-/// accepts. (Context paths, <c>$$</c>, in InputPath and OutputPath are not evaluated by the engine yet.)
+/// accepts (context paths, <c>$$</c>, are evaluated over the context object: see ContextPathTests).
 /// </summary>
 public class DefinitionSyntaxTests
 {

@@ -22,10 +22,10 @@ internal sealed partial class ExecutionRun
     private async Task<JsonNode?> RunDistributedMapAsync(MapState state, JsonNode? input, ExecutionPath path, DateTimeOffset enteredTime, int retryCount)
     {
         var context = ContextObject(state, enteredTime, retryCount, null);
-        var effective = ApplyInputPath(state, input);
+        var effective = ApplyInputPath(state, input, context);
         var items = state.ItemReader is { } reader
             ? await ReadItemsAsync(state, reader, effective, context, path).ConfigureAwait(false)
-            : (JsonPath.Parse(state.ItemsPath).Evaluate(effective) as JsonArray)?.Select(item => item?.DeepClone()).ToList()
+            : (Select(state.ItemsPath, effective, context) as JsonArray)?.Select(item => item?.DeepClone()).ToList()
                 ?? throw new StatesErrorException(StatesErrors.Runtime, $"State '{state.Name}': ItemsPath '{state.ItemsPath}' must select an array.");
         var selected = items.Select((item, index) => state.ItemSelector is null
                 ? item

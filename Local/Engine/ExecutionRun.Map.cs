@@ -15,8 +15,8 @@ internal sealed partial class ExecutionRun
         }
 
         var context = ContextObject(state, enteredTime, retryCount, null);
-        var effective = ApplyInputPath(state, input);
-        var items = JsonPath.Parse(state.ItemsPath).Evaluate(effective) as JsonArray
+        var effective = ApplyInputPath(state, input, context);
+        var items = Select(state.ItemsPath, effective, context) as JsonArray
             ?? throw new StatesErrorException(StatesErrors.Runtime, $"State '{state.Name}': ItemsPath '{state.ItemsPath}' must select an array.");
         var maxConcurrency = MaxConcurrency(state, effective, ExecutionQuotas.InlineMapConcurrency);
         var iterationInputs = items

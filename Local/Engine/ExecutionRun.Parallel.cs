@@ -10,7 +10,7 @@ internal sealed partial class ExecutionRun
     private async Task<JsonNode?> RunParallelAsync(ParallelState state, JsonNode? input, ExecutionPath path, DateTimeOffset enteredTime, int retryCount)
     {
         var context = ContextObject(state, enteredTime, retryCount, null);
-        var effective = ApplyInputPath(state, input);
+        var effective = ApplyInputPath(state, input, context);
         var branchInput = state.Parameters is null ? effective : PayloadTemplate.Evaluate(state.Parameters, effective, context, path.Intrinsics);
         AddFanOutBytes(branchInput, state.Branches.Count);
         history.Add(path, HistoryEventType.ParallelStateStarted);

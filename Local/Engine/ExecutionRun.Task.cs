@@ -13,7 +13,7 @@ internal sealed partial class ExecutionRun
     private async Task<JsonNode?> RunTaskAsync(TaskState state, JsonNode? input, ExecutionPath path, DateTimeOffset enteredTime, int retryCount)
     {
         var context = ContextObject(state, enteredTime, retryCount, null);
-        var effective = ApplyInputPath(state, input);
+        var effective = ApplyInputPath(state, input, context);
         var parameters = state.Parameters is null ? effective : PayloadTemplate.Evaluate(state.Parameters, effective, context, path.Intrinsics);
         var resource = TaskResource.Parse(state.Resource);
         var timeout = TimeoutSeconds(state, effective);
@@ -96,7 +96,7 @@ internal sealed partial class ExecutionRun
     private static JsonNode? Finish(State state, JsonNode? resultSelector, string? resultPath, JsonNode? input, JsonNode? result, JsonNode context, ExecutionPath path)
     {
         var selected = resultSelector is null ? result : PayloadTemplate.Evaluate(resultSelector, result, context, path.Intrinsics);
-        return ApplyOutputPath(state, ApplyResultPath(resultPath, input, selected));
+        return ApplyOutputPath(state, ApplyResultPath(resultPath, input, selected), context);
     }
 
     private static int? TimeoutSeconds(TaskState state, JsonNode? effectiveInput)

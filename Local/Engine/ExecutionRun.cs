@@ -151,9 +151,9 @@ internal sealed partial class ExecutionRun
         {
             PassState pass => Exit(pass, RunPass(pass, input, ContextObject(state, enteredTime, 0, null), path)),
             ChoiceState choice => RunChoice(choice, input, ContextObject(state, enteredTime, 0, null), path),
-            WaitState wait => Exit(wait, RunWait(wait, input, path)),
-            SucceedState succeed => (null, ExitWith(succeed, ApplyOutputPath(succeed, ApplyInputPath(succeed, input)), path)),
-            FailState fail => throw Failure(fail, input),
+            WaitState wait => Exit(wait, RunWait(wait, input, ContextObject(state, enteredTime, 0, null), path)),
+            SucceedState succeed => (null, ExitWith(succeed, Succeed(succeed, input, ContextObject(state, enteredTime, 0, null)), path)),
+            FailState fail => throw Failure(fail, input, ContextObject(state, enteredTime, 0, null), path),
             TaskState task => await RunWithRetryAsync(task, task.Retry, task.Catch, input, path, retry => RunTaskAsync(task, input, path, enteredTime, retry)).ConfigureAwait(false),
             ParallelState parallel => await RunWithRetryAsync(parallel, parallel.Retry, parallel.Catch, input, path, retry => RunParallelAsync(parallel, input, path, enteredTime, retry)).ConfigureAwait(false),
             MapState map => await RunWithRetryAsync(map, map.Retry, map.Catch, input, path, retry => RunMapAsync(map, input, path, enteredTime, retry)).ConfigureAwait(false),
@@ -227,24 +227,27 @@ internal sealed partial class ExecutionRun
 
     private static JsonNode? RunPass(PassState state, JsonNode? input, JsonNode context, ExecutionPath path)
     {
-        var effective = ApplyInputPath(state, input);
+        var effective = ApplyInputPath(state, input, context);
         var parameters = state.Parameters is null ? effective : PayloadTemplate.Evaluate(state.Parameters, effective, context, path.Intrinsics);
         var result = state.HasResult ? state.Result?.DeepClone() : parameters;
-        return ApplyOutputPath(state, ApplyResultPath(state.ResultPath, input, result));
+        return ApplyOutputPath(state, ApplyResultPath(state.ResultPath, input, result), context);
     }
 
     private (string? Next, JsonNode? Output) RunChoice(ChoiceState state, JsonNode? input, JsonNode context, ExecutionPath path)
     {
-        var effective = ApplyInputPath(state, input);
+        var effective = ApplyInputPath(state, input, context);
         var next = state.Choices.FirstOrDefault(c => ChoiceEvaluator.Evaluate(c.Rule, effective, context))?.Next
             ?? state.Default
             ?? throw new StatesErrorException(StatesErrors.NoChoiceMatched, $"No Matches! (state '{state.Name}' has no Default)");
-        return (next, ExitWith(state, ApplyOutputPath(state, effective), path));
+        return (next, ExitWith(state, ApplyOutputPath(state, effective, context), path));
     }
 
-    private JsonNode? RunWait(WaitState state, JsonNode? input, ExecutionPath path)
+    private static JsonNode? Succeed(SucceedState state, JsonNode? input, JsonNode context) =>
+        ApplyOutputPath(state, ApplyInputPath(state, input, context), context);
+
+    private JsonNode? RunWait(WaitState state, JsonNode? input, JsonNode context, ExecutionPath path)
     {
-        var effective = ApplyInputPath(state, input);
+        var effective = ApplyInputPath(state, input, context);
         var now = path.Timeline.UtcNow;
         var until = state switch
         {
@@ -260,24 +263,29 @@ internal sealed partial class ExecutionRun
         };
         path.CancellationToken.ThrowIfCancellationRequested();
         path.Timeline.AdvanceTo(until);
-        return ApplyOutputPath(state, effective);
+        return ApplyOutputPath(state, effective, context);
     }
 
-    private StatesErrorException Failure(FailState state, JsonNode? input)
+    /// <summary>ErrorPath and CausePath may name the input, the context object (<c>$$</c>) or call an intrinsic function.</summary>
+    private static StatesErrorException Failure(FailState state, JsonNode? input, JsonNode context, ExecutionPath path)
     {
-        string? Lookup(string? literal, string? path, string field) =>
-            literal ?? (path is null ? null
-                : JsonPath.Parse(path).Evaluate(input) is JsonValue v && v.TryGetValue<string>(out var text) ? text
-                : throw new StatesErrorException(StatesErrors.Runtime, $"State '{state.Name}': {field} '{path}' must reference a string."));
+        string? Lookup(string? literal, string? expression, string field) =>
+            literal ?? (expression is null ? null
+                : PayloadTemplate.Resolve(expression, input, context, path.Intrinsics) is JsonValue v && v.TryGetValue<string>(out var text) ? text
+                : throw new StatesErrorException(StatesErrors.Runtime, $"State '{state.Name}': {field} '{expression}' must reference a string."));
 
         return new StatesErrorException(Lookup(state.Error, state.ErrorPath, "ErrorPath") ?? string.Empty, Lookup(state.Cause, state.CausePath, "CausePath"));
     }
 
-    private static JsonNode? ApplyInputPath(State state, JsonNode? input) =>
-        state.InputPath is null ? new JsonObject() : JsonPath.Parse(state.InputPath).Evaluate(input);
+    private static JsonNode? ApplyInputPath(State state, JsonNode? input, JsonNode context) =>
+        state.InputPath is null ? new JsonObject() : Select(state.InputPath, input, context);
 
-    private static JsonNode? ApplyOutputPath(State state, JsonNode? output) =>
-        state.OutputPath is null ? new JsonObject() : JsonPath.Parse(state.OutputPath).Evaluate(output);
+    private static JsonNode? ApplyOutputPath(State state, JsonNode? output, JsonNode context) =>
+        state.OutputPath is null ? new JsonObject() : Select(state.OutputPath, output, context);
+
+    /// <summary>A path over the data, or over the context object when it starts with <c>$$</c>.</summary>
+    private static JsonNode? Select(string path, JsonNode? data, JsonNode context) =>
+        path.StartsWith("$$", StringComparison.Ordinal) ? JsonPath.Parse(path[1..]).Evaluate(context) : JsonPath.Parse(path).Evaluate(data);
 
     private static JsonNode? ApplyResultPath(string? resultPath, JsonNode? input, JsonNode? result) =>
         resultPath is null ? input?.DeepClone() : ReferencePath.Parse(resultPath).Apply(input, result);
