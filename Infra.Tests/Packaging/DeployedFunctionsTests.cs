@@ -74,7 +74,9 @@ public sealed class DeployedFunctionsTests
         {
             var variables = (function.Environment?.Variables ?? new Dictionary<string, Input>()).ToDictionary(
                 variable => variable.Key,
-                variable => localValues.TryGetValue(variable.Value, out var value) ? value : throw new InvalidOperationException($"{function.Name}: no local value for {variable.Key}"));
+                variable => localValues.TryGetValue(variable.Value, out var value) ? value
+                    : variable.Value is Literal literal ? literal.Value
+                    : throw new InvalidOperationException($"{function.Name}: no local value for {variable.Key}"));
             lambda.Deploy(new FunctionConfiguration(
                 function.Name,
                 function.Handler,

@@ -88,16 +88,23 @@ public class FunctionPolicies
 
     [Theory]
     [MemberData(nameof(Stacks.Both), MemberType = typeof(Stacks))]
-    public void EveryHandlerGetsTheRequiredSettingsOfTheCatalog(string stackName)
+    public void EveryHandlerGetsTheRequiredSettingsOfTheCatalog_AndLoadBatchTheStacksChunkSizeAndSizeBound(string stackName)
     {
         var stack = Stacks.Named(stackName);
         foreach (var definition in HandlerCatalog.All)
         {
             var function = stack.Get<LambdaFunction>(LogicalNames.Function(definition.Id));
             function.Handler.Should().Be(definition.Handler);
-            function.Environment!.Variables.Keys.Should().BeEquivalentTo(definition.Environment.Where(setting => setting.Required).Select(setting => setting.Name));
+            // The required settings, and the optional ones the stack decides (LoadBatch's chunk size and size bound).
+            function.Environment!.Variables.Keys.Should().BeEquivalentTo(definition.Environment
+                .Where(setting => setting.Required || setting.Name is EnvironmentVariables.ChunkSize or EnvironmentVariables.MaxObjectBytes)
+                .Select(setting => setting.Name));
             function.Environment.Variables[EnvironmentVariables.BucketName].Should().Be(stack[LogicalNames.IngestBucket].Output("bucket"));
         }
+
+        var load = stack.Get<LambdaFunction>(LogicalNames.Function(FunctionIds.LoadBatch)).Environment!.Variables;
+        load[EnvironmentVariables.ChunkSize].Should().Be(new Literal(stack.Settings.ChunkSize.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        load[EnvironmentVariables.MaxObjectBytes].Should().Be(new Literal(stack.Settings.LoadMaxObjectBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Theory]

@@ -19,6 +19,12 @@ public sealed record StackSettings
     /// <summary>Chunks that may fail in the Standard machine's distributed Map before its Map Run stops, in percent.</summary>
     public int MapToleratedFailurePercentage { get; init; }
 
+    /// <summary>Records per chunk LoadBatch writes (its CHUNK_SIZE).</summary>
+    public int ChunkSize { get; init; } = Functions.LoadBatchSettings.DefaultChunkSize;
+
+    /// <summary>The largest file LoadBatch reads in one invocation (its MAX_OBJECT_BYTES): a bound in time, not memory.</summary>
+    public long LoadMaxObjectBytes { get; init; } = Functions.LoadBatchSettings.DefaultMaxObjectBytes;
+
     public required bool TableDeletionProtection { get; init; }
 
     /// <summary>Applied to the stateful resources (key, buckets, table, log groups).</summary>

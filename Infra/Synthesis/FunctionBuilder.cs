@@ -58,7 +58,7 @@ public static class FunctionBuilder
             Code = new FileArchive(CodePath),
             MemorySize = context.Settings.LambdaMemoryMb,
             Timeout = context.Settings.LambdaTimeoutSeconds,
-            Environment = Environment(function, ingest, table),
+            Environment = Environment(function, context.Settings, ingest, table),
             LoggingConfig = new FunctionLoggingConfig
             {
                 LogFormat = "JSON",
@@ -72,10 +72,11 @@ public static class FunctionBuilder
     }
 
     /// <summary>
-    /// The variables the program can set: the bucket and the table names. Optional settings are left to the
-    /// handlers' defaults; a required one the program cannot provide stops synthesis.
+    /// The variables the program can set: the bucket and the table names, LoadBatch's chunk size and size bound (stack
+    /// settings). Other optional settings are left to the handlers' defaults; a required one the program cannot provide
+    /// stops synthesis.
     /// </summary>
-    private static FunctionEnvironment? Environment(FunctionDefinition function, S3Bucket ingest, DynamoDbTable table)
+    private static FunctionEnvironment? Environment(FunctionDefinition function, Settings.StackSettings settings, S3Bucket ingest, DynamoDbTable table)
     {
         var variables = new Dictionary<string, Input>(StringComparer.Ordinal);
         foreach (var setting in function.Environment)
@@ -84,6 +85,8 @@ public static class FunctionBuilder
             {
                 EnvironmentVariables.BucketName => ingest.Output("bucket"),
                 EnvironmentVariables.TableName => table.Output("name"),
+                EnvironmentVariables.ChunkSize => new Literal(settings.ChunkSize.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                EnvironmentVariables.MaxObjectBytes => new Literal(settings.LoadMaxObjectBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 _ => null,
             };
             if (value is not null)

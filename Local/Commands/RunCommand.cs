@@ -157,7 +157,7 @@ public static class RunCommand
     }
 
     /// <summary>5 GiB, the most LoadBatch's MAX_OBJECT_BYTES allows.</summary>
-    private const long BenchMaxObjectBytes = 5L * 1024 * 1024 * 1024;
+    private const long BenchMaxObjectBytes = LoadBatchSettings.LargestMaxObjectBytes;
 
     private static async Task<int> BenchAsync(int records, WorkflowVariant? variant, bool countOnly, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
