@@ -1,3 +1,4 @@
+using Pipeline.Workflows;
 using Pipeline.Infra.Aws;
 using Pipeline.Infra.Iam;
 using Pipeline.Infra.Model;
@@ -47,9 +48,9 @@ public static class KeyBuilder
         var account = PolicyPrincipal.Aws(AwsAccount.Root);
         var caller = PolicyCondition.StringEquals("kms:CallerAccount", AwsAccount.AccountId);
         PolicyCondition Via(string service) => PolicyCondition.StringEquals("kms:ViaService", AwsAccount.ViaService(service));
-        var machineArns = Enum.GetValues<StateMachineKind>().Select(kind => AwsAccount.StateMachineArn(context.Naming.MachineName(kind))).ToArray();
+        var machineArns = Enum.GetValues<WorkflowVariant>().Select(kind => AwsAccount.StateMachineArn(context.Naming.MachineName(kind))).ToArray();
         var deadLetterQueue = AwsAccount.QueueArn(context.Naming.DeadLetterQueueName);
-        var machineLogGroups = Enum.GetValues<StateMachineKind>().Select(kind => AwsAccount.LogGroupArn(context.Naming.MachineLogGroup(kind))).ToArray();
+        var machineLogGroups = Enum.GetValues<WorkflowVariant>().Select(kind => AwsAccount.LogGroupArn(context.Naming.MachineLogGroup(kind))).ToArray();
 
         return new(
             KeyStatement("AccountAdministersKey", account, AdministrativeActions),

@@ -21,10 +21,10 @@ public sealed class ResourceNaming(StackSettings settings)
 
     public string FunctionLogGroup(FunctionDefinition function) => $"/aws/lambda/{FunctionName(function)}";
 
-    public string MachineName(StateMachineKind kind) => $"{Prefix}-{kind.ToString().ToLowerInvariant()}";
+    public string MachineName(WorkflowVariant kind) => $"{Prefix}-{kind.ToString().ToLowerInvariant()}";
 
     /// <summary>Step Functions log groups must live under <c>/aws/vendedlogs/</c> to stay within the resource policy size limit.</summary>
-    public string MachineLogGroup(StateMachineKind kind) => $"/aws/vendedlogs/states/{MachineName(kind)}";
+    public string MachineLogGroup(WorkflowVariant kind) => $"/aws/vendedlogs/states/{MachineName(kind)}";
 
     public string RuleName(string purpose) => $"{Prefix}-{purpose}";
 

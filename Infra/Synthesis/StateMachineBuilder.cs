@@ -30,19 +30,18 @@ public static class StateMachineBuilder
         var machineArns = new Dictionary<string, Input>(StringComparer.Ordinal);
 
         // Standard first: the Express machine hands large objects over to it, so its definition names the Standard ARN.
-        foreach (var kind in new[] { StateMachineKind.Standard, StateMachineKind.Express })
+        foreach (var kind in new[] { WorkflowVariant.Standard, WorkflowVariant.Express })
         {
-            var variant = kind == StateMachineKind.Express ? WorkflowVariant.Express : WorkflowVariant.Standard;
-            var definition = definitions(variant);
+            var definition = definitions(kind);
             var references = definition.GetResourceReferences();
             Bind(references, functions, topic, ingest, targets);
             var started = references.StateMachineIds.Select(id => machineArns.TryGetValue(id, out var arn)
                 ? arn
                 : throw new InvalidOperationException($"The {kind} workflow starts state machine '{id}', which the program does not deploy before it.")).ToList();
             var maps = definition.AllStates().OfType<MapState>().Where(map => map.IsDistributed).ToList();
-            var resources = Machine(context, kind, DefinitionBinding.Render(definition, variant, targets), references, functions, topic, key, started, maps, ingest).ToList();
+            var resources = Machine(context, kind, DefinitionBinding.Render(definition, kind, targets), references, functions, topic, key, started, maps, ingest).ToList();
             var machine = resources.OfType<SfnStateMachine>().Single();
-            if (kind == StateMachineKind.Standard)
+            if (kind == WorkflowVariant.Standard)
             {
                 targets[ResourceRef.StateMachine(PipelineWorkflow.StandardMachineId)] = machine.ArnOutput;
                 machineArns[PipelineWorkflow.StandardMachineId] = AwsAccount.StateMachineArn(machine.Name);
@@ -91,12 +90,12 @@ public static class StateMachineBuilder
         }
     }
 
-    public static string LogicalName(StateMachineKind kind) =>
-        kind == StateMachineKind.Express ? LogicalNames.ExpressMachine : LogicalNames.StandardMachine;
+    public static string LogicalName(WorkflowVariant kind) =>
+        kind == WorkflowVariant.Express ? LogicalNames.ExpressMachine : LogicalNames.StandardMachine;
 
     private static IEnumerable<Resource> Machine(
         SynthesisContext context,
-        StateMachineKind kind,
+        WorkflowVariant kind,
         Input definition,
         ResourceReferences references,
         IReadOnlyDictionary<string, LambdaFunction> functions,
@@ -133,7 +132,7 @@ public static class StateMachineBuilder
         yield return new SfnStateMachine(logicalName)
         {
             Name = name,
-            Type = kind == StateMachineKind.Express ? "EXPRESS" : "STANDARD",
+            Type = kind == WorkflowVariant.Express ? "EXPRESS" : "STANDARD",
             Definition = definition,
             RoleArn = role.ArnOutput,
             LoggingConfiguration = new StateMachineLoggingConfiguration
@@ -141,7 +140,7 @@ public static class StateMachineBuilder
                 LogDestination = Input.Of($"{logGroup.ArnOutput}:*"),
                 Level = "ALL",
                 // An Express machine keeps no execution history: its logs are the only record of a run.
-                IncludeExecutionData = kind == StateMachineKind.Express,
+                IncludeExecutionData = kind == WorkflowVariant.Express,
             },
             TracingConfiguration = new StateMachineTracingConfiguration { Enabled = true },
             EncryptionConfiguration = new StateMachineEncryptionConfiguration

@@ -1,3 +1,4 @@
+using Pipeline.Workflows;
 using Pipeline.Functions;
 using Pipeline.Infra.Settings;
 
@@ -12,7 +13,7 @@ public sealed record SynthesisContext(StackSettings Settings, IReadOnlyList<Func
 
     public IEnumerable<string> LogGroupNames =>
         Functions.Select(Naming.FunctionLogGroup)
-            .Concat(Enum.GetValues<StateMachineKind>().Select(Naming.MachineLogGroup));
+            .Concat(Enum.GetValues<WorkflowVariant>().Select(Naming.MachineLogGroup));
 
     public IEnumerable<string> RuleNames => [UploadRuleName];
 

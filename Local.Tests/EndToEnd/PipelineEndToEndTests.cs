@@ -127,8 +127,8 @@ public sealed class PipelineEndToEndTests(LocalServersFixture aws)
         var standard = await new PipelineRunner(standardStack).RunAsync(Request("bad-rows.ndjson") with { Variant = WorkflowVariant.Standard });
         var express = await new PipelineRunner(expressStack).RunAsync(Request("bad-rows.ndjson") with { Variant = WorkflowVariant.Express });
 
-        standard.Execution.Type.Should().Be(WorkflowType.Standard);
-        express.Execution.Type.Should().Be(WorkflowType.Express);
+        standard.Execution.Type.Should().Be(WorkflowVariant.Standard);
+        express.Execution.Type.Should().Be(WorkflowVariant.Express);
         var standardRecords = await aws.ScanAsync(standardStack, IsRecord);
         standardRecords.Should().HaveCount(3);
         (await aws.ScanAsync(expressStack, IsRecord)).Should().Equal(standardRecords);
@@ -149,7 +149,7 @@ public sealed class PipelineEndToEndTests(LocalServersFixture aws)
 
         large.Execution.Status.Should().Be(ExecutionStatus.Succeeded, large.Execution.Cause);
         large.Variant.Should().Be(WorkflowVariant.Standard);
-        large.Execution.Type.Should().Be(WorkflowType.Standard);
+        large.Execution.Type.Should().Be(WorkflowVariant.Standard);
         progress.Should().Contain(line => line.StartsWith("the Express state machine handed the object over to the Standard one, execution ", StringComparison.Ordinal));
         large.Execution.Name.Should().NotBe("upload-1", "the Standard execution is named after the S3 event's id");
         large.Stored.Should().Be(3);

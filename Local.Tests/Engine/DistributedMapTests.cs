@@ -1,3 +1,4 @@
+using WorkflowVariant = Pipeline.Workflows.WorkflowVariant;
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -56,7 +57,7 @@ public class DistributedMapTests
             HistoryEventType.MapRunSucceeded, HistoryEventType.MapStateExited, HistoryEventType.ExecutionSucceeded);
         result.Events(HistoryEventType.MapRunStarted).Single().Details["mapRunArn"]!.GetValue<string>()
             .Should().StartWith("arn:aws:states:us-east-1:123456789012:mapRun:Test/Each:");
-        result.Children.Should().HaveCount(3).And.AllSatisfy(child => (child.Type, child.Status).Should().Be((WorkflowType.Express, ExecutionStatus.Succeeded), child.Name));
+        result.Children.Should().HaveCount(3).And.AllSatisfy(child => (child.Type, child.Status).Should().Be((WorkflowVariant.Express, ExecutionStatus.Succeeded), child.Name));
         result.Children.Should().OnlyContain(child => child.Quotas.HistoryEvents > 0, "each child keeps its own history while it runs");
         result.LambdaInvocations.Should().HaveCount(3);
     }

@@ -1,3 +1,4 @@
+using WorkflowVariant = Pipeline.Workflows.WorkflowVariant;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Engine;
 using Pipeline.Local.History;
@@ -48,7 +49,7 @@ public class QuotaTests
     [Fact]
     public async Task ExpressExecution_HasNoHistoryQuota_AndReportsItsDurationAgainstFiveMinutes()
     {
-        var result = await Asl.RunAsync(Loop(6_250), """{"n": 0}""", options: Asl.Options(WorkflowType.Express));
+        var result = await Asl.RunAsync(Loop(6_250), """{"n": 0}""", options: Asl.Options(WorkflowVariant.Express));
 
         result.ShouldSucceed();
         result.Quotas.HistoryEvents.Should().Be(25_004);

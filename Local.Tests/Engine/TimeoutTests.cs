@@ -1,3 +1,4 @@
+using WorkflowVariant = Pipeline.Workflows.WorkflowVariant;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Engine;
 using Pipeline.Local.History;
@@ -75,8 +76,8 @@ public class TimeoutTests
     {
         var definition = """{"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 400, "End": true}}}""";
 
-        var express = await Asl.RunAsync(definition, options: Asl.Options(WorkflowType.Express));
-        var standard = await Asl.RunAsync(definition, options: Asl.Options(WorkflowType.Standard));
+        var express = await Asl.RunAsync(definition, options: Asl.Options(WorkflowVariant.Express));
+        var standard = await Asl.RunAsync(definition, options: Asl.Options(WorkflowVariant.Standard));
 
         express.Status.Should().Be(ExecutionStatus.TimedOut);
         express.Duration.Should().Be(TimeSpan.FromSeconds(300));
@@ -96,7 +97,7 @@ public class TimeoutTests
                        "End": true}}}
             """;
 
-        var result = await Asl.RunAsync(definition, """[{"seconds": 120}, {"seconds": 120}, {"seconds": 120}]""", Sleeper(), Asl.Options(WorkflowType.Express));
+        var result = await Asl.RunAsync(definition, """[{"seconds": 120}, {"seconds": 120}, {"seconds": 120}]""", Sleeper(), Asl.Options(WorkflowVariant.Express));
 
         result.Status.Should().Be(ExecutionStatus.TimedOut);
         result.Duration.Should().Be(TimeSpan.FromSeconds(300));

@@ -21,7 +21,7 @@ public sealed class HandOverTests
     private static async Task<(ExecutionResult Result, TaskRegistry Registry)> RunAsync(long size, TaskRegistry registry)
     {
         var input = ObjectCreatedEvent.Create("ingest", "incoming/a.ndjson", size, "etag", Asl.Start, "7c1a9f4e-0b5d-4a57-9f0e-2d1c3b4a5e6f");
-        var result = await Asl.RunAsync(Definition, input.ToJsonString(), registry, Asl.Options(WorkflowType.Express));
+        var result = await Asl.RunAsync(Definition, input.ToJsonString(), registry, Asl.Options(WorkflowVariant.Express));
         return (result, registry);
     }
 

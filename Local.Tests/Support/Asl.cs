@@ -1,3 +1,4 @@
+using WorkflowVariant = Pipeline.Workflows.WorkflowVariant;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Definition;
 using Pipeline.Local.Engine;
@@ -13,7 +14,7 @@ internal static class Asl
 
     public static readonly DateTimeOffset Start = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static ExecutionOptions Options(WorkflowType type = WorkflowType.Standard, int seed = 42) =>
+    public static ExecutionOptions Options(WorkflowVariant type = WorkflowVariant.Standard, int seed = 42) =>
         new() { StartTime = Start, Seed = seed, Type = type, Name = "test-execution", StateMachineName = "Test" };
 
     public static Task<ExecutionResult> RunAsync(string definition, string input = "{}", TaskRegistry? registry = null, ExecutionOptions? options = null) =>

@@ -1,3 +1,4 @@
+using WorkflowVariant = Pipeline.Workflows.WorkflowVariant;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -42,7 +43,7 @@ public static class ExecCommand
             parseResult.GetRequiredValue(definition),
             parseResult.GetValue(input),
             parseResult.GetValue(history),
-            parseResult.GetValue(variant) == "express" ? WorkflowType.Express : WorkflowType.Standard,
+            parseResult.GetValue(variant) == "express" ? WorkflowVariant.Express : WorkflowVariant.Standard,
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
             cancellationToken));
@@ -50,7 +51,7 @@ public static class ExecCommand
     }
 
     private static async Task<int> RunAsync(
-        FileInfo definitionFile, string? inputText, bool printHistory, WorkflowType type, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+        FileInfo definitionFile, string? inputText, bool printHistory, WorkflowVariant type, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         StateMachine machine;
         JsonNode? input;

@@ -1,3 +1,4 @@
+using WorkflowVariant = Pipeline.Workflows.WorkflowVariant;
 using Pipeline.Local.Engine;
 
 namespace Pipeline.Local.Cost;
@@ -19,7 +20,7 @@ public static class CostEstimator
         var expressGbSeconds = billedMemoryMb / 1024m * (decimal)billedDuration.TotalSeconds;
 
         // A distributed Map's children are billed as executions of their own type, whatever the parent's.
-        var childCost = result.Children.Sum(child => child.Type == WorkflowType.Express
+        var childCost = result.Children.Sum(child => child.Type == WorkflowVariant.Express
             ? PriceList.ExpressPerRequest + (PriceList.ExpressBaseMemoryMb / 1024m * (decimal)Billed(child.Duration).TotalSeconds * PriceList.ExpressPerGbSecond)
             : child.StateTransitions * PriceList.StandardPerStateTransition);
 

@@ -1,3 +1,4 @@
+using WorkflowVariant = Pipeline.Workflows.WorkflowVariant;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -191,7 +192,7 @@ internal static class DefinitionParser
             Name = name,
             Processor = ParseGraph(processorNode, $"the ItemProcessor of state '{name}'"),
             Distributed = distributed,
-            ChildType = processorNode["ProcessorConfig"]?["ExecutionType"]?.GetValue<string>() == "EXPRESS" ? Engine.WorkflowType.Express : Engine.WorkflowType.Standard,
+            ChildType = processorNode["ProcessorConfig"]?["ExecutionType"]?.GetValue<string>() == "EXPRESS" ? WorkflowVariant.Express : WorkflowVariant.Standard,
             ItemReader = node["ItemReader"] is JsonObject reader ? ParseItemReader(name, reader) : null,
             ItemBatcher = node["ItemBatcher"] is JsonObject batcher ? ParseItemBatcher(name, batcher) : null,
             ResultWriter = node["ResultWriter"] is JsonObject writer ? ParseResultWriter(name, writer) : null,

@@ -1,3 +1,4 @@
+using WorkflowVariant = Pipeline.Workflows.WorkflowVariant;
 using System.Text.Json.Nodes;
 
 namespace Pipeline.Local.Definition;
@@ -14,7 +15,7 @@ public sealed record MapState : State
     public bool Distributed { get; init; }
 
     /// <summary>The type of a distributed Map's child executions.</summary>
-    public Engine.WorkflowType ChildType { get; init; } = Engine.WorkflowType.Standard;
+    public WorkflowVariant ChildType { get; init; } = WorkflowVariant.Standard;
 
     public ItemReaderConfig? ItemReader { get; init; }
 

@@ -1,3 +1,4 @@
+using WorkflowVariant = Pipeline.Workflows.WorkflowVariant;
 namespace Pipeline.Local.Engine;
 
 /// <summary>
@@ -5,4 +6,4 @@ namespace Pipeline.Local.Engine;
 /// and how close it came to its quotas. Its history is dropped, as an Express child's is on AWS, so memory stays
 /// bounded by the Map's concurrency rather than by the number of children.
 /// </summary>
-public sealed record ChildExecution(string Name, WorkflowType Type, ExecutionStatus Status, int StateTransitions, TimeSpan Duration, QuotaUsage Quotas);
+public sealed record ChildExecution(string Name, WorkflowVariant Type, ExecutionStatus Status, int StateTransitions, TimeSpan Duration, QuotaUsage Quotas);

@@ -1,3 +1,4 @@
+using WorkflowVariant = Pipeline.Workflows.WorkflowVariant;
 namespace Pipeline.Local.Engine;
 
 /// <summary>How to start one execution (the local counterpart of StartExecution's arguments and the machine's type).</summary>
@@ -6,7 +7,7 @@ public sealed record ExecutionOptions
     /// <summary>The execution name; a UUID from the seeded random source when absent.</summary>
     public string? Name { get; init; }
 
-    public WorkflowType Type { get; init; } = WorkflowType.Standard;
+    public WorkflowVariant Type { get; init; } = WorkflowVariant.Standard;
 
     /// <summary>Where virtual time starts; the real current time when absent.</summary>
     public DateTimeOffset? StartTime { get; init; }

@@ -1,3 +1,4 @@
+using WorkflowVariant = Pipeline.Workflows.WorkflowVariant;
 using System.Text.Json.Nodes;
 using Pipeline.Local.History;
 
@@ -10,7 +11,7 @@ public sealed record ExecutionResult
 
     public required string Name { get; init; }
 
-    public required WorkflowType Type { get; init; }
+    public required WorkflowVariant Type { get; init; }
 
     public required ExecutionStatus Status { get; init; }
 

@@ -1,3 +1,4 @@
+using WorkflowVariant = Pipeline.Workflows.WorkflowVariant;
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -39,7 +40,7 @@ internal sealed partial class ExecutionRun
         this.invoker = invoker;
         this.options = options;
         this.objects = objects;
-        history = new ExecutionHistory(options.OnEvent, options.Type == WorkflowType.Standard ? ExecutionQuotas.HistoryEvents : null);
+        history = new ExecutionHistory(options.OnEvent, options.Type == WorkflowVariant.Standard ? ExecutionQuotas.HistoryEvents : null);
         seed = options.Seed ?? Random.Shared.Next();
         executionName = options.Name ?? NewName(seed);
         executionArn = $"arn:aws:states:{options.Region}:{options.AccountId}:execution:{options.StateMachineName}:{executionName}";
@@ -53,7 +54,7 @@ internal sealed partial class ExecutionRun
     {
         executionInput = input?.DeepClone();
         startTime = options.StartTime ?? DateTimeOffset.UtcNow;
-        var limit = options.Type == WorkflowType.Express
+        var limit = options.Type == WorkflowVariant.Express
             ? Math.Min(machine.TimeoutSeconds ?? ExpressMaxSeconds, ExpressMaxSeconds)
             : machine.TimeoutSeconds ?? ExecutionQuotas.StandardSeconds;
         var timeline = new VirtualTimeline(startTime, [new Deadline(DeadlineKind.Execution, startTime.AddSeconds(limit), limit)]);
@@ -89,7 +90,7 @@ internal sealed partial class ExecutionRun
         catch (DeadlineExceededException ex) when (ex.Deadline.Kind == DeadlineKind.Execution)
         {
             path.Timeline.JoinAt(ex.Deadline.At);
-            var cause = options.Type == WorkflowType.Express && ex.Deadline.Seconds == ExpressMaxSeconds
+            var cause = options.Type == WorkflowVariant.Express && ex.Deadline.Seconds == ExpressMaxSeconds
                 ? $"The execution exceeded the Express workflow limit of {ExpressMaxSeconds} seconds."
                 : $"The execution exceeded its TimeoutSeconds of {ex.Deadline.Seconds} seconds.";
             history.Add(path, HistoryEventType.ExecutionTimedOut, ErrorDetails(StatesErrors.Timeout, cause));

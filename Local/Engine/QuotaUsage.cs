@@ -1,3 +1,4 @@
+using WorkflowVariant = Pipeline.Workflows.WorkflowVariant;
 using System.Globalization;
 
 namespace Pipeline.Local.Engine;
@@ -8,14 +9,14 @@ namespace Pipeline.Local.Engine;
 /// <param name="LargestPayloadState">The state that carried it.</param>
 /// <param name="Duration">Virtual time from start to stop.</param>
 /// <param name="PeakMapConcurrency">The most inline Map iterations that ran at once.</param>
-public sealed record QuotaUsage(WorkflowType Type, int HistoryEvents, int LargestPayloadBytes, string? LargestPayloadState, TimeSpan Duration, int PeakMapConcurrency)
+public sealed record QuotaUsage(WorkflowVariant Type, int HistoryEvents, int LargestPayloadBytes, string? LargestPayloadState, TimeSpan Duration, int PeakMapConcurrency)
 {
-    public int DurationLimitSeconds => Type == WorkflowType.Express ? ExecutionQuotas.ExpressSeconds : ExecutionQuotas.StandardSeconds;
+    public int DurationLimitSeconds => Type == WorkflowVariant.Express ? ExecutionQuotas.ExpressSeconds : ExecutionQuotas.StandardSeconds;
 
     /// <summary>One line per quota: the use, the quota and the share of it used.</summary>
     public IEnumerable<string> Lines()
     {
-        yield return Type == WorkflowType.Standard
+        yield return Type == WorkflowVariant.Standard
             ? Line("history events", HistoryEvents, "N0", ExecutionQuotas.HistoryEvents, string.Empty)
             : Invariant($"history events: {HistoryEvents:N0} (Express keeps no history on AWS)");
         yield return Line("largest payload", LargestPayloadBytes, "N0", ExecutionQuotas.PayloadBytes, LargestPayloadState is null ? " bytes" : $" bytes ({LargestPayloadState})");

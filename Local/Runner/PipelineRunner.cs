@@ -94,7 +94,7 @@ public sealed class PipelineRunner
         var options = new ExecutionOptions
         {
             Name = name,
-            Type = variant == WorkflowVariant.Express ? WorkflowType.Express : WorkflowType.Standard,
+            Type = variant,
             StartTime = startTime,
             Seed = seed,
             StateMachineName = stack.MachineName(variant),

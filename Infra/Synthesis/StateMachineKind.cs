@@ -1,7 +1,0 @@
-namespace Pipeline.Infra.Synthesis;
-
-public enum StateMachineKind
-{
-    Standard,
-    Express,
-}
