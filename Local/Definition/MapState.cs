@@ -8,7 +8,7 @@ namespace Pipeline.Local.Definition;
 /// execution of <see cref="ChildType"/>, items may come from an <see cref="ItemReader"/> and results go to a
 /// <see cref="ResultWriter"/>.
 /// </summary>
-public sealed record MapState : State
+public sealed record MapState : RecoverableState
 {
     public required StateGraph Processor { get; init; }
 
@@ -40,14 +40,6 @@ public sealed record MapState : State
     public int MaxConcurrency { get; init; }
 
     public string? MaxConcurrencyPath { get; init; }
-
-    public JsonNode? ResultSelector { get; init; }
-
-    public string? ResultPath { get; init; } = "$";
-
-    public IReadOnlyList<Retrier> Retry { get; init; } = [];
-
-    public IReadOnlyList<Catcher> Catch { get; init; } = [];
 
     public override string Type => "Map";
 }

@@ -84,7 +84,7 @@ internal sealed partial class ExecutionRun
             : new JsonArray([.. results.Select(result => result.Child.Status == ExecutionStatus.Succeeded
                 ? result.Child.Output?.DeepClone()
                 : new JsonObject { ["Error"] = result.Child.Error, ["Cause"] = result.Child.Cause })]);
-        return Finish(state, state.ResultSelector, state.ResultPath, input, output, context, path);
+        return Finish(state, input, output, context, path);
     }
 
     private async Task<List<JsonNode?>> ReadItemsAsync(MapState state, ItemReaderConfig reader, JsonNode? effective, JsonNode context, ExecutionPath path)

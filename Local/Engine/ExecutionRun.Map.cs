@@ -69,7 +69,7 @@ internal sealed partial class ExecutionRun
         }
 
         history.Add(path, HistoryEventType.MapStateSucceeded);
-        return Finish(state, state.ResultSelector, state.ResultPath, input, new JsonArray(results.Select(r => r?.DeepClone()).ToArray()), context, path);
+        return Finish(state, input, new JsonArray(results.Select(r => r?.DeepClone()).ToArray()), context, path);
     }
 
     /// <summary>The iterations run at once: the state's MaxConcurrency, capped (and 0, no limit, replaced) by the mode's <paramref name="most"/>.</summary>

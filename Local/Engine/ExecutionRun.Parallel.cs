@@ -28,6 +28,6 @@ internal sealed partial class ExecutionRun
         }
 
         history.Add(path, HistoryEventType.ParallelStateSucceeded);
-        return Finish(state, state.ResultSelector, state.ResultPath, input, new JsonArray(results.Select(r => r?.DeepClone()).ToArray()), context, path);
+        return Finish(state, input, new JsonArray(results.Select(r => r?.DeepClone()).ToArray()), context, path);
     }
 }

@@ -89,14 +89,14 @@ internal sealed partial class ExecutionRun
         history.Add(path, legacyLambda ? HistoryEventType.LambdaFunctionSucceeded : HistoryEventType.TaskSucceeded, succeeded);
         CheckPayloadSize(state, result, "task result");
 
-        return Finish(state, state.ResultSelector, state.ResultPath, input, result, context, path);
+        return Finish(state, input, result, context, path);
     }
 
     /// <summary>ResultSelector, then ResultPath into the raw state input, then OutputPath.</summary>
-    private static JsonNode? Finish(State state, JsonNode? resultSelector, string? resultPath, JsonNode? input, JsonNode? result, JsonNode context, ExecutionPath path)
+    private static JsonNode? Finish(RecoverableState state, JsonNode? input, JsonNode? result, JsonNode context, ExecutionPath path)
     {
-        var selected = resultSelector is null ? result : PayloadTemplate.Evaluate(resultSelector, result, context, path.Intrinsics);
-        return ApplyOutputPath(state, ApplyResultPath(resultPath, input, selected), context);
+        var selected = state.ResultSelector is null ? result : PayloadTemplate.Evaluate(state.ResultSelector, result, context, path.Intrinsics);
+        return ApplyOutputPath(state, ApplyResultPath(state.ResultPath, input, selected), context);
     }
 
     private static int? TimeoutSeconds(TaskState state, JsonNode? effectiveInput)

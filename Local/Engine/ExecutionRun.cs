@@ -155,9 +155,9 @@ internal sealed partial class ExecutionRun
             WaitState wait => Exit(wait, RunWait(wait, input, ContextObject(state, enteredTime, 0, null), path)),
             SucceedState succeed => (null, ExitWith(succeed, Succeed(succeed, input, ContextObject(state, enteredTime, 0, null)), path)),
             FailState fail => throw Failure(fail, input, ContextObject(state, enteredTime, 0, null), path),
-            TaskState task => await RunWithRetryAsync(task, task.Retry, task.Catch, input, path, retry => RunTaskAsync(task, input, path, enteredTime, retry)).ConfigureAwait(false),
-            ParallelState parallel => await RunWithRetryAsync(parallel, parallel.Retry, parallel.Catch, input, path, retry => RunParallelAsync(parallel, input, path, enteredTime, retry)).ConfigureAwait(false),
-            MapState map => await RunWithRetryAsync(map, map.Retry, map.Catch, input, path, retry => RunMapAsync(map, input, path, enteredTime, retry)).ConfigureAwait(false),
+            TaskState task => await RunWithRetryAsync(task, input, path, retry => RunTaskAsync(task, input, path, enteredTime, retry)).ConfigureAwait(false),
+            ParallelState parallel => await RunWithRetryAsync(parallel, input, path, retry => RunParallelAsync(parallel, input, path, enteredTime, retry)).ConfigureAwait(false),
+            MapState map => await RunWithRetryAsync(map, input, path, retry => RunMapAsync(map, input, path, enteredTime, retry)).ConfigureAwait(false),
             _ => throw new StatesErrorException(StatesErrors.Runtime, $"State '{state.Name}' has an unsupported type."),
         };
 
@@ -180,8 +180,9 @@ internal sealed partial class ExecutionRun
 
     /// <summary>Runs a Task, Parallel or Map attempt under its Retry and Catch rules.</summary>
     private async Task<(string? Next, JsonNode? Output)> RunWithRetryAsync(
-        State state, IReadOnlyList<Retrier> retriers, IReadOnlyList<Catcher> catchers, JsonNode? input, ExecutionPath path, Func<int, Task<JsonNode?>> attempt)
+        RecoverableState state, JsonNode? input, ExecutionPath path, Func<int, Task<JsonNode?>> attempt)
     {
+        var (retriers, catchers) = (state.Retry, state.Catch);
         var attemptsByRetrier = new int[retriers.Count];
         var retryCount = 0;
         while (true)
