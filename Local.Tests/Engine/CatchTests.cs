@@ -1,3 +1,4 @@
+using ErrorNames = Pipeline.Workflows.ErrorNames;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Engine;
 using Pipeline.Local.History;
@@ -105,7 +106,7 @@ public class CatchTests
         var result = await Asl.RunAsync(definition, """{"id": 1}""", Asl.Echo());
 
         result.Status.Should().Be(ExecutionStatus.Failed);
-        result.Error.Should().Be(StatesErrors.Runtime);
+        result.Error.Should().Be(ErrorNames.Runtime);
         result.Cause.Should().Contain("$.missing").And.Contain("id.$");
     }
 }

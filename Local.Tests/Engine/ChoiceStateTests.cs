@@ -1,3 +1,4 @@
+using ErrorNames = Pipeline.Workflows.ErrorNames;
 using Pipeline.Local.Engine;
 using Pipeline.Local.History;
 using Pipeline.Local.Tests.Support;
@@ -80,7 +81,7 @@ public class ChoiceStateTests
         var result = await Asl.RunAsync(definition, """{"n": 2}""");
 
         result.Status.Should().Be(ExecutionStatus.Failed);
-        result.Error.Should().Be(StatesErrors.NoChoiceMatched);
+        result.Error.Should().Be(ErrorNames.NoChoiceMatched);
     }
 
     [Fact]
@@ -94,7 +95,7 @@ public class ChoiceStateTests
 
         var result = await Asl.RunAsync(definition, """{"n": 2}""");
 
-        result.Error.Should().Be(StatesErrors.Runtime);
+        result.Error.Should().Be(ErrorNames.Runtime);
         result.Cause.Should().Contain("$.absent");
     }
 

@@ -1,3 +1,4 @@
+using ErrorNames = Pipeline.Workflows.ErrorNames;
 using WorkflowVariant = Pipeline.Workflows.WorkflowVariant;
 using System.Collections.Concurrent;
 using System.Text;
@@ -135,7 +136,7 @@ public class DistributedMapTests
             Items(new { bad = true }, new { bad = true }, new { bad = false }));
 
         result.Status.Should().Be(ExecutionStatus.Failed);
-        result.Error.Should().Be(StatesErrors.ExceedToleratedFailureThreshold);
+        result.Error.Should().Be(ErrorNames.ExceedToleratedFailureThreshold);
         result.Events(HistoryEventType.MapRunFailed).Should().ContainSingle();
     }
 
@@ -176,7 +177,7 @@ public class DistributedMapTests
 
         var result = await RunAsync(Machine("\"ItemsPath\": \"$.items\",", wait), Items(1));
 
-        result.Error.Should().Be(StatesErrors.ExceedToleratedFailureThreshold);
+        result.Error.Should().Be(ErrorNames.ExceedToleratedFailureThreshold);
         result.Children.Single().Status.Should().Be(ExecutionStatus.TimedOut);
         result.Children.Single().Duration.Should().Be(TimeSpan.FromSeconds(ExecutionQuotas.ExpressSeconds));
     }

@@ -1,3 +1,4 @@
+using ErrorNames = Pipeline.Workflows.ErrorNames;
 using Pipeline.Local.Engine;
 using Pipeline.Local.Tests.Support;
 
@@ -71,7 +72,7 @@ public class InputOutputProcessingTests
     {
         var result = await Asl.RunAsync(Asl.Single(new() { ["Type"] = "Pass", ["Parameters"] = new System.Text.Json.Nodes.JsonObject { ["k.$"] = "$.nope" } }), "{}");
 
-        result.Error.Should().Be(StatesErrors.Runtime);
+        result.Error.Should().Be(ErrorNames.Runtime);
         result.Cause.Should().Contain("'$.nope'").And.Contain("'k.$'");
     }
 
@@ -105,6 +106,6 @@ public class InputOutputProcessingTests
         var big = new string('x', 300_000);
         var result = await Asl.RunAsync(Asl.Single(new() { ["Type"] = "Pass", ["Result"] = big }), "{}");
 
-        result.Error.Should().Be(StatesErrors.DataLimitExceeded);
+        result.Error.Should().Be(ErrorNames.DataLimitExceeded);
     }
 }

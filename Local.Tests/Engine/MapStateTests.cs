@@ -1,3 +1,4 @@
+using ErrorNames = Pipeline.Workflows.ErrorNames;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Engine;
 using Pipeline.Local.History;
@@ -121,7 +122,7 @@ public class MapStateTests
 
         var result = await Asl.RunAsync(definition, """{"items": "nope"}""");
 
-        result.Error.Should().Be(StatesErrors.Runtime);
+        result.Error.Should().Be(ErrorNames.Runtime);
         result.Cause.Should().Contain("Each").And.Contain("$.items");
     }
 }

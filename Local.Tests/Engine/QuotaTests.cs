@@ -1,3 +1,4 @@
+using ErrorNames = Pipeline.Workflows.ErrorNames;
 using WorkflowVariant = Pipeline.Workflows.WorkflowVariant;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Engine;
@@ -40,7 +41,7 @@ public class QuotaTests
         var result = await Asl.RunAsync(Loop(6_250), """{"n": 0}""");
 
         result.Status.Should().Be(ExecutionStatus.Failed);
-        result.Error.Should().Be(StatesErrors.Runtime);
+        result.Error.Should().Be(ErrorNames.Runtime);
         result.Cause.Should().Contain("maximum number of events in its history (25,000)");
         result.History.Should().HaveCount(ExecutionQuotas.HistoryEvents);
         result.History[^1].Type.Should().Be(HistoryEventType.ExecutionFailed);

@@ -1,3 +1,4 @@
+using ErrorNames = Pipeline.Workflows.ErrorNames;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Engine;
 using Pipeline.Local.History;
@@ -122,7 +123,7 @@ public class RetryTests
 
         var result = await Asl.RunAsync(definition, registry: registry);
 
-        result.Error.Should().Be(StatesErrors.Timeout);
+        result.Error.Should().Be(ErrorNames.Timeout);
         result.Events(HistoryEventType.LambdaFunctionScheduled).Should().ContainSingle();
     }
 

@@ -1,3 +1,4 @@
+using ErrorNames = Pipeline.Workflows.ErrorNames;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Engine;
 using Pipeline.Local.History;
@@ -108,7 +109,7 @@ public class TaskResourceTests
         var result = await Asl.RunAsync(definition);
 
         result.Status.Should().Be(ExecutionStatus.Failed);
-        result.Error.Should().Be(StatesErrors.Runtime);
+        result.Error.Should().Be(ErrorNames.Runtime);
         result.Cause.Should().Contain("'Put'").And.Contain("arn:aws:states:::dynamodb:putItem");
     }
 
@@ -119,7 +120,7 @@ public class TaskResourceTests
 
         var result = await Asl.RunAsync(Asl.Single(new() { ["Type"] = "Task", ["Resource"] = "arn:aws:lambda:us-east-1:123456789012:function:Store" }), "{}", registry);
 
-        result.Error.Should().Be(StatesErrors.Runtime);
+        result.Error.Should().Be(ErrorNames.Runtime);
         result.Cause.Should().Contain("'Store'").And.Contain("Bind it before running.");
     }
 

@@ -1,3 +1,4 @@
+using ErrorNames = Pipeline.Workflows.ErrorNames;
 using WorkflowVariant = Pipeline.Workflows.WorkflowVariant;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Engine;
@@ -29,7 +30,7 @@ public class TimeoutTests
         var result = await Asl.RunAsync(SleepTask("\"TimeoutSeconds\": 5,"), """{"seconds": 10}""", Sleeper());
 
         result.Status.Should().Be(ExecutionStatus.Failed);
-        result.Error.Should().Be(StatesErrors.Timeout);
+        result.Error.Should().Be(ErrorNames.Timeout);
         result.Events(HistoryEventType.TaskTimedOut).Single().SecondsAfterStart().Should().Be(5);
         result.Duration.Should().Be(TimeSpan.FromSeconds(5));
     }
@@ -52,7 +53,7 @@ public class TimeoutTests
             Sleeper());
 
         result.ShouldSucceed();
-        result.Output!["error"]!["Error"]!.GetValue<string>().Should().Be(StatesErrors.Timeout);
+        result.Output!["error"]!["Error"]!.GetValue<string>().Should().Be(ErrorNames.Timeout);
         result.Events(HistoryEventType.PassStateEntered).Single().SecondsAfterStart().Should().Be(2);
     }
 
@@ -66,7 +67,7 @@ public class TimeoutTests
         var result = await Asl.RunAsync(definition);
 
         result.Status.Should().Be(ExecutionStatus.TimedOut);
-        result.Error.Should().Be(StatesErrors.Timeout);
+        result.Error.Should().Be(ErrorNames.Timeout);
         result.Duration.Should().Be(TimeSpan.FromSeconds(60));
         result.History[^1].Type.Should().Be(HistoryEventType.ExecutionTimedOut);
     }

@@ -1,3 +1,4 @@
+using ErrorNames = Pipeline.Workflows.ErrorNames;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Engine;
 using Pipeline.Local.Tests.Support;
@@ -59,7 +60,7 @@ public class IntrinsicFunctionTests
         var result = await Asl.RunAsync(Asl.Expression(expression), Input);
 
         result.Status.Should().Be(ExecutionStatus.Failed);
-        result.Error.Should().Be(StatesErrors.IntrinsicFailure);
+        result.Error.Should().Be(ErrorNames.IntrinsicFailure);
         result.Cause.Should().StartWith(expression[..expression.IndexOf('(', StringComparison.Ordinal)]);
     }
 
@@ -107,6 +108,6 @@ public class IntrinsicFunctionTests
         var result = await Asl.RunAsync(definition, """{"xs": [1]}""");
 
         result.ShouldSucceed();
-        result.Output!["error"]!["Error"]!.GetValue<string>().Should().Be(StatesErrors.IntrinsicFailure);
+        result.Output!["error"]!["Error"]!.GetValue<string>().Should().Be(ErrorNames.IntrinsicFailure);
     }
 }

@@ -1,3 +1,4 @@
+using ErrorNames = Pipeline.Workflows.ErrorNames;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Engine;
 using Pipeline.Local.Paths;
@@ -38,7 +39,7 @@ public class JsonPathTests
     {
         var act = () => JsonPath.Parse("$.store.nothing").Evaluate(Document);
 
-        act.Should().Throw<StatesErrorException>().Which.Error.Should().Be(StatesErrors.Runtime);
+        act.Should().Throw<StatesErrorException>().Which.Error.Should().Be(ErrorNames.Runtime);
     }
 
     [Theory]

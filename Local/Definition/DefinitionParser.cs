@@ -1,3 +1,4 @@
+using JitterStrategy = Pipeline.Workflows.JitterStrategy;
 using WorkflowVariant = Pipeline.Workflows.WorkflowVariant;
 using System.Globalization;
 using System.Text.Json;

@@ -1,3 +1,5 @@
+using JitterStrategy = Pipeline.Workflows.JitterStrategy;
+
 namespace Pipeline.Local.Definition;
 
 /// <summary>One Retry entry, with ASL's defaults (1 s interval, 3 attempts, backoff rate 2).</summary>

@@ -1,3 +1,4 @@
+using ErrorNames = Pipeline.Workflows.ErrorNames;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -34,7 +35,7 @@ internal static class ChoiceEvaluator
 
         if (!found)
         {
-            throw new StatesErrorException(StatesErrors.Runtime, $"Invalid path '{rule.Variable}': The choice state's condition path references an invalid value.");
+            throw new StatesErrorException(ErrorNames.Runtime, $"Invalid path '{rule.Variable}': The choice state's condition path references an invalid value.");
         }
 
         var kind = value?.GetValueKind() ?? JsonValueKind.Null;
@@ -62,12 +63,12 @@ internal static class ChoiceEvaluator
             var path = rule.Operand?.GetValue<string>() ?? string.Empty;
             if (!TryLookup(path, input, context, out operand))
             {
-                throw new StatesErrorException(StatesErrors.Runtime, $"Invalid path '{path}': The choice state's condition path references an invalid value.");
+                throw new StatesErrorException(ErrorNames.Runtime, $"Invalid path '{path}': The choice state's condition path references an invalid value.");
             }
         }
 
         var family = Families.FirstOrDefault(f => op.StartsWith(f, StringComparison.Ordinal))
-            ?? throw new StatesErrorException(StatesErrors.Runtime, $"Unknown choice operator '{rule.Operator}'.");
+            ?? throw new StatesErrorException(ErrorNames.Runtime, $"Unknown choice operator '{rule.Operator}'.");
         var relation = op[family.Length..];
         int? order = family switch
         {

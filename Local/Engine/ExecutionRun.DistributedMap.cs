@@ -1,3 +1,4 @@
+using ErrorNames = Pipeline.Workflows.ErrorNames;
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -26,7 +27,7 @@ internal sealed partial class ExecutionRun
         var items = state.ItemReader is { } reader
             ? await ReadItemsAsync(state, reader, effective, context, path).ConfigureAwait(false)
             : (Select(state.ItemsPath, effective, context) as JsonArray)?.Select(item => item?.DeepClone()).ToList()
-                ?? throw new StatesErrorException(StatesErrors.Runtime, $"State '{state.Name}': ItemsPath '{state.ItemsPath}' must select an array.");
+                ?? throw new StatesErrorException(ErrorNames.Runtime, $"State '{state.Name}': ItemsPath '{state.ItemsPath}' must select an array.");
         var selected = items.Select((item, index) => state.ItemSelector is null
                 ? item
                 : PayloadTemplate.Evaluate(state.ItemSelector, effective, ContextObject(state, enteredTime, retryCount, new JsonObject { ["Index"] = index, ["Value"] = item?.DeepClone() }), path.Intrinsics))
@@ -67,7 +68,7 @@ internal sealed partial class ExecutionRun
                 if (child.Status != ExecutionStatus.Succeeded && ExceedsTolerance(state, Interlocked.Increment(ref failed), inputs.Count))
                 {
                     throw new StatesErrorException(
-                        StatesErrors.ExceedToleratedFailureThreshold,
+                        ErrorNames.ExceedToleratedFailureThreshold,
                         $"The specified tolerated failure threshold was exceeded: child execution {child.Name} ended {child.Status} ({child.Error}: {child.Cause}).");
                 }
             }).ConfigureAwait(false);
@@ -90,7 +91,7 @@ internal sealed partial class ExecutionRun
     private async Task<List<JsonNode?>> ReadItemsAsync(MapState state, ItemReaderConfig reader, JsonNode? effective, JsonNode context, ExecutionPath path)
     {
         var (bucket, key) = Location(state, PayloadTemplate.Evaluate(reader.Parameters, effective, context, path.Intrinsics), "Key", "ItemReader");
-        var store = objects ?? throw new StatesErrorException(StatesErrors.ItemReaderFailed, $"State '{state.Name}': no object store is bound to the local engine to read s3://{bucket}/{key}.");
+        var store = objects ?? throw new StatesErrorException(ErrorNames.ItemReaderFailed, $"State '{state.Name}': no object store is bound to the local engine to read s3://{bucket}/{key}.");
         byte[] content;
         try
         {
@@ -98,7 +99,7 @@ internal sealed partial class ExecutionRun
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            throw new StatesErrorException(StatesErrors.ItemReaderFailed, $"The ItemReader could not read s3://{bucket}/{key}: {ex.Message}");
+            throw new StatesErrorException(ErrorNames.ItemReaderFailed, $"The ItemReader could not read s3://{bucket}/{key}: {ex.Message}");
         }
 
         return ItemReading.Read(reader, content, $"s3://{bucket}/{key}");
@@ -161,7 +162,7 @@ internal sealed partial class ExecutionRun
         MapState state, ResultWriterConfig writer, string mapRunArn, string mapRunId, ChildResult[] results, JsonNode? effective, JsonNode context, ExecutionPath path)
     {
         var (bucket, prefix) = Location(state, PayloadTemplate.Evaluate(writer.Parameters, effective, context, path.Intrinsics), "Prefix", "ResultWriter");
-        var store = objects ?? throw new StatesErrorException(StatesErrors.ResultWriterFailed, $"State '{state.Name}': no object store is bound to the local engine to write to s3://{bucket}/{prefix}.");
+        var store = objects ?? throw new StatesErrorException(ErrorNames.ResultWriterFailed, $"State '{state.Name}': no object store is bound to the local engine to write to s3://{bucket}/{prefix}.");
         var folder = prefix.Length == 0 ? $"{mapRunId}/" : $"{prefix.TrimEnd('/')}/{mapRunId}/";
         var childMachineArn = $"arn:aws:states:{options.Region}:{options.AccountId}:stateMachine:{options.StateMachineName}/{state.Label ?? state.Name}";
         var files = new JsonObject { ["FAILED"] = new JsonArray(), ["PENDING"] = new JsonArray(), ["SUCCEEDED"] = new JsonArray() };
@@ -180,7 +181,7 @@ internal sealed partial class ExecutionRun
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or StatesErrorException))
         {
-            throw new StatesErrorException(StatesErrors.ResultWriterFailed, $"The ResultWriter could not write to s3://{bucket}/{folder}: {ex.Message}");
+            throw new StatesErrorException(ErrorNames.ResultWriterFailed, $"The ResultWriter could not write to s3://{bucket}/{folder}: {ex.Message}");
         }
 
         return new JsonObject
@@ -193,8 +194,8 @@ internal sealed partial class ExecutionRun
     private static (string Bucket, string Name) Location(MapState state, JsonNode? parameters, string nameField, string owner) =>
         parameters?["Bucket"] is JsonValue bucket && bucket.TryGetValue<string>(out var b)
             ? (b, parameters[nameField] is JsonValue name && name.TryGetValue<string>(out var n) ? n : nameField == "Prefix" ? string.Empty
-                : throw new StatesErrorException(StatesErrors.Runtime, $"State '{state.Name}': the {owner} needs a {nameField} string."))
-            : throw new StatesErrorException(StatesErrors.Runtime, $"State '{state.Name}': the {owner} needs a Bucket string.");
+                : throw new StatesErrorException(ErrorNames.Runtime, $"State '{state.Name}': the {owner} needs a {nameField} string."))
+            : throw new StatesErrorException(ErrorNames.Runtime, $"State '{state.Name}': the {owner} needs a Bucket string.");
 
     /// <summary>A child's end and the input it was given, as the ResultWriter reports it.</summary>
     private sealed record ChildResult(ExecutionResult Child, JsonNode? Input)

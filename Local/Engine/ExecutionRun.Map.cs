@@ -1,3 +1,4 @@
+using ErrorNames = Pipeline.Workflows.ErrorNames;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Definition;
 using Pipeline.Local.History;
@@ -17,7 +18,7 @@ internal sealed partial class ExecutionRun
         var context = ContextObject(state, enteredTime, retryCount, null);
         var effective = ApplyInputPath(state, input, context);
         var items = Select(state.ItemsPath, effective, context) as JsonArray
-            ?? throw new StatesErrorException(StatesErrors.Runtime, $"State '{state.Name}': ItemsPath '{state.ItemsPath}' must select an array.");
+            ?? throw new StatesErrorException(ErrorNames.Runtime, $"State '{state.Name}': ItemsPath '{state.ItemsPath}' must select an array.");
         var maxConcurrency = MaxConcurrency(state, effective, ExecutionQuotas.InlineMapConcurrency);
         var iterationInputs = items
             .Select((item, index) => state.ItemSelector is null
@@ -79,7 +80,7 @@ internal sealed partial class ExecutionRun
             ? state.MaxConcurrency
             : JsonNumber.WholeAtLeast(JsonPath.Parse(maxPath).Evaluate(effectiveInput), 0) is { } value and <= int.MaxValue
                 ? (int)value
-                : throw new StatesErrorException(StatesErrors.Runtime, $"State '{state.Name}': MaxConcurrencyPath '{maxPath}' must reference a non-negative integer.");
+                : throw new StatesErrorException(ErrorNames.Runtime, $"State '{state.Name}': MaxConcurrencyPath '{maxPath}' must reference a non-negative integer.");
         return max == 0 || max > most ? most : max;
     }
 

@@ -1,3 +1,4 @@
+using ErrorNames = Pipeline.Workflows.ErrorNames;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -50,8 +51,8 @@ internal sealed partial class ExecutionRun
         catch (DeadlineExceededException ex) when (ReferenceEquals(ex.Deadline, deadline))
         {
             var cause = $"State '{state.Name}' did not finish within its TimeoutSeconds of {deadline!.Seconds} seconds.";
-            history.Add(path, legacyLambda ? HistoryEventType.LambdaFunctionTimedOut : HistoryEventType.TaskTimedOut, FailureDetails(resource, legacyLambda, StatesErrors.Timeout, cause));
-            throw new StatesErrorException(StatesErrors.Timeout, cause);
+            history.Add(path, legacyLambda ? HistoryEventType.LambdaFunctionTimedOut : HistoryEventType.TaskTimedOut, FailureDetails(resource, legacyLambda, ErrorNames.Timeout, cause));
+            throw new StatesErrorException(ErrorNames.Timeout, cause);
         }
         catch (TaskFailedException ex)
         {
@@ -61,7 +62,7 @@ internal sealed partial class ExecutionRun
         catch (UnsupportedResourceException ex)
         {
             invoked = false;
-            throw new StatesErrorException(StatesErrors.Runtime, $"State '{state.Name}': {ex.Message}");
+            throw new StatesErrorException(ErrorNames.Runtime, $"State '{state.Name}': {ex.Message}");
         }
         catch (Exception ex) when (ex is not (DeadlineExceededException or OperationCanceledException or StatesErrorException))
         {
@@ -108,7 +109,7 @@ internal sealed partial class ExecutionRun
 
         return JsonNumber.WholeAtLeast(JsonPath.Parse(timeoutPath).Evaluate(effectiveInput), 1) is { } seconds and <= int.MaxValue
             ? (int)seconds
-            : throw new StatesErrorException(StatesErrors.Runtime, $"State '{state.Name}': TimeoutSecondsPath '{timeoutPath}' must reference a positive integer.");
+            : throw new StatesErrorException(ErrorNames.Runtime, $"State '{state.Name}': TimeoutSecondsPath '{timeoutPath}' must reference a positive integer.");
     }
 
     private static string FunctionNameParameter(JsonNode? parameters) =>

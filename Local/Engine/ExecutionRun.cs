@@ -1,3 +1,4 @@
+using ErrorNames = Pipeline.Workflows.ErrorNames;
 using WorkflowVariant = Pipeline.Workflows.WorkflowVariant;
 using System.Collections.Concurrent;
 using System.Text;
@@ -84,8 +85,8 @@ internal sealed partial class ExecutionRun
         catch (HistoryLimitExceededException ex)
         {
             // The quota's documented outcome is a failed execution; AWS's error name for it is not documented.
-            history.Add(path, HistoryEventType.ExecutionFailed, ErrorDetails(StatesErrors.Runtime, ex.Message));
-            return Result(ExecutionStatus.Failed, path, null, StatesErrors.Runtime, ex.Message);
+            history.Add(path, HistoryEventType.ExecutionFailed, ErrorDetails(ErrorNames.Runtime, ex.Message));
+            return Result(ExecutionStatus.Failed, path, null, ErrorNames.Runtime, ex.Message);
         }
         catch (DeadlineExceededException ex) when (ex.Deadline.Kind == DeadlineKind.Execution)
         {
@@ -93,8 +94,8 @@ internal sealed partial class ExecutionRun
             var cause = options.Type == WorkflowVariant.Express && ex.Deadline.Seconds == ExpressMaxSeconds
                 ? $"The execution exceeded the Express workflow limit of {ExpressMaxSeconds} seconds."
                 : $"The execution exceeded its TimeoutSeconds of {ex.Deadline.Seconds} seconds.";
-            history.Add(path, HistoryEventType.ExecutionTimedOut, ErrorDetails(StatesErrors.Timeout, cause));
-            return Result(ExecutionStatus.TimedOut, path, null, StatesErrors.Timeout, cause);
+            history.Add(path, HistoryEventType.ExecutionTimedOut, ErrorDetails(ErrorNames.Timeout, cause));
+            return Result(ExecutionStatus.TimedOut, path, null, ErrorNames.Timeout, cause);
         }
     }
 
@@ -158,7 +159,7 @@ internal sealed partial class ExecutionRun
             TaskState task => await RunWithRetryAsync(task, input, path, retry => RunTaskAsync(task, input, path, enteredTime, retry)).ConfigureAwait(false),
             ParallelState parallel => await RunWithRetryAsync(parallel, input, path, retry => RunParallelAsync(parallel, input, path, enteredTime, retry)).ConfigureAwait(false),
             MapState map => await RunWithRetryAsync(map, input, path, retry => RunMapAsync(map, input, path, enteredTime, retry)).ConfigureAwait(false),
-            _ => throw new StatesErrorException(StatesErrors.Runtime, $"State '{state.Name}' has an unsupported type."),
+            _ => throw new StatesErrorException(ErrorNames.Runtime, $"State '{state.Name}' has an unsupported type."),
         };
 
         CheckPayloadSize(state, output, "output");
@@ -240,7 +241,7 @@ internal sealed partial class ExecutionRun
         var effective = ApplyInputPath(state, input, context);
         var next = state.Choices.FirstOrDefault(c => ChoiceEvaluator.Evaluate(c.Rule, effective, context))?.Next
             ?? state.Default
-            ?? throw new StatesErrorException(StatesErrors.NoChoiceMatched, $"No Matches! (state '{state.Name}' has no Default)");
+            ?? throw new StatesErrorException(ErrorNames.NoChoiceMatched, $"No Matches! (state '{state.Name}' has no Default)");
         return (next, ExitWith(state, ApplyOutputPath(state, effective, context), path));
     }
 
@@ -257,10 +258,10 @@ internal sealed partial class ExecutionRun
             { Timestamp: { } timestamp } => timestamp,
             { SecondsPath: { } secondsPath } => JsonNumber.WholeAtLeast(JsonPath.Parse(secondsPath).Evaluate(effective), 0) is { } s
                 ? now.AddSeconds(s)
-                : throw new StatesErrorException(StatesErrors.Runtime, $"State '{state.Name}': SecondsPath '{secondsPath}' must reference a non-negative integer."),
+                : throw new StatesErrorException(ErrorNames.Runtime, $"State '{state.Name}': SecondsPath '{secondsPath}' must reference a non-negative integer."),
             { TimestampPath: { } timestampPath } => JsonPath.Parse(timestampPath).Evaluate(effective) is JsonValue t && t.TryGetValue<string>(out var text) && AslTimestamp.TryParse(text, out var at)
                 ? at
-                : throw new StatesErrorException(StatesErrors.Runtime, $"State '{state.Name}': TimestampPath '{timestampPath}' must reference an RFC 3339 timestamp."),
+                : throw new StatesErrorException(ErrorNames.Runtime, $"State '{state.Name}': TimestampPath '{timestampPath}' must reference an RFC 3339 timestamp."),
             _ => now,
         };
         path.CancellationToken.ThrowIfCancellationRequested();
@@ -274,7 +275,7 @@ internal sealed partial class ExecutionRun
         string? Lookup(string? literal, string? expression, string field) =>
             literal ?? (expression is null ? null
                 : PayloadTemplate.Resolve(expression, input, context, path.Intrinsics) is JsonValue v && v.TryGetValue<string>(out var text) ? text
-                : throw new StatesErrorException(StatesErrors.Runtime, $"State '{state.Name}': {field} '{expression}' must reference a string."));
+                : throw new StatesErrorException(ErrorNames.Runtime, $"State '{state.Name}': {field} '{expression}' must reference a string."));
 
         return new StatesErrorException(Lookup(state.Error, state.ErrorPath, "ErrorPath") ?? string.Empty, Lookup(state.Cause, state.CausePath, "CausePath"));
     }
@@ -306,7 +307,7 @@ internal sealed partial class ExecutionRun
         if (bytes > ExecutionQuotas.PayloadBytes)
         {
             throw new StatesErrorException(
-                StatesErrors.DataLimitExceeded,
+                ErrorNames.DataLimitExceeded,
                 $"The state/task '{state.Name}' returned a result with a size exceeding the maximum number of bytes service limit ({what}: {bytes} bytes, limit {ExecutionQuotas.PayloadBytes}).");
         }
     }

@@ -1,3 +1,4 @@
+using ErrorNames = Pipeline.Workflows.ErrorNames;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -114,5 +115,5 @@ internal static class ItemReading
     }
 
     private static StatesErrorException Failed(string source, string reason) =>
-        new(StatesErrors.ItemReaderFailed, $"The ItemReader could not read {source}: {reason}.");
+        new(ErrorNames.ItemReaderFailed, $"The ItemReader could not read {source}: {reason}.");
 }

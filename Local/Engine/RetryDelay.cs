@@ -1,3 +1,4 @@
+using JitterStrategy = Pipeline.Workflows.JitterStrategy;
 using Pipeline.Local.Definition;
 
 namespace Pipeline.Local.Engine;

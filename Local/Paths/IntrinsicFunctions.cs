@@ -1,3 +1,4 @@
+using ErrorNames = Pipeline.Workflows.ErrorNames;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -56,7 +57,7 @@ public sealed class IntrinsicFunctions
             "States.MathAdd" => JsonValue.Create(f.Count(2).Integer(0) + f.Integer(1)),
             "States.StringSplit" => StringSplit(f.Count(2)),
             "States.UUID" => JsonValue.Create(NewUuid(f.Count(0))),
-            _ => throw new StatesErrorException(StatesErrors.Runtime, $"Unknown intrinsic function '{call.Name}'."),
+            _ => throw new StatesErrorException(ErrorNames.Runtime, $"Unknown intrinsic function '{call.Name}'."),
         };
     }
 
@@ -287,6 +288,6 @@ public sealed class IntrinsicFunctions
         }
 
         public StatesErrorException Failure(string reason) =>
-            new(StatesErrors.IntrinsicFailure, string.Create(CultureInfo.InvariantCulture, $"{Name} {reason}."));
+            new(ErrorNames.IntrinsicFailure, string.Create(CultureInfo.InvariantCulture, $"{Name} {reason}."));
     }
 }

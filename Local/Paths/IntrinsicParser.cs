@@ -1,3 +1,4 @@
+using ErrorNames = Pipeline.Workflows.ErrorNames;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -172,7 +173,7 @@ internal sealed class IntrinsicParser
     }
 
     private StatesErrorException Fail(string reason) =>
-        new(StatesErrors.Runtime, $"Invalid intrinsic function call '{text}': {reason}.");
+        new(ErrorNames.Runtime, $"Invalid intrinsic function call '{text}': {reason}.");
 
     internal abstract record Node;
 

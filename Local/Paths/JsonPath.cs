@@ -1,3 +1,4 @@
+using ErrorNames = Pipeline.Workflows.ErrorNames;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Engine;
@@ -39,7 +40,7 @@ public sealed class JsonPath
         {
             return matches.Count == 1
                 ? matches[0]?.DeepClone()
-                : throw new StatesErrorException(StatesErrors.Runtime, $"Invalid path '{Text}': No results for path: {Text}");
+                : throw new StatesErrorException(ErrorNames.Runtime, $"Invalid path '{Text}': No results for path: {Text}");
         }
 
         return new JsonArray(matches.Select(m => m?.DeepClone()).ToArray());

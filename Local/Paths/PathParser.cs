@@ -1,3 +1,4 @@
+using ErrorNames = Pipeline.Workflows.ErrorNames;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -273,5 +274,5 @@ internal sealed class PathParser
     }
 
     private StatesErrorException Fail(string reason) =>
-        new(StatesErrors.Runtime, $"Invalid JSONPath '{text}': {reason}.");
+        new(ErrorNames.Runtime, $"Invalid JSONPath '{text}': {reason}.");
 }

@@ -1,3 +1,4 @@
+using ErrorNames = Pipeline.Workflows.ErrorNames;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Engine;
 
@@ -50,7 +51,7 @@ public static class PayloadTemplate
             var name = key[..^2];
             if (value?.GetValueKind() != System.Text.Json.JsonValueKind.String)
             {
-                throw new StatesErrorException(StatesErrors.Runtime, $"The value for the field '{key}' must be a string holding a path or an intrinsic function.");
+                throw new StatesErrorException(ErrorNames.Runtime, $"The value for the field '{key}' must be a string holding a path or an intrinsic function.");
             }
 
             var expression = value.GetValue<string>();
@@ -58,11 +59,11 @@ public static class PayloadTemplate
             {
                 result[name] = Resolve(expression, input, context, intrinsics);
             }
-            catch (StatesErrorException ex) when (ex.Error == StatesErrors.Runtime && expression.StartsWith('$'))
+            catch (StatesErrorException ex) when (ex.Error == ErrorNames.Runtime && expression.StartsWith('$'))
             {
                 var source = expression.StartsWith("$$", StringComparison.Ordinal) ? "the context object" : "the input";
                 throw new StatesErrorException(
-                    StatesErrors.Runtime,
+                    ErrorNames.Runtime,
                     $"The JSONPath '{expression}' specified for the field '{key}' could not be found in {source} '{JsonText.Write(expression.StartsWith("$$", StringComparison.Ordinal) ? context : input)}'. {ex.Cause}");
             }
         }

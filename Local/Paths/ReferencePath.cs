@@ -1,3 +1,4 @@
+using ErrorNames = Pipeline.Workflows.ErrorNames;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Engine;
 
@@ -24,7 +25,7 @@ public sealed class ReferencePath
         var segments = new PathParser(text, '$').ParseSegments();
         return segments.All(s => s is PathSegment.Name or PathSegment.Index)
             ? new ReferencePath(text, segments)
-            : throw new StatesErrorException(StatesErrors.Runtime, $"Invalid reference path '{text}': only field names and indexes are allowed.");
+            : throw new StatesErrorException(ErrorNames.Runtime, $"Invalid reference path '{text}': only field names and indexes are allowed.");
     }
 
     /// <summary>Returns <paramref name="root"/> with <paramref name="value"/> placed at this path.</summary>
@@ -83,5 +84,5 @@ public sealed class ReferencePath
     }
 
     private StatesErrorException Mismatch(JsonNode? root) =>
-        new(StatesErrors.ResultPathMatchFailure, $"Unable to apply ResultPath '{Text}' to input '{JsonText.Write(root)}'.");
+        new(ErrorNames.ResultPathMatchFailure, $"Unable to apply ResultPath '{Text}' to input '{JsonText.Write(root)}'.");
 }

@@ -1,3 +1,4 @@
+using ErrorNames = Pipeline.Workflows.ErrorNames;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Definition;
@@ -67,7 +68,7 @@ public sealed class TaskRegistry : ITaskInvoker
             : null;
         if (functionName is null)
         {
-            throw new TaskFailedException(StatesErrors.Runtime, "lambda:invoke needs a FunctionName parameter holding a function name or ARN.");
+            throw new TaskFailedException(ErrorNames.Runtime, "lambda:invoke needs a FunctionName parameter holding a function name or ARN.");
         }
 
         var payload = await CallFunctionAsync(functionName, parameters!["Payload"]?.DeepClone(), invocation.Context).ConfigureAwait(false);
