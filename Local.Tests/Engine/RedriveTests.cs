@@ -262,4 +262,37 @@ public class RedriveTests
         (await redriveSucceeded.Should().ThrowAsync<ExecutionNotRedrivableException>()).Which.Reason.Should().Contain("SUCCEEDED");
         (await redriveExpress.Should().ThrowAsync<ExecutionNotRedrivableException>()).Which.Reason.Should().Contain("EXPRESS");
     }
+
+    [Fact]
+    public async Task AFailedExecutionWrittenToARecordAndReadBack_RedrivesAsTheOriginalWould()
+    {
+        var work = new FlakyWork();
+        work.Down.Add("2");
+        var definition = StateMachine.Parse($$"""
+            {
+              "StartAt": "Each",
+              "States": {
+                "Each": {
+                  "Type": "Map", "ItemsPath": "$.items",
+                  "ItemProcessor": { "StartAt": "Work", "States": { "Work": { "Type": "Task", "Resource": "{{WorkArn}}", "End": true } } },
+                  "End": true
+                }
+              }
+            }
+            """);
+        var engine = new LocalEngine(work.Registry());
+        var failed = await engine.ExecuteAsync(definition, JsonNode.Parse("""{"items": [1, 2, 3]}"""), Asl.Options());
+        work.Down.Clear();
+
+        var read = ExecutionRecord.Read(JsonNode.Parse(ExecutionRecord.Write(failed).ToJsonString())!.AsObject());
+        var redriven = await engine.RedriveAsync(definition, read, RedriveOptions());
+
+        (read.Name, read.ExecutionArn, read.Status, read.Error, read.StartTime, read.StopTime).Should().Be(
+            (failed.Name, failed.ExecutionArn, failed.Status, failed.Error, failed.StartTime, failed.StopTime));
+        read.History.Select(e => e.ToJson().ToJsonString()).Should().Equal(failed.History.Select(e => e.ToJson().ToJsonString()));
+        read.RedrivePoint!.Completed.Keys.Should().BeEquivalentTo(failed.RedrivePoint!.Completed.Keys);
+        redriven.ShouldSucceed();
+        redriven.Output.ShouldBeJson("""[{"done": 1}, {"done": 2}, {"done": 3}]""");
+        work.CallsFor(2).Should().Be(2);
+    }
 }
