@@ -32,6 +32,8 @@ public sealed class RunnerStateTests(LocalServersFixture aws) : IDisposable
     [Fact]
     public async Task FailedExecutions_ShouldKeepOnlyTheNewest()
     {
+        FailedExecutions.Forget(root.FullName, "never-kept");
+        FailedExecutions.Names(root.FullName).Should().BeEmpty("nothing was kept, and forgetting before the folder exists is no error");
         for (var i = 0; i < FailedExecutions.Kept + 5; i++)
         {
             var path = await FailedExecutions.SaveAsync(root.FullName, $"execution-{i:D3}", new JsonObject { ["n"] = i }, null, CancellationToken.None);

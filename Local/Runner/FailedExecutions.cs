@@ -66,6 +66,11 @@ public static class FailedExecutions
     /// <summary>Forgets execution <paramref name="name"/> once it has succeeded.</summary>
     public static void Forget(string repositoryRoot, string name)
     {
+        if (!Directory.Exists(Folder(repositoryRoot)))
+        {
+            return;
+        }
+
         File.Delete(InputPath(repositoryRoot, name));
         File.Delete(Path.Combine(Folder(repositoryRoot), name + RecordSuffix));
     }
