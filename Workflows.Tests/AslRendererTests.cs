@@ -23,7 +23,7 @@ public class AslRendererTests
         Keys(json.GetProperty("States").GetProperty("LoadBatch")).Should().Equal(
             "Type", "Resource", "Parameters", "ResultSelector", "ResultPath", "TimeoutSeconds", "Retry", "Catch", "Next");
         Keys(json.GetProperty("States").GetProperty("ProcessChunks"))
-            .Should().Equal("Type", "ItemReader", "ItemSelector", "MaxConcurrency", "ResultWriter", "ItemProcessor", "ResultSelector", "ResultPath", "Catch", "Next");
+            .Should().Equal("Type", "ItemReader", "ItemSelector", "MaxConcurrency", "ResultWriter", "ItemProcessor", "ResultSelector", "ResultPath", "Next");
         foreach (var state in json.GetProperty("States").EnumerateObject())
             Keys(state.Value).First().Should().Be("Type");
     }

@@ -54,14 +54,16 @@ public class PipelineWorkflowTests
             .Should().NotContain(retrier => retrier.ErrorEquals.Contains("InvalidInput") || retrier.ErrorEquals.Contains(ErrorNames.All));
     }
 
-    [Fact]
-    public void EveryTopLevelTaskAndTheMapMustCatchAllErrorsIntoTheFailureNotification()
+    [Theory]
+    [InlineData(WorkflowVariant.Express, "HandOverToStandard", "LoadBatch", "Validate", "ProcessChunks", "QuarantineAndAccount", "NotifySuccess", "NotifyPartialSuccess")]
+    [InlineData(WorkflowVariant.Standard, "LoadBatch", "Validate", "QuarantineAndAccount", "NotifySuccess", "NotifyPartialSuccess")]
+    public void EveryTopLevelTaskAndTheExpressMapMustCatchAllErrorsIntoTheFailureNotification(WorkflowVariant variant, params string[] expected)
     {
-        var guarded = Definition.States.OfType<RecoverableState>().Where(state => state.Name != "NotifyFailure").ToList();
+        var definition = PipelineWorkflow.Create(variant: variant);
+        var guarded = definition.States.OfType<RecoverableState>().Where(state => state.Catch.Any(c => c.Next == "NotifyFailure")).ToList();
 
-        guarded.Select(state => state.Name).Should().BeEquivalentTo(
-            "LoadBatch", "Validate", "ProcessChunks", "QuarantineAndAccount", "NotifySuccess", "NotifyPartialSuccess");
-        foreach (var state in guarded)
+        guarded.Select(state => state.Name).Should().BeEquivalentTo(expected);
+        foreach (var state in guarded.Where(state => state.Name != "HandOverToStandard"))
         {
             var catcher = state.Catch.Should().ContainSingle().Subject;
             catcher.ErrorEquals.Should().Equal(ErrorNames.All);
@@ -69,12 +71,21 @@ public class PipelineWorkflowTests
             catcher.Next.Should().Be("NotifyFailure");
         }
 
-        var notifyFailure = Definition.Graph.Find("NotifyFailure").Should().BeOfType<TaskState>().Subject;
+        var notifyFailure = definition.Graph.Find("NotifyFailure").Should().BeOfType<TaskState>().Subject;
         notifyFailure.Resource.Should().Be("arn:aws:states:::sns:publish");
         notifyFailure.Next.Should().Be("PipelineFailed");
         var message = ((PayloadExpression)notifyFailure.Parameters!["Message"]!).Expression;
         message.Should().Contain("$.error.Error").And.Contain("$.error.Cause").And.Contain("$$.Execution.Input");
-        Definition.Graph.Find("PipelineFailed").Should().BeOfType<FailState>();
+        definition.Graph.Find("PipelineFailed").Should().BeOfType<FailState>();
+    }
+
+    [Fact]
+    public void TheStandardMapRun_IsNotCaught_SoARedriveContinuesAtProcessChunks()
+    {
+        var processChunks = Definition.Graph.Find("ProcessChunks").Should().BeOfType<MapState>().Subject;
+
+        processChunks.Catch.Should().BeEmpty("a caught failure would end in PipelineFailed, and a redrive would only run that Fail state again");
+        processChunks.Retry.Should().BeEmpty("a retried Map starts a new Map Run of every chunk; a redrive runs only the failed ones");
     }
 
     [Fact]

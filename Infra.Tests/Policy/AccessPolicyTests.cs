@@ -42,6 +42,9 @@ public class AccessPolicyTests
         Can(role, "states:DescribeExecution", children).Should().BeTrue();
         Can(role, "states:StopExecution", children).Should().BeTrue();
         Can(role, "states:StopExecution", standard.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":a-parent-execution").Should().BeFalse();
+        Can(role, "states:RedriveExecution", children).Should().BeTrue("redriving the execution redrives its Map Run's failed children");
+        Can(role, "states:RedriveExecution", standard.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":a-parent-execution")
+            .Should().BeFalse("the machine does not redrive itself: an operator does");
         Can(LogicalNames.Role(LogicalNames.ExpressMachine), "s3:GetObject", $"{Ingest}/staging/run-1/valid-chunks.jsonl").Should().BeFalse("the Express machine's Map is inline");
     }
 

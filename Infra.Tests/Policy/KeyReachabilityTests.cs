@@ -75,6 +75,23 @@ public class KeyReachabilityTests
     }
 
     [Fact]
+    public void TheRunEndedRuleCanNotifyTheEncryptedTopic_AndNoOtherRuleCan()
+    {
+        var runEnded = From(Stack.Arn(LogicalNames.RunEndedRule));
+        var upload = From(Stack.Arn(LogicalNames.UploadRule));
+
+        Simulator.ServiceCan("events.amazonaws.com", "sns:Publish", Topic, runEnded).Allowed.Should().BeTrue();
+        foreach (var action in WriteAndRead)
+        {
+            Simulator.ServiceCan("events.amazonaws.com", action, Key, runEnded).Allowed.Should().BeTrue(action);
+        }
+
+        Simulator.ServiceCan("events.amazonaws.com", "sns:Publish", Topic, upload).Allowed.Should().BeFalse("the upload rule starts a machine; it does not notify");
+        Simulator.ServiceCan("events.amazonaws.com", "kms:GenerateDataKey", Key, upload).Allowed.Should().BeFalse();
+        Simulator.ServiceCan("events.amazonaws.com", "sqs:SendMessage", Queue, runEnded).Allowed.Should().BeTrue("its undeliverable events go to the dead-letter queue");
+    }
+
+    [Fact]
     public void LoadFunctionCanReadSseKmsObjects()
     {
         var load = FunctionRole(FunctionIds.LoadBatch);
@@ -140,15 +157,15 @@ public class KeyReachabilityTests
     [Fact]
     public void EventBridgeCanStartTheExpressMachine()
     {
-        foreach (var target in Stack.Stack.All<CloudWatchEventTarget>())
+        var starters = Stack.Stack.All<CloudWatchEventTarget>().Where(target => target.RoleArn is not null).ToList();
+        foreach (var target in starters)
         {
             var rule = Stack.Stack.All<CloudWatchEventRule>().Single(candidate => Stack.Resolver.Resolve(candidate.Output("name")) == Stack.Resolver.Resolve(target.Rule));
             Simulator.ServiceCanAssume("events.amazonaws.com", LogicalNames.EventsRole, From(Stack.Resolver.Arn(rule))).Allowed.Should().BeTrue(rule.Name);
             Simulator.RoleCan(LogicalNames.EventsRole, "states:StartExecution", Stack.Resolver.Resolve(target.Arn)).Allowed.Should().BeTrue(rule.Name);
         }
 
-        Stack.Stack.All<CloudWatchEventTarget>().Select(target => Stack.Resolver.Resolve(target.Arn))
-            .Should().Equal(Stack.Arn(LogicalNames.ExpressMachine));
+        starters.Select(target => Stack.Resolver.Resolve(target.Arn)).Should().Equal(Stack.Arn(LogicalNames.ExpressMachine));
     }
 
     [Fact]

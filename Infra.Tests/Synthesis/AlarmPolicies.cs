@@ -44,7 +44,7 @@ public class AlarmPolicies
     public void OnlyThePipelinesAlarmsMayPublishToTheTopic()
     {
         var stack = Stacks.Prod;
-        var publish = stack.Get<SnsTopicPolicy>(LogicalNames.Topic + "Policy").Policy.Statements.Single(statement => statement.Effect == PolicyEffect.Allow);
+        var publish = stack.Get<SnsTopicPolicy>(LogicalNames.Topic + "Policy").Policy.Statements.Single(statement => statement.Sid == "PipelineAlarmsPublish");
 
         publish.Principal.Should().Be(PolicyPrincipal.Service("cloudwatch.amazonaws.com"));
         publish.Conditions.Single(condition => condition.Key == "aws:SourceArn").Values.Select(PolicyInspection.Text)

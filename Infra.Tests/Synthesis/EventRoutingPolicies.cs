@@ -8,11 +8,15 @@ public class EventRoutingPolicies
 {
     /// <summary>The state machines an S3 object under <paramref name="key"/> starts, whatever its size: no rule compares sizes.</summary>
     private static IReadOnlyList<string> MachinesStartedFor(Stack stack, string key) =>
-        stack.All<CloudWatchEventRule>()
-            .Where(rule => key.StartsWith(rule.EventPattern.KeyPrefix, StringComparison.Ordinal))
+        UploadRules(stack)
+            .Where(rule => key.StartsWith(rule.Pattern.KeyPrefix, StringComparison.Ordinal))
+            .Select(rule => rule.Rule)
             .SelectMany(rule => stack.All<CloudWatchEventTarget>().Where(target => target.Rule == rule.Output("name")))
             .Select(target => ((Reference)target.Arn).Target)
             .ToList();
+
+    private static IEnumerable<(CloudWatchEventRule Rule, EventPattern Pattern)> UploadRules(Stack stack) =>
+        stack.All<CloudWatchEventRule>().Where(rule => rule.EventPattern is EventPattern).Select(rule => (rule, (EventPattern)rule.EventPattern));
 
     [Theory]
     [MemberData(nameof(Stacks.Both), MemberType = typeof(Stacks))]
@@ -49,30 +53,59 @@ public class EventRoutingPolicies
 
     [Theory]
     [MemberData(nameof(Stacks.Both), MemberType = typeof(Stacks))]
-    public void EveryTargetHasADeadLetterQueueAndARetryPolicy(string stackName)
+    public void EveryTargetHasADeadLetterQueueAndARetryPolicy_AndOnlyTheUploadTargetARole(string stackName)
     {
         var stack = Stacks.Named(stackName);
         var targets = stack.All<CloudWatchEventTarget>().ToList();
 
-        targets.Should().ContainSingle();
+        targets.Select(target => target.LogicalName).Should().BeEquivalentTo(
+            LogicalNames.Target(LogicalNames.UploadRule), LogicalNames.Target(LogicalNames.RunEndedRule));
         targets.Should().AllSatisfy(target =>
         {
             target.DeadLetterConfig.Arn.Should().Be(stack[LogicalNames.DeadLetterQueue].ArnOutput, $"{target.LogicalName} dead-letters to the queue");
             target.RetryPolicy.MaximumRetryAttempts.Should().Be(stack.Settings.EventRetryAttempts, $"{target.LogicalName} retries");
             target.RetryPolicy.MaximumEventAgeInSeconds.Should().Be(stack.Settings.EventMaxAgeSeconds, $"{target.LogicalName} keeps events");
-            target.RoleArn.Should().Be(stack[LogicalNames.EventsRole].ArnOutput, $"{target.LogicalName} starts with the EventBridge role");
+            target.RoleArn.Should().Be(target.LogicalName == LogicalNames.Target(LogicalNames.UploadRule) ? stack[LogicalNames.EventsRole].ArnOutput : null,
+                $"{target.LogicalName}: the upload rule starts with the EventBridge role; the topic's policy admits the run-ended rule");
         });
     }
 
     [Fact]
-    public void RulesMatchObjectCreatedEventsOfTheIngestBucket()
+    public void UploadRulesMatchObjectCreatedEventsOfTheIngestBucket()
     {
         var stack = Stacks.Dev;
 
-        stack.All<CloudWatchEventRule>().Should().AllSatisfy(rule =>
+        UploadRules(stack).Should().ContainSingle().And.AllSatisfy(upload =>
         {
-            rule.EventPattern.BucketName.Should().Be(stack[LogicalNames.IngestBucket].Output("bucket"), $"{rule.LogicalName} watches the ingest bucket");
-            rule.EventPattern.KeyPrefix.Should().Be("incoming/", $"{rule.LogicalName} watches the upload prefix");
+            upload.Pattern.BucketName.Should().Be(stack[LogicalNames.IngestBucket].Output("bucket"), $"{upload.Rule.LogicalName} watches the ingest bucket");
+            upload.Pattern.KeyPrefix.Should().Be("incoming/", $"{upload.Rule.LogicalName} watches the upload prefix");
         });
+    }
+
+    /// <summary>
+    /// Step Functions sends "Execution Status Change" events for Standard executions only (developer guide, "EventBridge
+    /// for Step Functions execution status changes"): the rule watches the Standard machine's ends without success and
+    /// sends the topic a message naming the execution, with each placeholder given an input path.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Stacks.Both), MemberType = typeof(Stacks))]
+    public void TheRunEndedRule_NotifiesTheTopicOfStandardExecutionsThatEndWithoutSuccess(string stackName)
+    {
+        var stack = Stacks.Named(stackName);
+        var rule = stack.All<CloudWatchEventRule>().Single(rule => rule.LogicalName == LogicalNames.RunEndedRule);
+        var target = stack.All<CloudWatchEventTarget>().Single(target => target.Rule == rule.Output("name"));
+
+        var pattern = rule.EventPattern.Should().BeOfType<ExecutionStatusPattern>().Subject;
+        pattern.StateMachineArn.Should().Be(stack[LogicalNames.StandardMachine].ArnOutput);
+        pattern.Statuses.Should().BeEquivalentTo("FAILED", "TIMED_OUT", "ABORTED");
+        Keys(pattern.ToNode()).Should().Contain(["source", "detail-type", "stateMachineArn", "status"]);
+        target.Arn.Should().Be(stack[LogicalNames.Topic].ArnOutput);
+        var transformer = target.InputTransformer!;
+        transformer.InputPaths.Keys.Should().BeEquivalentTo("name", "status", "execution");
+        transformer.InputPaths.Values.Should().AllSatisfy(path => path.ToString().Should().StartWith("$.detail."));
+        System.Text.RegularExpressions.Regex.Matches(transformer.InputTemplate, "<([a-z]+)>").Select(match => match.Groups[1].Value).Distinct()
+            .Should().BeEquivalentTo(transformer.InputPaths.Keys, "every placeholder of the template has an input path, and every path is used");
+        System.Text.Json.JsonDocument.Parse(transformer.InputTemplate.Replace("<", "", StringComparison.Ordinal).Replace(">", "", StringComparison.Ordinal))
+            .RootElement.ValueKind.Should().Be(System.Text.Json.JsonValueKind.String, "a string template reaches SNS as plain text");
     }
 }

@@ -107,6 +107,13 @@ public static class KeyBuilder
                 ["kms:Decrypt", "kms:GenerateDataKey*"],
                 PolicyCondition.StringEquals("aws:SourceAccount", AwsAccount.AccountId),
                 PolicyCondition.ArnLike("aws:SourceArn", AwsAccount.AlarmArn(context.Naming.AlarmNamePattern)))
+                with { ActionWildcards = MandatedWildcards.SnsKeyUse },
+
+            // The same page, for EventBridge: only the run-ended rule of this stack may have EventBridge use the key.
+            KeyStatement("RunEndedRuleNotifiesEncryptedTopic", PolicyPrincipal.Service("events.amazonaws.com"),
+                ["kms:Decrypt", "kms:GenerateDataKey*"],
+                PolicyCondition.StringEquals("aws:SourceAccount", AwsAccount.AccountId),
+                PolicyCondition.ArnEquals("aws:SourceArn", AwsAccount.RuleArn(context.RunEndedRuleName)))
                 with { ActionWildcards = MandatedWildcards.SnsKeyUse });
     }
 

@@ -24,6 +24,7 @@ public static class LogicalNames
     public const string EventsRole = "eventBridgeRole";
     public const string EventsRolePolicy = "eventBridgeRolePolicy";
     public const string UploadRule = "uploadRule";
+    public const string RunEndedRule = "runEndedRule";
 
     /// <summary><c>LoadBatch</c> becomes <c>loadBatchFunction</c>.</summary>
     public static string Function(string functionId) => Camel(functionId) + "Function";

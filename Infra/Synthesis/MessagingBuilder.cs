@@ -6,7 +6,7 @@ namespace Pipeline.Infra.Synthesis;
 
 /// <summary>
 /// The dead-letter queue for events EventBridge could not deliver, and the notification topic the
-/// workflow and the alarms publish to; both encrypted with the project key and TLS only.
+/// workflow, the alarms and the run-ended rule publish to; both encrypted with the project key and TLS only.
 /// </summary>
 public static class MessagingBuilder
 {
@@ -41,7 +41,7 @@ public static class MessagingBuilder
         KmsMasterKeyId = key.ArnOutput,
     };
 
-    public static SnsTopicPolicy TopicPolicy(SnsTopic topic, IEnumerable<CloudWatchMetricAlarm> alarms) => new(topic.LogicalName + "Policy")
+    public static SnsTopicPolicy TopicPolicy(SnsTopic topic, IEnumerable<CloudWatchMetricAlarm> alarms, IEnumerable<CloudWatchEventRule> rules) => new(topic.LogicalName + "Policy")
     {
         Arn = topic.ArnOutput,
         Policy = new PolicyDocument(
@@ -54,6 +54,18 @@ public static class MessagingBuilder
                 Conditions =
                 [
                     PolicyCondition.ArnEquals("aws:SourceArn", alarms.Select(alarm => AwsAccount.AlarmArn(alarm.Name)).ToArray()),
+                    PolicyCondition.StringEquals("aws:SourceAccount", AwsAccount.AccountId),
+                ],
+            },
+            new PolicyStatement
+            {
+                Sid = "PipelineRulesPublish",
+                Principal = PolicyPrincipal.Service("events.amazonaws.com"),
+                Actions = ["sns:Publish"],
+                Resources = [topic.ArnOutput],
+                Conditions =
+                [
+                    PolicyCondition.ArnEquals("aws:SourceArn", rules.Select(rule => AwsAccount.RuleArn(rule.Name)).ToArray()),
                     PolicyCondition.StringEquals("aws:SourceAccount", AwsAccount.AccountId),
                 ],
             },

@@ -62,11 +62,13 @@ public static class PipelineStackBuilder
 
         var routing = EventRoutingBuilder.Build(context, ingest, express, deadLetters, key).ToList();
         resources.AddRange(routing);
-        Add(MessagingBuilder.DeadLetterQueuePolicy(deadLetters, routing.OfType<CloudWatchEventRule>()));
+        var runEnded = RunEndedRuleBuilder.Build(context, standard, topic, deadLetters).ToList();
+        resources.AddRange(runEnded);
+        Add(MessagingBuilder.DeadLetterQueuePolicy(deadLetters, [.. routing.OfType<CloudWatchEventRule>(), .. runEnded.OfType<CloudWatchEventRule>()]));
 
         var alarms = AlarmBuilder.Build(context, standard, express, [.. lambdas.Values], deadLetters, topic);
         resources.AddRange(alarms);
-        Add(MessagingBuilder.TopicPolicy(topic, alarms));
+        Add(MessagingBuilder.TopicPolicy(topic, alarms, runEnded.OfType<CloudWatchEventRule>()));
 
         return new Stack(
             settings,

@@ -239,7 +239,7 @@ public static class StateMachineBuilder
         yield return new PolicyStatement
         {
             Sid = "ManageMapChildExecutions",
-            Actions = ["states:DescribeExecution", "states:StopExecution"],
+            Actions = ["states:DescribeExecution", "states:StopExecution", "states:RedriveExecution"],
             Resources = [.. maps.Select(map => AwsAccount.ExecutionArn($"{machineName}/{map.Label ?? map.Name}:*")).Distinct()],
         };
 

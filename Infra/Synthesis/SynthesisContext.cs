@@ -11,6 +11,8 @@ public sealed record SynthesisContext(StackSettings Settings, IReadOnlyList<Func
 
     public string UploadRuleName => Naming.RuleName("uploads");
 
+    public string RunEndedRuleName => Naming.RuleName("run-ended");
+
     public IEnumerable<string> LogGroupNames =>
         Functions.Select(Naming.FunctionLogGroup)
             .Concat(Enum.GetValues<WorkflowVariant>().Select(Naming.MachineLogGroup));

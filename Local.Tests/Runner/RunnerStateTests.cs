@@ -30,16 +30,18 @@ public sealed class RunnerStateTests(LocalServersFixture aws) : IDisposable
     }
 
     [Fact]
-    public async Task FailedInputs_ShouldKeepOnlyTheNewest()
+    public async Task FailedExecutions_ShouldKeepOnlyTheNewest()
     {
-        for (var i = 0; i < FailedInputs.Kept + 5; i++)
+        FailedExecutions.Forget(root.FullName, "never-kept");
+        FailedExecutions.Names(root.FullName).Should().BeEmpty("nothing was kept, and forgetting before the folder exists is no error");
+        for (var i = 0; i < FailedExecutions.Kept + 5; i++)
         {
-            var path = await FailedInputs.SaveAsync(root.FullName, $"execution-{i:D3}", new JsonObject { ["n"] = i }, CancellationToken.None);
+            var path = await FailedExecutions.SaveAsync(root.FullName, $"execution-{i:D3}", new JsonObject { ["n"] = i }, null, CancellationToken.None);
             File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(i - 100));
         }
 
-        var kept = Directory.GetFiles(FailedInputs.Folder(root.FullName)).Select(Path.GetFileNameWithoutExtension).Order().ToList();
-        kept.Should().HaveCount(FailedInputs.Kept);
+        var kept = Directory.GetFiles(FailedExecutions.Folder(root.FullName)).Select(Path.GetFileNameWithoutExtension).Order().ToList();
+        kept.Should().HaveCount(FailedExecutions.Kept);
         kept.First().Should().Be("execution-005");
     }
 
@@ -68,12 +70,62 @@ public sealed class RunnerStateTests(LocalServersFixture aws) : IDisposable
         JsonNode.Parse(await File.ReadAllTextAsync(interrupted.SavedInputPath))!["detail"]!["object"]!["key"]!.GetValue<string>()
             .Should().Be("incoming/interrupted.ndjson");
 
-        var redriven = await new PipelineRunner(stack).RedriveAsync(interrupted.SavedInputPath);
+        var redriven = await new PipelineRunner(stack).RedriveAsync(Path.GetFileNameWithoutExtension(interrupted.SavedInputPath));
 
         redriven.Execution.Status.Should().Be(Pipeline.Local.Engine.ExecutionStatus.Succeeded, redriven.Execution.Cause);
         redriven.Execution.Name.Should().Be(Path.GetFileNameWithoutExtension(interrupted.SavedInputPath));
         (await aws.ScanAsync(stack, item => item["sk"].S == ItemKeys.RecordSortKey)).Should().HaveCount(2500).And.OnlyHaveUniqueItems();
         redriven.Notifications.Single().Message.Should().Contain($"{2500 - interrupted.Stored} stored, {interrupted.Stored} stored by an earlier delivery");
+    }
+
+    /// <summary>
+    /// An outage of the table for one chunk fails that chunk's child execution, and with it the Map Run: the Standard
+    /// execution ends at ProcessChunks, where a redrive continues it (RedriveExecution re-runs a failed Map Run's failed
+    /// children only). The run-ended rule's notification names the execution and how to redrive it.
+    /// </summary>
+    [Fact]
+    public async Task AStandardRunWhoseChunkFailed_IsRedrivenFromProcessChunks_AndEveryRecordIsStoredOnce()
+    {
+        var stack = await aws.CreateStackAsync();
+        var file = Path.Combine(root.FullName, "outage.ndjson");
+        await File.WriteAllLinesAsync(file, Enumerable.Range(1, 2500).Select(i => $"{{\"id\":{i},\"value\":{i}}}"));
+        var outage = true;
+        var broken = StorageLayout.ChunkId(1);
+        var calls = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
+        var stores = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
+        FunctionCall Outage(string id, FunctionCall call) => id != FunctionIds.Store ? call : async (payload, context) =>
+        {
+            var chunk = StorageLayout.ChunkIdOf(payload!["transformedKey"]!.GetValue<string>());
+            calls.AddOrUpdate(chunk, 1, (_, n) => n + 1);
+            if (Volatile.Read(ref outage) && chunk == broken)
+            {
+                throw new TimeoutException("the table cannot be reached");
+            }
+
+            var result = await call(payload, context);
+            stores.AddOrUpdate(chunk, result!["stored"]!.GetValue<int>(), (_, n) => n + result!["stored"]!.GetValue<int>());
+            return result;
+        };
+        var name = $"outage-{Guid.NewGuid():N}";
+
+        var failed = await new PipelineRunner(stack, Outage).RunAsync(
+            new RunRequest(file, ExecutionName: name, Seed: 1) with { Variant = Workflows.WorkflowVariant.Standard });
+        Volatile.Write(ref outage, false);
+        var redriven = await new PipelineRunner(stack, Outage).RedriveAsync(name);
+
+        (failed.Execution.Status, failed.Execution.Error).Should().Be((Pipeline.Local.Engine.ExecutionStatus.Failed, Workflows.ErrorNames.ExceedToleratedFailureThreshold));
+        failed.Execution.RedrivePoint!.StateName.Should().Be("ProcessChunks");
+        failed.Notifications.Should().ContainSingle().Which.Message.Should().Be(
+            Workflows.RunEndedNotification.Render(name, "FAILED", failed.Execution.ExecutionArn), "the workflow leaves the Map Run's failure to the run-ended rule");
+        redriven.Execution.Status.Should().Be(Pipeline.Local.Engine.ExecutionStatus.Succeeded, redriven.Execution.Cause);
+        (redriven.Execution.Name, redriven.Execution.RedriveCount).Should().Be((name, 1));
+        redriven.Execution.History.Should().Contain(e => e.Type == Pipeline.Local.History.HistoryEventType.MapRunRedriven);
+        calls[broken].Should().Be(2, "the failed chunk runs again");
+        redriven.Execution.Children.Count.Should().Be(3 - failed.Execution.RedrivePoint.Completed.Count, "only the children that did not succeed run again");
+        stores.Values.Sum().Should().Be(2500, "each record is stored once, across the run and its redrive");
+        (await aws.ScanAsync(stack, item => item["sk"].S == ItemKeys.RecordSortKey)).Should().HaveCount(2500).And.OnlyHaveUniqueItems();
+        redriven.Notifications.Should().ContainSingle().Which.Message.Should().Contain("2500 records").And.Contain("2500 stored, 0 stored by an earlier delivery");
+        FailedExecutions.Names(stack.Aws.RepositoryRoot).Should().NotContain(name, "a redriven execution that succeeded is forgotten");
     }
 
     public void Dispose() => root.Delete(recursive: true);

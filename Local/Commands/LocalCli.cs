@@ -10,6 +10,7 @@ public static class LocalCli
         {
             ExecCommand.Create(),
             RunCommand.Create(),
+            RedriveCommand.Create(),
             ColdStartCommand.Create(),
             ServeCommand.Create(),
         };

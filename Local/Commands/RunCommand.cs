@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Pipeline.Functions;
 using Pipeline.Functions.Packaging;
+using Pipeline.Local.Engine;
 using Pipeline.Local.Lambda;
 using Pipeline.Local.Paths;
 using Pipeline.Local.Runner;
@@ -36,10 +37,6 @@ public static class RunCommand
         {
             Description = "With --bench: replace Store by a counting stand-in that writes nothing to DynamoDB, to measure the orchestration and load path at sizes DynamoDB Local cannot take.",
         };
-        var redrive = new Option<string?>("--redrive")
-        {
-            Description = "Run a failed or interrupted execution again from its input in .local/failed/, under the same name, against the servers of `serve`.",
-        };
 
         var command = new Command("run", "Run a file through the pipeline locally: DynamoDB Local, the S3 server and the real handlers.")
         {
@@ -50,7 +47,6 @@ public static class RunCommand
             records,
             packaged,
             architecture,
-            redrive,
             countOnly,
         };
         command.SetAction((parseResult, cancellationToken) =>
@@ -68,24 +64,22 @@ public static class RunCommand
                 return BenchAsync(parseResult.GetValue(records), chosen, parseResult.GetValue(countOnly), stdout, stderr, cancellationToken);
             }
 
-            var input = parseResult.GetValue(file);
-            var redriven = parseResult.GetValue(redrive);
-            if ((input is null) == (redriven is null))
+            if (parseResult.GetValue(file) is not { } input)
             {
-                stderr.WriteLine("run: give the file to run, e.g. `run samples/original.json`, or --redrive <execution>, or --bench");
+                stderr.WriteLine("run: give the file to run, e.g. `run samples/original.json`, or --bench; `redrive <execution>` redrives a failed one");
                 return Task.FromResult(ExitCodes.CouldNotRun);
             }
 
             var package = parseResult.GetValue(packaged) ? parseResult.GetValue(architecture) : null;
-            return RunAsync(input, redriven, chosen, parseResult.GetValue(json), package, stdout, stderr, cancellationToken);
+            return RunAsync(input, null, chosen, parseResult.GetValue(json), package, stdout, stderr, cancellationToken);
         });
         return command;
     }
 
     /// <param name="file">The file to upload and run; null for a redrive.</param>
-    /// <param name="redrive">The execution to run again from its saved input; null for a file.</param>
+    /// <param name="redrive">The failed execution to redrive (see <see cref="RedriveCommand"/>); null for a file.</param>
     /// <param name="packageArchitecture">Run the deployment package of this architecture; the handlers in process when null.</param>
-    private static async Task<int> RunAsync(
+    internal static async Task<int> RunAsync(
         FileInfo? file, string? redrive, WorkflowVariant? variant, bool json, string? packageArchitecture, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         if (file is { Exists: false })
@@ -108,12 +102,11 @@ public static class RunCommand
             functions = PackagedPipelineFunctions.Create(lambda, stack, packageArchitecture, package);
         }
 
-        var saved = redrive is null ? null : Path.Combine(FailedInputs.Folder(aws.RepositoryRoot), $"{redrive}.json");
-        if (saved is not null && (aws.ServedBy is null || !File.Exists(saved)))
+        if (redrive is not null && (aws.ServedBy is null || !FailedExecutions.Names(aws.RepositoryRoot).Contains(redrive)))
         {
             await stderr.WriteLineAsync(aws.ServedBy is null
-                ? "run --redrive needs the servers of `serve`: the failed run's upload and table live only there; start `serve`, then run the file"
-                : $"run --redrive: no saved input {saved}; saved: {string.Join(", ", Directory.Exists(FailedInputs.Folder(aws.RepositoryRoot)) ? Directory.GetFiles(FailedInputs.Folder(aws.RepositoryRoot)).Select(Path.GetFileNameWithoutExtension) : [])}").ConfigureAwait(false);
+                ? "redrive needs the servers of `serve`: the failed run's upload and table live only there; start `serve`, then run the file"
+                : $"redrive: no failed execution {redrive} is kept in {FailedExecutions.Folder(aws.RepositoryRoot)}; kept: {string.Join(", ", FailedExecutions.Names(aws.RepositoryRoot))}").ConfigureAwait(false);
             return ExitCodes.CouldNotRun;
         }
 
@@ -121,9 +114,14 @@ public static class RunCommand
         try
         {
             var runner = new PipelineRunner(stack, functions: functions);
-            outcome = saved is null
+            outcome = redrive is null
                 ? await runner.RunAsync(new RunRequest(file!.FullName, variant), progress, cancellationToken).ConfigureAwait(false)
-                : await runner.RedriveAsync(saved, progress, cancellationToken).ConfigureAwait(false);
+                : await runner.RedriveAsync(redrive, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ExecutionNotRedrivableException notRedrivable)
+        {
+            await stderr.WriteLineAsync($"redrive: {notRedrivable.Message}").ConfigureAwait(false);
+            return ExitCodes.CouldNotRun;
         }
         catch (RunInterruptedException interrupted)
         {

@@ -38,7 +38,9 @@ internal static class RunSummary
 
     public static string FailureMessage(RunOutcome outcome) =>
         $"run failed in state {outcome.FailedState ?? "(no task failed)"}: {outcome.Execution.Error}: {Readable(outcome.Execution.Cause)}\n"
-        + $"the input is kept: the uploaded object was s3://{outcome.Bucket}/{outcome.Key} (your file is unchanged) and the event is saved in {outcome.SavedInputPath}";
+        + $"the input is kept: the uploaded object was s3://{outcome.Bucket}/{outcome.Key} (your file is unchanged) and the event is saved in {outcome.SavedInputPath}; "
+        + $"`redrive {outcome.Execution.Name}` against the servers of `serve` "
+        + (outcome.Execution.RedrivePoint is { } point ? $"continues it from {point.StateName}" : "runs its input again");
 
     public static JsonObject ToJson(RunOutcome outcome) => new()
     {

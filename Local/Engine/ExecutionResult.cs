@@ -46,6 +46,12 @@ public sealed record ExecutionResult
     /// <summary>How close the execution came to each Step Functions quota.</summary>
     public required QuotaUsage Quotas { get; init; }
 
+    /// <summary>How many times the execution was redriven (the context object's <c>$$.Execution.RedriveCount</c>).</summary>
+    public int RedriveCount { get; init; }
+
+    /// <summary>Where a redrive would continue; null when the execution succeeded or cannot be redriven.</summary>
+    public RedrivePoint? RedrivePoint { get; init; }
+
     /// <summary>Virtual duration of the execution.</summary>
     public TimeSpan Duration => StopTime - StartTime;
 }

@@ -34,22 +34,35 @@ internal sealed partial class ExecutionRun
             .ToList();
         var inputs = state.ItemBatcher is { } batcher ? Batches(batcher, selected, effective, context, path) : selected;
 
+        // A redrive continues the failed Map Run under its ARN and runs only the children that did not succeed.
         var label = state.Label ?? state.Name;
-        var mapRunId = NewName(path.Random.Next());
-        var mapRunArn = $"arn:aws:states:{options.Region}:{options.AccountId}:mapRun:{options.StateMachineName}/{label}:{mapRunId}";
-        history.Add(path, HistoryEventType.MapRunStarted, new JsonObject { ["mapRunArn"] = mapRunArn });
+        var childMachineArn = $"arn:aws:states:{options.Region}:{options.AccountId}:stateMachine:{options.StateMachineName}/{label}";
+        var redriven = TakeResume(state, path);
+        var mapRunArn = redriven?.MapRunArn
+            ?? $"arn:aws:states:{options.Region}:{options.AccountId}:mapRun:{options.StateMachineName}/{label}:{NewName(path.Random.Next())}";
+        var mapRunId = mapRunArn[(mapRunArn.LastIndexOf(':') + 1)..];
+        history.Add(path, redriven?.MapRunArn is null ? HistoryEventType.MapRunStarted : HistoryEventType.MapRunRedriven, redriven?.MapRunArn is null
+            ? new JsonObject { ["mapRunArn"] = mapRunArn }
+            : new JsonObject { ["mapRunArn"] = mapRunArn, ["redriveCount"] = redriveCount });
 
         var childMachine = machine with { Graph = state.Processor, TimeoutSeconds = null };
-        var results = new ChildResult[inputs.Count];
+        var entries = new JsonObject?[inputs.Count];
+        foreach (var (index, entry) in redriven?.Completed ?? RedrivePoint.NothingCompleted)
+        {
+            entries[index] = entry?.DeepClone().AsObject();
+        }
+
+        var pending = Enumerable.Range(0, inputs.Count).Where(index => entries[index] is null).ToList();
         var failed = 0;
         try
         {
             var concurrency = MaxConcurrency(state, effective, DistributedMapConcurrency);
-            await FanOutAsync(path, inputs.Count, concurrency, async (index, branch) =>
+            await FanOutAsync(path, pending.Count, concurrency, async (slot, branch) =>
             {
+                var index = pending[slot];
                 var childOptions = options with
                 {
-                    Name = NewName(branch.Seed),
+                    Name = NewName(unchecked(branch.Seed + redriveCount)),
                     Type = state.ChildType,
                     StartTime = branch.Timeline.UtcNow,
                     Seed = branch.Seed,
@@ -64,7 +77,7 @@ internal sealed partial class ExecutionRun
                 }
 
                 children.Enqueue(new ChildExecution(child.Name, child.Type, child.Status, child.StateTransitions, child.StopTime - child.StartTime, child.Quotas));
-                results[index] = new ChildResult(child, inputs[index]);
+                entries[index] = ResultEntry(child, inputs[index], childMachineArn);
                 if (child.Status != ExecutionStatus.Succeeded && ExceedsTolerance(state, Interlocked.Increment(ref failed), inputs.Count))
                 {
                     throw new StatesErrorException(
@@ -76,17 +89,24 @@ internal sealed partial class ExecutionRun
         catch (StatesErrorException ex)
         {
             history.Add(path, HistoryEventType.MapRunFailed, ErrorDetails(ex.Error, ex.Cause));
+            RememberCompleted(
+                state,
+                path,
+                entries.Select((entry, index) => KeyValuePair.Create(index, (JsonNode?)entry)).Where(pair => Succeeded(pair.Value)),
+                mapRunArn);
             throw;
         }
 
         history.Add(path, HistoryEventType.MapRunSucceeded, new JsonObject { ["mapRunArn"] = mapRunArn });
         var output = state.ResultWriter is { } writer
-            ? await WriteResultsAsync(state, writer, mapRunArn, mapRunId, results, effective, context, path).ConfigureAwait(false)
-            : new JsonArray([.. results.Select(result => result.Child.Status == ExecutionStatus.Succeeded
-                ? result.Child.Output?.DeepClone()
-                : new JsonObject { ["Error"] = result.Child.Error, ["Cause"] = result.Child.Cause })]);
+            ? await WriteResultsAsync(state, writer, mapRunArn, mapRunId, entries!, effective, context, path).ConfigureAwait(false)
+            : new JsonArray([.. entries.Select(entry => Succeeded(entry)
+                ? JsonNode.Parse(entry!["Output"]!.GetValue<string>())
+                : new JsonObject { ["Error"] = entry?["Error"]?.DeepClone(), ["Cause"] = entry?["Cause"]?.DeepClone() })]);
         return Finish(state, input, output, context, path);
     }
+
+    private static bool Succeeded(JsonNode? entry) => entry?["Status"]?.GetValue<string>() == "SUCCEEDED";
 
     private async Task<List<JsonNode?>> ReadItemsAsync(MapState state, ItemReaderConfig reader, JsonNode? effective, JsonNode context, ExecutionPath path)
     {
@@ -159,19 +179,18 @@ internal sealed partial class ExecutionRun
     /// status (SUCCEEDED_0.json, FAILED_0.json) and a manifest.json listing them; the state's result names the manifest.
     /// </summary>
     private async Task<JsonNode> WriteResultsAsync(
-        MapState state, ResultWriterConfig writer, string mapRunArn, string mapRunId, ChildResult[] results, JsonNode? effective, JsonNode context, ExecutionPath path)
+        MapState state, ResultWriterConfig writer, string mapRunArn, string mapRunId, JsonObject[] entries, JsonNode? effective, JsonNode context, ExecutionPath path)
     {
         var (bucket, prefix) = Location(state, PayloadTemplate.Evaluate(writer.Parameters, effective, context, path.Intrinsics), "Prefix", "ResultWriter");
         var store = objects ?? throw new StatesErrorException(ErrorNames.ResultWriterFailed, $"State '{state.Name}': no object store is bound to the local engine to write to s3://{bucket}/{prefix}.");
         var folder = prefix.Length == 0 ? $"{mapRunId}/" : $"{prefix.TrimEnd('/')}/{mapRunId}/";
-        var childMachineArn = $"arn:aws:states:{options.Region}:{options.AccountId}:stateMachine:{options.StateMachineName}/{state.Label ?? state.Name}";
         var files = new JsonObject { ["FAILED"] = new JsonArray(), ["PENDING"] = new JsonArray(), ["SUCCEEDED"] = new JsonArray() };
         try
         {
-            foreach (var group in results.GroupBy(result => result.Child.Status == ExecutionStatus.Succeeded ? "SUCCEEDED" : "FAILED"))
+            foreach (var group in entries.GroupBy(entry => Succeeded(entry) ? "SUCCEEDED" : "FAILED"))
             {
                 var key = $"{folder}{group.Key}_0.json";
-                var content = Encoding.UTF8.GetBytes(Json(new JsonArray([.. group.Select(result => result.Entry(childMachineArn))])));
+                var content = Encoding.UTF8.GetBytes(Json(new JsonArray([.. group.Select(entry => entry.DeepClone())])));
                 await store.PutAsync(bucket, key, content, path.CancellationToken).ConfigureAwait(false);
                 files[group.Key]!.AsArray().Add(new JsonObject { ["Key"] = key, ["Size"] = content.Length });
             }
@@ -198,38 +217,35 @@ internal sealed partial class ExecutionRun
             : throw new StatesErrorException(ErrorNames.Runtime, $"State '{state.Name}': the {owner} needs a Bucket string.");
 
     /// <summary>A child's end and the input it was given, as the ResultWriter reports it.</summary>
-    private sealed record ChildResult(ExecutionResult Child, JsonNode? Input)
+    private static JsonObject ResultEntry(ExecutionResult child, JsonNode? input, string stateMachineArn)
     {
-        public JsonObject Entry(string stateMachineArn)
+        var entry = new JsonObject
         {
-            var entry = new JsonObject
+            ["ExecutionArn"] = child.ExecutionArn,
+            ["Input"] = Json(input),
+            ["InputDetails"] = new JsonObject { ["Included"] = true },
+            ["Name"] = child.Name,
+            ["StartDate"] = AslTimestamp.Format(child.StartTime),
+            ["StateMachineArn"] = stateMachineArn,
+            ["Status"] = child.Status switch
             {
-                ["ExecutionArn"] = Child.ExecutionArn,
-                ["Input"] = Json(Input),
-                ["InputDetails"] = new JsonObject { ["Included"] = true },
-                ["Name"] = Child.Name,
-                ["StartDate"] = AslTimestamp.Format(Child.StartTime),
-                ["StateMachineArn"] = stateMachineArn,
-                ["Status"] = Child.Status switch
-                {
-                    ExecutionStatus.Succeeded => "SUCCEEDED",
-                    ExecutionStatus.TimedOut => "TIMED_OUT",
-                    _ => "FAILED",
-                },
-                ["StopDate"] = AslTimestamp.Format(Child.StopTime),
-            };
-            if (Child.Status == ExecutionStatus.Succeeded)
-            {
-                entry["Output"] = Json(Child.Output);
-                entry["OutputDetails"] = new JsonObject { ["Included"] = true };
-            }
-            else
-            {
-                entry["Error"] = Child.Error;
-                entry["Cause"] = Child.Cause;
-            }
-
-            return entry;
+                ExecutionStatus.Succeeded => "SUCCEEDED",
+                ExecutionStatus.TimedOut => "TIMED_OUT",
+                _ => "FAILED",
+            },
+            ["StopDate"] = AslTimestamp.Format(child.StopTime),
+        };
+        if (child.Status == ExecutionStatus.Succeeded)
+        {
+            entry["Output"] = Json(child.Output);
+            entry["OutputDetails"] = new JsonObject { ["Included"] = true };
         }
+        else
+        {
+            entry["Error"] = child.Error;
+            entry["Cause"] = child.Cause;
+        }
+
+        return entry;
     }
 }

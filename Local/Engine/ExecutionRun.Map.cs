@@ -32,11 +32,20 @@ internal sealed partial class ExecutionRun
         iterationInputs.ForEach(i => AddFanOutBytes(i, 1));
         history.Add(path, HistoryEventType.MapStateStarted, new JsonObject { ["length"] = items.Count });
 
+        // A redrive runs only the iterations that did not succeed before.
         var results = new JsonNode?[items.Count];
+        var done = new bool[items.Count];
+        foreach (var (index, output) in TakeResume(state, path)?.Completed ?? RedrivePoint.NothingCompleted)
+        {
+            (results[index], done[index]) = (output?.DeepClone(), true);
+        }
+
+        var pending = Enumerable.Range(0, items.Count).Where(index => !done[index]).ToList();
         try
         {
-            await FanOutAsync(path, items.Count, maxConcurrency, async (index, iteration) =>
+            await FanOutAsync(path, pending.Count, maxConcurrency, async (slot, iteration) =>
             {
+                var index = pending[slot];
                 var details = new JsonObject { ["name"] = state.Name, ["index"] = index };
                 history.Add(iteration, HistoryEventType.MapIterationStarted, details);
                 var running = Interlocked.Increment(ref mapIterationsRunning);
@@ -60,18 +69,24 @@ internal sealed partial class ExecutionRun
                     Interlocked.Decrement(ref mapIterationsRunning);
                 }
 
+                done[index] = true;
                 history.Add(iteration, HistoryEventType.MapIterationSucceeded, (JsonObject)details.DeepClone());
             }).ConfigureAwait(false);
         }
         catch (StatesErrorException)
         {
             history.Add(path, HistoryEventType.MapStateFailed);
+            RememberCompleted(state, path, Completed(results, done));
             throw;
         }
 
         history.Add(path, HistoryEventType.MapStateSucceeded);
         return Finish(state, input, new JsonArray(results.Select(r => r?.DeepClone()).ToArray()), context, path);
     }
+
+    /// <summary>The outputs of the iterations or branches that succeeded, by index.</summary>
+    private static IEnumerable<KeyValuePair<int, JsonNode?>> Completed(JsonNode?[] results, bool[] done) =>
+        results.Select((output, index) => KeyValuePair.Create(index, output)).Where(pair => done[pair.Key]);
 
     /// <summary>The iterations run at once: the state's MaxConcurrency, capped (and 0, no limit, replaced) by the mode's <paramref name="most"/>.</summary>
     private static int MaxConcurrency(MapState state, JsonNode? effectiveInput, int most)

@@ -15,15 +15,28 @@ internal sealed partial class ExecutionRun
         AddFanOutBytes(branchInput, state.Branches.Count);
         history.Add(path, HistoryEventType.ParallelStateStarted);
 
+        // A redrive runs only the branches that did not succeed before.
         var results = new JsonNode?[state.Branches.Count];
+        var done = new bool[state.Branches.Count];
+        foreach (var (index, output) in TakeResume(state, path)?.Completed ?? RedrivePoint.NothingCompleted)
+        {
+            (results[index], done[index]) = (output?.DeepClone(), true);
+        }
+
+        var pending = Enumerable.Range(0, state.Branches.Count).Where(index => !done[index]).ToList();
         try
         {
-            await FanOutAsync(path, state.Branches.Count, 0, async (index, branch) =>
-                results[index] = await RunGraphAsync(state.Branches[index], branchInput?.DeepClone(), branch).ConfigureAwait(false)).ConfigureAwait(false);
+            await FanOutAsync(path, pending.Count, 0, async (slot, branch) =>
+            {
+                var index = pending[slot];
+                results[index] = await RunGraphAsync(state.Branches[index], branchInput?.DeepClone(), branch).ConfigureAwait(false);
+                done[index] = true;
+            }).ConfigureAwait(false);
         }
         catch (StatesErrorException)
         {
             history.Add(path, HistoryEventType.ParallelStateFailed);
+            RememberCompleted(state, path, Completed(results, done));
             throw;
         }
 

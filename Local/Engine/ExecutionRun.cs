@@ -32,16 +32,22 @@ internal sealed partial class ExecutionRun
     private string? largestPayloadState;
     private int mapIterationsRunning;
     private int peakMapConcurrency;
+    private int redriveCount;
+    private ExecutionPath? root;
+    private RedrivePoint? resume;
+    private RedrivePoint? completedWork;
+    private RedrivePoint? failedAt;
 
     private readonly IObjectStore? objects;
 
-    public ExecutionRun(StateMachine machine, ITaskInvoker invoker, ExecutionOptions options, IObjectStore? objects)
+    /// <param name="earlier">The failed execution this run redrives; null for a new execution.</param>
+    public ExecutionRun(StateMachine machine, ITaskInvoker invoker, ExecutionOptions options, IObjectStore? objects, ExecutionResult? earlier = null)
     {
         this.machine = machine;
         this.invoker = invoker;
         this.options = options;
         this.objects = objects;
-        history = new ExecutionHistory(options.OnEvent, options.Type == WorkflowVariant.Standard ? ExecutionQuotas.HistoryEvents : null);
+        history = new ExecutionHistory(options.OnEvent, options.Type == WorkflowVariant.Standard ? ExecutionQuotas.HistoryEvents : null, earlier?.History);
         seed = options.Seed ?? Random.Shared.Next();
         executionName = options.Name ?? NewName(seed);
         executionArn = $"arn:aws:states:{options.Region}:{options.AccountId}:execution:{options.StateMachineName}:{executionName}";
@@ -51,25 +57,52 @@ internal sealed partial class ExecutionRun
 
     private string RoleArn => $"arn:aws:iam::{options.AccountId}:role/{options.StateMachineName}-role";
 
-    public async Task<ExecutionResult> RunAsync(JsonNode? input, CancellationToken cancellationToken)
+    public Task<ExecutionResult> RunAsync(JsonNode? input, CancellationToken cancellationToken)
     {
         executionInput = input?.DeepClone();
         startTime = options.StartTime ?? DateTimeOffset.UtcNow;
-        var limit = options.Type == WorkflowVariant.Express
-            ? Math.Min(machine.TimeoutSeconds ?? ExpressMaxSeconds, ExpressMaxSeconds)
-            : machine.TimeoutSeconds ?? ExecutionQuotas.StandardSeconds;
-        var timeline = new VirtualTimeline(startTime, [new Deadline(DeadlineKind.Execution, startTime.AddSeconds(limit), limit)]);
-        var path = new ExecutionPath(timeline, 0, seed, cancellationToken);
+        var path = RootPath(startTime, 0, cancellationToken);
         history.Add(path, HistoryEventType.ExecutionStarted, new JsonObject
         {
             ["input"] = Json(input),
             ["inputDetails"] = new JsonObject { ["truncated"] = false },
             ["roleArn"] = RoleArn,
         });
+        return FinishAsync(path, RunGraphAsync(machine.Graph, input?.DeepClone(), path));
+    }
 
+    /// <summary>
+    /// Continues <paramref name="earlier"/> from the state it failed in, with that state's input, as RedriveExecution does:
+    /// the history goes on, the execution timeout counts from now, and work of that state that succeeded is not run again.
+    /// </summary>
+    public Task<ExecutionResult> RedriveAsync(ExecutionResult earlier, CancellationToken cancellationToken)
+    {
+        var point = earlier.RedrivePoint ?? throw new ExecutionNotRedrivableException(earlier.Name, "it has no state to continue from");
+        executionInput = earlier.Input?.DeepClone();
+        startTime = earlier.StartTime;
+        redriveCount = earlier.RedriveCount + 1;
+        resume = point;
+        var redrivenAt = options.StartTime is { } at && at > earlier.StopTime ? at : earlier.StopTime;
+        var path = RootPath(redrivenAt, earlier.History.Count == 0 ? 0 : earlier.History[^1].Id, cancellationToken);
+        history.Add(path, HistoryEventType.ExecutionRedriven, new JsonObject { ["redriveCount"] = redriveCount });
+        return FinishAsync(path, RunGraphAsync(machine.Graph, point.Input?.DeepClone(), path, point.StateName));
+    }
+
+    private ExecutionPath RootPath(DateTimeOffset from, long lastEventId, CancellationToken cancellationToken)
+    {
+        var limit = options.Type == WorkflowVariant.Express
+            ? Math.Min(machine.TimeoutSeconds ?? ExpressMaxSeconds, ExpressMaxSeconds)
+            : machine.TimeoutSeconds ?? ExecutionQuotas.StandardSeconds;
+        var timeline = new VirtualTimeline(from, [new Deadline(DeadlineKind.Execution, from.AddSeconds(limit), limit)]);
+        root = new ExecutionPath(timeline, lastEventId, seed, cancellationToken);
+        return root;
+    }
+
+    private async Task<ExecutionResult> FinishAsync(ExecutionPath path, Task<JsonNode?> run)
+    {
         try
         {
-            var output = await RunGraphAsync(machine.Graph, input?.DeepClone(), path).ConfigureAwait(false);
+            var output = await run.ConfigureAwait(false);
             history.Add(path, HistoryEventType.ExecutionSucceeded, new JsonObject
             {
                 ["output"] = Json(output),
@@ -80,7 +113,7 @@ internal sealed partial class ExecutionRun
         catch (StatesErrorException ex)
         {
             history.Add(path, HistoryEventType.ExecutionFailed, ErrorDetails(ex.Error, ex.Cause));
-            return Result(ExecutionStatus.Failed, path, null, ex.Error, ex.Cause);
+            return Result(ExecutionStatus.Failed, path, null, ex.Error, ex.Cause) with { RedrivePoint = failedAt };
         }
         catch (HistoryLimitExceededException ex)
         {
@@ -95,7 +128,7 @@ internal sealed partial class ExecutionRun
                 ? $"The execution exceeded the Express workflow limit of {ExpressMaxSeconds} seconds."
                 : $"The execution exceeded its TimeoutSeconds of {ex.Deadline.Seconds} seconds.";
             history.Add(path, HistoryEventType.ExecutionTimedOut, ErrorDetails(ErrorNames.Timeout, cause));
-            return Result(ExecutionStatus.TimedOut, path, null, ErrorNames.Timeout, cause);
+            return Result(ExecutionStatus.TimedOut, path, null, ErrorNames.Timeout, cause) with { RedrivePoint = failedAt };
         }
     }
 
@@ -117,23 +150,58 @@ internal sealed partial class ExecutionRun
         DefinitionBytes = machine.DefinitionBytes,
         FanOutDataBytes = Interlocked.Read(ref fanOutDataBytes),
         Children = [.. children],
+        RedriveCount = redriveCount,
         Quotas = new QuotaUsage(options.Type, history.Events.Count, largestPayloadBytes, largestPayloadState, path.Timeline.UtcNow - startTime, Volatile.Read(ref peakMapConcurrency)),
     };
 
-    private async Task<JsonNode?> RunGraphAsync(StateGraph graph, JsonNode? input, ExecutionPath path)
+    /// <summary>Runs a graph from its start, or from <paramref name="startAt"/> (a redrive); remembers where the execution's own graph failed.</summary>
+    private async Task<JsonNode?> RunGraphAsync(StateGraph graph, JsonNode? input, ExecutionPath path, string? startAt = null)
     {
-        var name = graph.StartAt;
+        var name = startAt ?? graph.StartAt;
         var data = input;
         while (true)
         {
             path.CancellationToken.ThrowIfCancellationRequested();
-            var (next, output) = await RunStateAsync(graph.States[name], data, path).ConfigureAwait(false);
+            string? next;
+            JsonNode? output;
+            try
+            {
+                (next, output) = await RunStateAsync(graph.States[name], data, path).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is StatesErrorException or DeadlineExceededException && ReferenceEquals(path, root))
+            {
+                var done = completedWork?.StateName == name ? completedWork : null;
+                failedAt = new RedrivePoint(name, data?.DeepClone(), done?.Completed ?? RedrivePoint.NothingCompleted, done?.MapRunArn);
+                throw;
+            }
+
             if (next is null)
             {
                 return output;
             }
 
             (name, data) = (next, output);
+        }
+    }
+
+    /// <summary>What a redrive hands the state it continues from: the work it need not run again (once, on the execution's own graph).</summary>
+    private RedrivePoint? TakeResume(State state, ExecutionPath path)
+    {
+        if (resume is { } point && point.StateName == state.Name && ReferenceEquals(path, root))
+        {
+            resume = null;
+            return point;
+        }
+
+        return null;
+    }
+
+    /// <summary>Keeps the work a fan-out state of the execution's own graph finished before it failed, for a redrive.</summary>
+    private void RememberCompleted(State state, ExecutionPath path, IEnumerable<KeyValuePair<int, JsonNode?>> completed, string? mapRunArn = null)
+    {
+        if (ReferenceEquals(path, root))
+        {
+            completedWork = new RedrivePoint(state.Name, null, new Dictionary<int, JsonNode?>(completed), mapRunArn);
         }
     }
 
@@ -324,7 +392,7 @@ internal sealed partial class ExecutionRun
                 ["Name"] = executionName,
                 ["RoleArn"] = RoleArn,
                 ["StartTime"] = AslTimestamp.Format(startTime),
-                ["RedriveCount"] = 0,
+                ["RedriveCount"] = redriveCount,
             },
             ["State"] = new JsonObject
             {

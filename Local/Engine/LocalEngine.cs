@@ -1,3 +1,4 @@
+using WorkflowVariant = Pipeline.Workflows.WorkflowVariant;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Definition;
 using Pipeline.Local.Tasks;
@@ -26,5 +27,32 @@ public sealed class LocalEngine
     {
         ArgumentNullException.ThrowIfNull(machine);
         return new ExecutionRun(machine, invoker, options ?? new ExecutionOptions(), objects).RunAsync(input, cancellationToken);
+    }
+
+    /// <summary>
+    /// Redrives a failed, timed-out Standard execution of <paramref name="machine"/> as RedriveExecution does: under its
+    /// name, from the state it failed in, re-running only the Map iterations, Parallel branches and distributed Map
+    /// children that did not succeed. <paramref name="options"/> give the redrive's start time and seed.
+    /// </summary>
+    /// <exception cref="ExecutionNotRedrivableException">The execution succeeded, is Express, or reached its history quota.</exception>
+    public Task<ExecutionResult> RedriveAsync(StateMachine machine, ExecutionResult earlier, ExecutionOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(machine);
+        ArgumentNullException.ThrowIfNull(earlier);
+        var reason = earlier switch
+        {
+            { Type: WorkflowVariant.Express } => "RedriveExecution is not supported by EXPRESS state machines (only the Express children of a Map Run are redriven, with it)",
+            { Status: ExecutionStatus.Succeeded } => "Execution is SUCCEEDED and cannot be redriven",
+            { History.Count: >= ExecutionQuotas.HistoryEvents } => "Execution history event limit exceeded",
+            { RedrivePoint: null } => "the execution did not fail in a state it can continue from",
+            _ => null,
+        };
+        if (reason is not null)
+        {
+            throw new ExecutionNotRedrivableException(earlier.Name, reason);
+        }
+
+        var redrive = (options ?? new ExecutionOptions()) with { Name = earlier.Name, Type = earlier.Type };
+        return new ExecutionRun(machine, invoker, redrive, objects, earlier).RedriveAsync(earlier, cancellationToken);
     }
 }

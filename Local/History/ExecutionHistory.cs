@@ -6,11 +6,12 @@ namespace Pipeline.Local.History;
 /// <summary>
 /// Collects events from every branch of an execution; ids follow the order events happen in. With a
 /// <paramref name="maxEvents"/> quota, the last event may only be the execution's end: any other throws
-/// <see cref="HistoryLimitExceededException"/> without being recorded.
+/// <see cref="HistoryLimitExceededException"/> without being recorded. A redriven execution continues the history of
+/// its earlier attempts (<paramref name="earlier"/>), and they count towards the quota.
 /// </summary>
-internal sealed class ExecutionHistory(Action<HistoryEvent>? onEvent = null, int? maxEvents = null)
+internal sealed class ExecutionHistory(Action<HistoryEvent>? onEvent = null, int? maxEvents = null, IReadOnlyList<HistoryEvent>? earlier = null)
 {
-    private readonly List<HistoryEvent> events = [];
+    private readonly List<HistoryEvent> events = [.. earlier ?? []];
     private readonly Lock gate = new();
 
     public IReadOnlyList<HistoryEvent> Events

@@ -7,6 +7,7 @@ public enum HistoryEventType
     ExecutionSucceeded,
     ExecutionFailed,
     ExecutionTimedOut,
+    ExecutionRedriven,
     PassStateEntered,
     PassStateExited,
     TaskStateEntered,
@@ -45,4 +46,5 @@ public enum HistoryEventType
     MapRunStarted,
     MapRunSucceeded,
     MapRunFailed,
+    MapRunRedriven,
 }

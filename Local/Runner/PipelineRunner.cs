@@ -63,21 +63,33 @@ public sealed class PipelineRunner
     }
 
     /// <summary>
-    /// Runs a failed or interrupted execution's saved input again under the same execution name, against the object
-    /// already in the bucket (which needs the servers of <c>serve</c>), on the machine that ran it: the Standard one for
-    /// an object the Express machine hands over. Chunks already stored are not written twice.
+    /// Redrives execution <paramref name="executionName"/>, kept in <c>.local/failed/</c>, against the object already in
+    /// the bucket (which needs the servers of <c>serve</c>). A failed Standard execution continues from the state it failed
+    /// in, as RedriveExecution does: a distributed Map runs only the chunks that failed. Step Functions cannot redrive an
+    /// Express execution, nor one that never ended (an interrupted run): those run their input again under the same name,
+    /// as a redelivered event would. Either way, chunks already stored are not written twice.
     /// </summary>
-    public async Task<RunOutcome> RedriveAsync(string savedInputPath, Action<string>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<RunOutcome> RedriveAsync(string executionName, Action<string>? progress = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        var input = JsonNode.Parse(await File.ReadAllTextAsync(savedInputPath, cancellationToken).ConfigureAwait(false))!.AsObject();
+        var root = stack.Aws.RepositoryRoot;
+        var inputPath = FailedExecutions.InputPath(root, executionName);
+        if (!File.Exists(inputPath))
+        {
+            throw new FileNotFoundException(
+                $"no failed execution {executionName} is kept in {FailedExecutions.Folder(root)}; kept: {string.Join(", ", FailedExecutions.Names(root))}", inputPath);
+        }
+
+        var input = JsonNode.Parse(await File.ReadAllTextAsync(inputPath, cancellationToken).ConfigureAwait(false))!.AsObject();
         var detail = input["detail"]!["object"]!;
         var key = EventObjectKey.Candidates(detail["key"]!.GetValue<string>())[^1];
         var size = detail["size"]!.GetValue<long>();
-        var variant = size >= stack.Workflow.ExpressMaxObjectBytes ? WorkflowVariant.Standard : WorkflowVariant.Express;
-        var name = Path.GetFileNameWithoutExtension(savedInputPath);
-        progress?.Invoke($"redriving execution {name} of s3://{stack.BucketName}/{key} on the {variant} state machine");
-        return await ExecuteAsync(new Execution(key, size, input, variant, name, DateTimeOffset.UtcNow, null), clock, progress, cancellationToken).ConfigureAwait(false);
+        var earlier = await FailedExecutions.LoadAsync(root, executionName, cancellationToken).ConfigureAwait(false);
+        var variant = earlier?.Type ?? (size >= stack.Workflow.ExpressMaxObjectBytes ? WorkflowVariant.Standard : WorkflowVariant.Express);
+        progress?.Invoke(earlier?.RedrivePoint is { } point
+            ? $"redriving execution {executionName} of s3://{stack.BucketName}/{key} on the {variant} state machine from {point.StateName}"
+            : $"running the input of execution {executionName} of s3://{stack.BucketName}/{key} again on the {variant} state machine (only a failed Standard execution can be redriven)");
+        return await ExecuteAsync(new Execution(key, size, input, variant, executionName, DateTimeOffset.UtcNow, null) { Earlier = earlier }, clock, progress, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<RunOutcome> ExecuteAsync(Execution execution, Stopwatch clock, Action<string>? progress, CancellationToken cancellationToken)
@@ -103,24 +115,33 @@ public sealed class PipelineRunner
         ExecutionResult result;
         try
         {
-            result = await new LocalEngine(registry, new S3ObjectStore(stack.Aws.S3)).ExecuteAsync(machine, input, options, cancellationToken).ConfigureAwait(false);
+            var engine = new LocalEngine(registry, new S3ObjectStore(stack.Aws.S3));
+            result = execution.Earlier is { } earlier
+                ? await engine.RedriveAsync(machine, earlier, options, cancellationToken).ConfigureAwait(false)
+                : await engine.ExecuteAsync(machine, input, options, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            var kept = await FailedInputs.SaveAsync(stack.Aws.RepositoryRoot, name, input, CancellationToken.None).ConfigureAwait(false);
+            var kept = await FailedExecutions.SaveAsync(stack.Aws.RepositoryRoot, name, input, execution.Earlier, CancellationToken.None).ConfigureAwait(false);
             throw new RunInterruptedException(key, observer.Stored, observer.ChunksStored, kept);
         }
 
-        var saved = result.Status == ExecutionStatus.Succeeded
-            ? null
-            : await FailedInputs.SaveAsync(stack.Aws.RepositoryRoot, name, input, cancellationToken).ConfigureAwait(false);
+        string? saved = null;
+        if (result.Status == ExecutionStatus.Succeeded)
+        {
+            FailedExecutions.Forget(stack.Aws.RepositoryRoot, name);
+        }
+        else
+        {
+            saved = await FailedExecutions.SaveAsync(stack.Aws.RepositoryRoot, name, input, result, cancellationToken).ConfigureAwait(false);
+        }
 
         if (result.Status == ExecutionStatus.Succeeded && registry.Starts.All is [var start])
         {
             var started = stack.MachineOf(start.StateMachineArn);
             progress?.Invoke($"the {variant} state machine handed the object over to the {started} one, execution {start.Name}");
             var next = start.Input as JsonObject ?? throw new InvalidOperationException($"execution {start.Name} was started with an input that is not an object");
-            return await ExecuteAsync(execution with { Input = next, Variant = started, Name = start.Name }, clock, progress, cancellationToken).ConfigureAwait(false);
+            return await ExecuteAsync(execution with { Input = next, Variant = started, Name = start.Name, Earlier = null }, clock, progress, cancellationToken).ConfigureAwait(false);
         }
 
         var quarantineKey = observer.QuarantineKey;
@@ -143,10 +164,32 @@ public sealed class PipelineRunner
             QuarantineCopy = quarantineCopy,
             FailedState = result.Status == ExecutionStatus.Succeeded ? null : observer.FailedState,
             SavedInputPath = saved,
-            Notifications = registry.Outbox.Messages,
+            Notifications = [.. registry.Outbox.Messages, .. RunEndedNotifications(result)],
             Cost = CostEstimator.Estimate(result),
             WallTime = clock.Elapsed,
         };
+    }
+
+    /// <summary>
+    /// What the run-ended rule publishes when a Standard execution ends without success: Step Functions' status change
+    /// event, matched on the statuses of <see cref="RunEndedNotification"/>, rendered with its template.
+    /// </summary>
+    private IEnumerable<SnsMessage> RunEndedNotifications(ExecutionResult result)
+    {
+        var status = result.Status switch
+        {
+            ExecutionStatus.Failed => "FAILED",
+            ExecutionStatus.TimedOut => "TIMED_OUT",
+            _ => null,
+        };
+        if (result.Type == WorkflowVariant.Standard && status is not null && RunEndedNotification.Statuses.Contains(status))
+        {
+            yield return new SnsMessage(
+                Guid.NewGuid().ToString(),
+                stack.Resolver.Resolve(ResourceRef.Topic(PipelineWorkflow.NotificationTopicId)),
+                RunEndedNotification.Render(result.Name, status, result.ExecutionArn),
+                null);
+        }
     }
 
     /// <summary>The S3 server's data lives only while it runs: keep a copy of an object under <c>.local/</c>.</summary>
@@ -272,6 +315,9 @@ public sealed class PipelineRunner
             node.Deserialize(type) ?? throw new InvalidOperationException($"a function returned null instead of a {typeof(T).Name}");
     }
 
-    /// <summary>One execution to run: the object, its event, the state machine and the execution's name and start.</summary>
-    private sealed record Execution(string Key, long Size, JsonObject Input, WorkflowVariant Variant, string Name, DateTimeOffset StartTime, int? Seed);
+    /// <summary>One execution to run: the object, its event, the state machine and the execution's name and start; <see cref="Earlier"/> when it is a redrive.</summary>
+    private sealed record Execution(string Key, long Size, JsonObject Input, WorkflowVariant Variant, string Name, DateTimeOffset StartTime, int? Seed)
+    {
+        public ExecutionResult? Earlier { get; init; }
+    }
 }

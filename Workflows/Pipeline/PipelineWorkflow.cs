@@ -7,7 +7,8 @@ namespace Pipeline.Workflows;
 /// The pipeline's workflow: load the file into chunks, validate, transform and store the valid chunks in a Map (Store
 /// quarantines any record the table refuses), quarantine the invalid records and account for every record, then notify
 /// success or, when the table refused records, partial success. Any error is caught, notified with the execution's input
-/// (for redrive) and ends in a Fail state. Payloads carry S3 keys and counts, never records.
+/// and ends in a Fail state, except a failed Map Run on Standard, which ends the execution where a redrive can continue
+/// it. Payloads carry S3 keys and counts, never records.
 /// </summary>
 /// <remarks>
 /// Every upload starts the Express machine: one EventBridge rule with no size comparison, because EventBridge compares
@@ -120,7 +121,7 @@ public static class PipelineWorkflow
             (Field(transformRequest, nameof(TransformRequest.WorkPrefix)), Payload.Path(Load(nameof(LoadBatchResult.WorkPrefix)))),
             (Field(transformRequest, nameof(TransformRequest.IngestedAt)), Payload.Path("$$.Execution.StartTime")));
         var chunkResults = $"$.chunkResults.{ChunkResultsKey}";
-        var processChunks = Guarded((inline
+        var chunkMap = (inline
             ? new MapState("ProcessChunks")
             {
                 ItemsPath = Validation(nameof(ValidateResult.ValidChunkKeys)),
@@ -140,7 +141,12 @@ public static class PipelineWorkflow
                 ResultWriter = new MapResultWriter(Payload.Object(("Bucket", ResourceRef.Bucket(IngestBucketId)), ("Prefix", StorageLayout.ChunkResultsPrefix))),
                 ResultSelector = Payload.Object((ChunkResultsKey, Payload.Path("$.ResultWriterDetails.Key"))),
                 ResultPath = "$.chunkResults",
-            }).WithItemProcessor(Chain.Start(transform).Next(store)));
+            }).WithItemProcessor(Chain.Start(transform).Next(store));
+
+        // On Standard a failed Map Run is not caught: the execution fails at ProcessChunks, so RedriveExecution continues
+        // there and runs only the chunks that failed (a caught failure would leave a redrive nothing but the Fail state).
+        // The run-failed rule (EventBridge) notifies it; Express executions emit no such events, so Express catches it.
+        var processChunks = inline ? Guarded(chunkMap) : chunkMap;
 
         // With no valid record there is nothing to transform: no chunk was stored.
         var noValidRecords = inline

@@ -17,7 +17,8 @@ public sealed record CloudWatchEventRule : Resource
 
     public required string Description { get; init; }
 
-    public required EventPattern EventPattern { get; init; }
+    /// <summary>An <see cref="EventPattern"/> or an <see cref="ExecutionStatusPattern"/>.</summary>
+    public required IJsonDocument EventPattern { get; init; }
 
     public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
     [

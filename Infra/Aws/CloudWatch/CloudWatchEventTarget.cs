@@ -2,7 +2,7 @@ using Pipeline.Infra.Model;
 
 namespace Pipeline.Infra.Aws;
 
-/// <summary>What a rule starts, with the role it uses and where undeliverable events go.</summary>
+/// <summary>What a rule starts or notifies, with the role it uses (none for a target with a resource policy) and where undeliverable events go.</summary>
 public sealed record CloudWatchEventTarget : Resource
 {
     public static readonly ResourceType Token = new("cloudwatch", "EventTarget");
@@ -18,7 +18,9 @@ public sealed record CloudWatchEventTarget : Resource
 
     public required Input Arn { get; init; }
 
-    public required Input RoleArn { get; init; }
+    public Input? RoleArn { get; init; }
+
+    public EventTargetInputTransformer? InputTransformer { get; init; }
 
     public required EventTargetDeadLetterConfig DeadLetterConfig { get; init; }
 
@@ -29,6 +31,7 @@ public sealed record CloudWatchEventTarget : Resource
         new("rule", Rule),
         new("arn", Arn),
         new("roleArn", RoleArn),
+        new("inputTransformer", InputTransformer),
         new("deadLetterConfig", DeadLetterConfig),
         new("retryPolicy", RetryPolicy),
     ];

@@ -224,7 +224,7 @@ public static class AccessPaths
         var resolver = context.Resolver;
         return context.Stack.All<LambdaFunction>().Where(function => resolver.Resolve(function.Role) == roleArn).Select(resolver.Arn)
             .Concat(context.Stack.All<SfnStateMachine>().Where(machine => resolver.Resolve(machine.RoleArn) == roleArn).Select(resolver.Arn))
-            .Concat(context.Stack.All<CloudWatchEventTarget>().Where(target => resolver.Resolve(target.RoleArn) == roleArn)
+            .Concat(context.Stack.All<CloudWatchEventTarget>().Where(target => target.RoleArn is { } role && resolver.Resolve(role) == roleArn)
                 .Select(target => resolver.Arn(Referenced(context, target.Rule))))
             .Distinct();
     }

@@ -51,7 +51,8 @@ public static class RoleNeeds
         }
 
         // Who starts each machine: the roles of the rules that target it and of the machines whose tasks start it.
-        var starters = stack.All<CloudWatchEventTarget>().Select(target => (Machine: resolver.Resolve(target.Arn), Role: Of(target.RoleArn))).ToList();
+        var roleTargets = stack.All<CloudWatchEventTarget>().Where(target => target.RoleArn is not null).ToList();
+        var starters = roleTargets.Select(target => (Machine: resolver.Resolve(target.Arn), Role: Of(target.RoleArn!))).ToList();
         foreach (var machine in stack.All<SfnStateMachine>())
         {
             var list = Of(machine.RoleArn);
@@ -88,9 +89,10 @@ public static class RoleNeeds
             }
         }
 
-        foreach (var target in stack.All<CloudWatchEventTarget>())
+        // A target with a role starts a machine; one without (the run-ended rule's topic) is allowed by the topic's policy.
+        foreach (var target in roleTargets)
         {
-            Of(target.RoleArn).Add(new("states:StartExecution", resolver.Resolve(target.Arn), "the rule starts the machine"));
+            Of(target.RoleArn!).Add(new("states:StartExecution", resolver.Resolve(target.Arn), "the rule starts the machine"));
         }
 
         var encrypted = AccessPaths.EncryptedResources(context).ToList();
@@ -137,6 +139,7 @@ public static class RoleNeeds
             var children = $"arn:aws:states:{region}:{account}:execution:{machineName}/{map["Label"]?.GetValue<string>() ?? name}:*";
             yield return new("states:DescribeExecution", children, $"{name} watches its children");
             yield return new("states:StopExecution", children, $"{name} stops its children when the Map Run fails");
+            yield return new("states:RedriveExecution", children, $"a redrive of the execution redrives {name}'s Map Run, restarting its failed children");
             if (map["ItemReader"]?["Parameters"] is JsonObject reader)
             {
                 yield return new("s3:GetObject", ObjectScope(reader, "Key"), $"{name} reads its items");
