@@ -49,6 +49,17 @@ public class DistributedMapTests
     }
 
     [Fact]
+    public void AnS3InventoryManifest_IsAnItemReaderTheValidatorAndTheAslValidatorAccept()
+    {
+        var map = Distributed() with { ItemReader = Distributed().ItemReader! with { InputType = MapItemReader.Manifest } };
+        var file = AslValidatorTool.WriteTemp(
+            AslRenderer.Render(StateMachineDefinition.From(Chain.Start(map)), WorkflowVariant.Standard, new ExampleArnResolver()), "manifest.asl.json");
+
+        Errors(map).Should().BeEmpty();
+        AslValidatorTool.Run(file).ExitCode.Should().Be(0);
+    }
+
+    [Fact]
     public void DistributedMap_IsRefusedOnTheExpressMachine() =>
         Errors(Distributed(), WorkflowVariant.Express).Should().Contain("Each: Express workflows cannot run a distributed Map");
 
@@ -64,6 +75,7 @@ public class DistributedMapTests
     [InlineData("Label")]
     [InlineData("Batcher")]
     [InlineData("Concurrency")]
+    [InlineData("InputType")]
     public void InvalidDistributedMap_IsRefusedWithTheReason(string defect)
     {
         var map = defect switch
@@ -72,6 +84,7 @@ public class DistributedMapTests
             "Percentage" => Distributed() with { ToleratedFailurePercentage = 101 },
             "Label" => Distributed() with { Label = "two words" },
             "Batcher" => Distributed() with { ItemBatcher = new MapItemBatcher(null) },
+            "InputType" => Distributed() with { ItemReader = Distributed().ItemReader! with { InputType = "XML" } },
             _ => Distributed() with { MaxConcurrency = 10_001 },
         };
 
@@ -81,6 +94,7 @@ public class DistributedMapTests
             "Percentage" => "between 0 and 100",
             "Label" => "at most 40 characters",
             "Batcher" => "MaxItemsPerBatch or MaxInputBytesPerBatch",
+            "InputType" => "'XML' is not JSON, JSONL, CSV or MANIFEST",
             _ => "<= 10000",
         });
     }

@@ -229,4 +229,66 @@ public class DistributedMapTests
 
         parse.Should().Throw<InvalidDefinitionException>().WithMessage("*applies only to a distributed Map*");
     }
+
+    /// <summary>
+    /// An S3 Inventory (S3 user guide, "Amazon S3 Inventory"): manifest.json names gzip CSV files without a header,
+    /// whose columns its fileSchema lists; each row becomes an item keyed by those names.
+    /// </summary>
+    [Fact]
+    public async Task ItemReader_ReadsAnS3InventoryThroughItsManifest_EachRowAnItemKeyedByTheFileSchema()
+    {
+        static byte[] Gzip(string text)
+        {
+            using var buffer = new MemoryStream();
+            using (var zip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Fastest))
+            {
+                zip.Write(Encoding.UTF8.GetBytes(text));
+            }
+
+            return buffer.ToArray();
+        }
+
+        var store = new InMemoryObjectStore();
+        store.Objects[("inventory", "source/config/data/a.csv.gz")] = Gzip("\"source\",\"photos/1.jpg\",\"120\"\n\"source\",\"photos/2.jpg\",\"340\"\n");
+        store.Objects[("inventory", "source/config/data/b.csv.gz")] = Gzip("\"source\",\"photos/3.jpg\",\"56\"\n");
+        store.Objects[("inventory", "source/config/manifest.json")] = Encoding.UTF8.GetBytes("""
+            {
+              "sourceBucket": "source", "destinationBucket": "arn:aws:s3:::inventory", "version": "2016-11-30",
+              "fileFormat": "CSV", "fileSchema": "Bucket, Key, Size",
+              "files": [ { "key": "source/config/data/a.csv.gz", "size": 60 }, { "key": "source/config/data/b.csv.gz", "size": 40 } ]
+            }
+            """);
+        var reader = """
+            "ItemReader": {
+              "Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": { "InputType": "MANIFEST" },
+              "Parameters": { "Bucket": "inventory", "Key": "source/config/manifest.json" }
+            },
+            """;
+
+        var result = await RunAsync(Machine(reader, EchoWork), new JsonObject(), store);
+
+        result.ShouldSucceed();
+        result.Output.ShouldBeJson("""
+            [
+              {"Bucket": "source", "Key": "photos/1.jpg", "Size": "120"},
+              {"Bucket": "source", "Key": "photos/2.jpg", "Size": "340"},
+              {"Bucket": "source", "Key": "photos/3.jpg", "Size": "56"}
+            ]
+            """);
+    }
+
+    [Fact]
+    public async Task ItemReader_RefusesAnInventoryThatIsNotCsv_WithItemReaderFailed()
+    {
+        var store = new InMemoryObjectStore();
+        store.Objects[("inventory", "manifest.json")] = Encoding.UTF8.GetBytes("""{"fileFormat": "Parquet", "fileSchema": "message s3.inventory { }", "files": []}""");
+        var reader = """
+            "ItemReader": { "Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": { "InputType": "MANIFEST" }, "Parameters": { "Bucket": "inventory", "Key": "manifest.json" } },
+            """;
+
+        var result = await RunAsync(Machine(reader, EchoWork), new JsonObject(), store);
+
+        (result.Status, result.Error).Should().Be((ExecutionStatus.Failed, ErrorNames.ItemReaderFailed));
+        result.Cause.Should().Contain("s3://inventory/manifest.json").And.Contain("only CSV inventories");
+    }
 }

@@ -154,6 +154,21 @@ public static class RunCommand
         return outcome.Succeeded ? ExitCodes.Succeeded : ExitCodes.ExecutionFailed;
     }
 
+    /// <summary>The run's estimated price on the machine that ran it, in parts, and scaled to a million records.</summary>
+    private static string CostLine(RunOutcome outcome, int records)
+    {
+        var cost = outcome.Cost;
+        var (machine, machineCost) = outcome.Variant == WorkflowVariant.Standard
+            ? ($"{cost.StateTransitions:N0} transitions", cost.StandardCost)
+            : ($"{cost.ExpressBilledDuration.TotalSeconds:N1} s at {cost.ExpressBilledMemoryMb} MB", cost.ExpressCost);
+        var total = machineCost + cost.ChildCost + cost.LambdaCost;
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"estimated cost: {outcome.Variant} machine ${machineCost:0.######} ({machine}) + child executions ${cost.ChildCost:0.######} "
+            + $"({cost.ChildExecutions:N0}, {cost.ChildStateTransitions:N0} transitions) + Lambda ${cost.LambdaCost:0.######} "
+            + $"({cost.LambdaInvocations:N0} invocations, {cost.LambdaGbSeconds:N1} GB-s) = ${total:0.######}; per 1,000,000 records ${total * 1_000_000m / records:0.####}");
+    }
+
     /// <summary>5 GiB, the most LoadBatch's MAX_OBJECT_BYTES allows.</summary>
     private const long BenchMaxObjectBytes = LoadBatchSettings.LargestMaxObjectBytes;
 
@@ -194,6 +209,7 @@ public static class RunCommand
                     .GroupBy(call => call.FunctionName)
                     .Select(group => string.Create(CultureInfo.InvariantCulture, $"{group.Key} {group.Count()}x {group.Sum(call => call.Duration.TotalSeconds):0.00} s"));
                 await stderr.WriteLineAsync($"          handler time (summed over concurrent calls): {string.Join(", ", perFunction)}").ConfigureAwait(false);
+                await stderr.WriteLineAsync($"          {CostLine(outcome, count)}").ConfigureAwait(false);
                 if (!outcome.Succeeded)
                 {
                     await stderr.WriteLineAsync($"          {outcome.Execution.Error}: {outcome.Execution.Cause}").ConfigureAwait(false);

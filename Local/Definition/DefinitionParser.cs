@@ -225,9 +225,9 @@ internal static class DefinitionParser
 
         var config = node["ReaderConfig"] as JsonObject ?? [];
         var inputType = OptionalString(config, "InputType", owner) ?? "JSON";
-        if (inputType is not ("JSON" or "JSONL" or "CSV"))
+        if (inputType is not ("JSON" or "JSONL" or "CSV" or "MANIFEST"))
         {
-            throw new InvalidDefinitionException($"State '{name}': ItemReader InputType '{inputType}' is not supported locally (JSON, JSONL, CSV).");
+            throw new InvalidDefinitionException($"State '{name}': ItemReader InputType '{inputType}' is not supported locally (JSON, JSONL, CSV, MANIFEST).");
         }
 
         var headers = OptionalString(config, "CSVHeaderLocation", owner) == "GIVEN"

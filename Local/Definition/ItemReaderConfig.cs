@@ -6,7 +6,7 @@ namespace Pipeline.Local.Definition;
 /// A distributed Map's <c>ItemReader</c>: the object to read items from (<c>arn:aws:states:::s3:getObject</c> with
 /// <see cref="Parameters"/> naming Bucket and Key, either may be a path) and how to read it.
 /// </summary>
-/// <param name="InputType">JSON (an array), JSONL (one item per line) or CSV.</param>
+/// <param name="InputType">JSON (an array), JSONL (one item per line), CSV, or MANIFEST (an S3 Inventory manifest.json).</param>
 /// <param name="CsvHeaders">The column names when the CSV has none (<c>CSVHeaderLocation: GIVEN</c>); null to read them from the first row.</param>
 /// <param name="MaxItems">At most this many items are read; 0 reads all.</param>
 public sealed record ItemReaderConfig(string Resource, JsonNode Parameters, string InputType, IReadOnlyList<string>? CsvHeaders, int MaxItems)

@@ -122,7 +122,30 @@ internal sealed partial class ExecutionRun
             throw new StatesErrorException(ErrorNames.ItemReaderFailed, $"The ItemReader could not read s3://{bucket}/{key}: {ex.Message}");
         }
 
-        return ItemReading.Read(reader, content, $"s3://{bucket}/{key}");
+        if (reader.InputType != ItemReading.ManifestType)
+        {
+            return ItemReading.Read(reader, content, $"s3://{bucket}/{key}");
+        }
+
+        // An S3 Inventory: the manifest names CSV files (gzip) in the same bucket, each row an object described by fileSchema.
+        var (schema, files) = ItemReading.Manifest(content, $"s3://{bucket}/{key}");
+        var items = new List<JsonNode?>();
+        foreach (var file in files)
+        {
+            byte[] inventory;
+            try
+            {
+                inventory = await store.GetAsync(bucket, file, path.CancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                throw new StatesErrorException(ErrorNames.ItemReaderFailed, $"The ItemReader could not read the inventory file s3://{bucket}/{file}: {ex.Message}");
+            }
+
+            items.AddRange(ItemReading.InventoryRows(inventory, schema, $"s3://{bucket}/{file}"));
+        }
+
+        return reader.MaxItems > 0 ? items.Take(reader.MaxItems).ToList() : items;
     }
 
     /// <summary>Groups items into <c>{"Items": [...]}</c> inputs, closing a batch at the item count or before the byte bound.</summary>

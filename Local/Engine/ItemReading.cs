@@ -8,10 +8,13 @@ namespace Pipeline.Local.Engine;
 
 /// <summary>
 /// Turns the object an ItemReader names into items as Step Functions does: a JSON array's elements, a JSON Lines
-/// file's lines, a CSV file's rows as objects of text keyed by the header (the first row, or the given headers).
+/// file's lines, a CSV file's rows as objects of text keyed by the header (the first row, or the given headers), an S3
+/// Inventory's rows as objects of text keyed by its manifest's <c>fileSchema</c>.
 /// </summary>
 internal static class ItemReading
 {
+    public const string ManifestType = "MANIFEST";
+
     public static List<JsonNode?> Read(ItemReaderConfig reader, byte[] content, string source)
     {
         var items = reader.InputType switch
@@ -23,6 +26,49 @@ internal static class ItemReading
             _ => Csv(Encoding.UTF8.GetString(content), reader.CsvHeaders, source),
         };
         return (reader.MaxItems > 0 ? items.Take(reader.MaxItems) : items).ToList();
+    }
+
+    /// <summary>The column names and inventory files of an S3 Inventory manifest.json; Step Functions reads CSV inventories only.</summary>
+    public static (IReadOnlyList<string> Schema, IReadOnlyList<string> Files) Manifest(byte[] content, string source)
+    {
+        JsonNode? manifest;
+        try
+        {
+            manifest = JsonNode.Parse(content);
+        }
+        catch (JsonException ex)
+        {
+            throw Failed(source, $"the manifest is not JSON: {ex.Message}");
+        }
+
+        if (manifest?["fileFormat"]?.GetValue<string>() is not "CSV")
+        {
+            throw Failed(source, $"the inventory's fileFormat is {manifest?["fileFormat"]?.ToJsonString() ?? "missing"}, and only CSV inventories can be read");
+        }
+
+        var schema = manifest["fileSchema"]?.GetValue<string>().Split(',').Select(column => column.Trim()).ToList()
+            ?? throw Failed(source, "the manifest has no fileSchema");
+        var files = (manifest["files"] as JsonArray)?.Select(file => file?["key"]?.GetValue<string>() ?? throw Failed(source, "a file of the manifest has no key")).ToList()
+            ?? throw Failed(source, "the manifest lists no files");
+        return (schema, files);
+    }
+
+    /// <summary>The rows of one gzip inventory file, which has no header row: its columns are the manifest's schema.</summary>
+    public static IEnumerable<JsonNode?> InventoryRows(byte[] gzip, IReadOnlyList<string> schema, string source)
+    {
+        string text;
+        try
+        {
+            using var unzip = new System.IO.Compression.GZipStream(new MemoryStream(gzip), System.IO.Compression.CompressionMode.Decompress);
+            using var reader = new StreamReader(unzip, Encoding.UTF8);
+            text = reader.ReadToEnd();
+        }
+        catch (InvalidDataException ex)
+        {
+            throw Failed(source, $"the inventory file is not gzip: {ex.Message}");
+        }
+
+        return Csv(text, schema, source).ToList();
     }
 
     private static IEnumerable<string> Lines(byte[] content) =>

@@ -2,13 +2,15 @@ namespace Pipeline.Workflows;
 
 /// <summary>
 /// Where a distributed Map reads its items: the object <see cref="Parameters"/> name (<c>Bucket</c> and <c>Key</c>,
-/// literal, path or resource) read as <see cref="InputType"/>: JSON (an array), JSONL, CSV (header in the first row).
+/// literal, path or resource) read as <see cref="InputType"/>: JSON (an array), JSONL, CSV (header in the first row), or
+/// MANIFEST (an S3 Inventory manifest.json, whose CSV inventory files list the objects).
 /// </summary>
 public sealed record MapItemReader(PayloadObject Parameters, string InputType = MapItemReader.Json)
 {
     public const string Json = "JSON";
     public const string JsonLines = "JSONL";
     public const string Csv = "CSV";
+    public const string Manifest = "MANIFEST";
     public const string GetObject = "arn:aws:states:::s3:getObject";
 
     public string Resource { get; init; } = GetObject;

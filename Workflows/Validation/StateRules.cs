@@ -131,8 +131,8 @@ internal static class StateRules
             error($"MaxConcurrency of a distributed Map must be <= {DistributedMaxConcurrency} (is {map.MaxConcurrency})");
         if (map.ItemReader is not null && map.ItemsPath is not null)
             error("a Map reads its items from ItemReader or from ItemsPath, not both");
-        if (map.ItemReader is { InputType: not (MapItemReader.Json or MapItemReader.JsonLines or MapItemReader.Csv) } reader)
-            error($"ItemReader InputType '{reader.InputType}' is not JSON, JSONL or CSV");
+        if (map.ItemReader is { InputType: not (MapItemReader.Json or MapItemReader.JsonLines or MapItemReader.Csv or MapItemReader.Manifest) } reader)
+            error($"ItemReader InputType '{reader.InputType}' is not JSON, JSONL, CSV or MANIFEST");
         if (map.ItemBatcher is { MaxItemsPerBatch: null, MaxInputBytesPerBatch: null })
             error("ItemBatcher needs MaxItemsPerBatch or MaxInputBytesPerBatch");
         if (map.ToleratedFailureCount < 0)
