@@ -15,6 +15,10 @@ public class DefinitionParserTests
     [InlineData("""{"StartAt": "M", "States": {"M": {"Type": "Map", "ToleratedFailureCount": 1, "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}}}""", "'M'", "distributed")]
     [InlineData("""{"StartAt": "A", "States": {"A": {"Type": "Pass", "Assign": {"x": 1}, "End": true}}}""", "'A'", "Assign")]
     [InlineData("""{"StartAt": "C", "States": {"C": {"Type": "Choice", "Choices": [{"Variable": "$.x", "NumericIsAbout": 1, "Next": "C"}]}}}""", "'C'", "NumericIsAbout")]
+    [InlineData("""{"StartAt": "A", "States": {"A": {"Type": "Pass", "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "A"}], "End": true}}}""", "'A'", "\"Catch\" is not valid in a Pass state")]
+    [InlineData("""{"StartAt": "A", "States": {"A": {"Type": "Succeed", "Next": "A"}}}""", "'A'", "\"Next\" is not valid in a Succeed state")]
+    [InlineData("""{"StartAt": "A", "States": {"A": {"Type": "Fail", "InputPath": "$"}}}""", "'A'", "\"InputPath\" is not valid in a Fail state")]
+    [InlineData("""{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "x", "Resutl": {}, "End": true}}}""", "'A'", "\"Resutl\"")]
     public void Parse_WhenDefinitionIsInvalid_ShouldExplainAndNameTheState(string definition, string mentions, string alsoMentions)
     {
         var act = () => StateMachine.Parse(definition);

@@ -11,11 +11,14 @@ namespace Pipeline.Local.Tests.Definition;
 /// </summary>
 public class DefinitionSyntaxTests
 {
-    private static string Pass(string field, JsonNode value) => new JsonObject
+    /// <summary>A machine of one state "S" holding <paramref name="field"/>: a Task for the fields only a Task takes, else a Pass.</summary>
+    private static string Pass(string field, JsonNode value)
     {
-        ["StartAt"] = "S",
-        ["States"] = new JsonObject { ["S"] = new JsonObject { ["Type"] = "Pass", [field] = value, ["End"] = true } },
-    }.ToJsonString();
+        var state = field == "ResultSelector"
+            ? new JsonObject { ["Type"] = "Task", ["Resource"] = "arn:aws:lambda:us-east-1:123456789012:function:F", [field] = value, ["End"] = true }
+            : new JsonObject { ["Type"] = "Pass", [field] = value, ["End"] = true };
+        return new JsonObject { ["StartAt"] = "S", ["States"] = new JsonObject { ["S"] = state } }.ToJsonString();
+    }
 
     [Theory]
     [InlineData("$.a(b")]

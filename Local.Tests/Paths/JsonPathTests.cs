@@ -34,6 +34,23 @@ public class JsonPathTests
         JsonPath.Parse(path).Evaluate(Document).ShouldBeJson(expected);
     }
 
+    /// <summary>Bracket notation names any key: a backslash escapes the quote that delimits it, and itself.</summary>
+    [Theory]
+    [InlineData(@"$['it\'s']", "\"apostrophe\"")]
+    [InlineData(@"$[""say \""hi\""""]", "\"quotes\"")]
+    [InlineData(@"$['back\\slash']", "\"backslash\"")]
+    [InlineData(@"$['dots.and[brackets]']", "\"punctuation\"")]
+    [InlineData(@"$[""it's""]", "\"apostrophe\"")]
+    public void BracketNotation_ReadsNamesWithEscapedQuotesAndBackslashes(string path, string expected)
+    {
+        var document = JsonNode.Parse("""
+            {"it's": "apostrophe", "say \"hi\"": "quotes", "back\\slash": "backslash", "dots.and[brackets]": "punctuation"}
+            """);
+
+        Pipeline.Workflows.AslSyntax.Path(path).Should().BeNull("the validator's grammar accepts what the engine reads");
+        JsonPath.Parse(path).Evaluate(document).ShouldBeJson(expected);
+    }
+
     [Fact]
     public void Evaluate_WhenDefinitePathMatchesNothing_ShouldFailWithRuntimeError()
     {

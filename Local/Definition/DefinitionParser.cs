@@ -81,6 +81,12 @@ internal static class DefinitionParser
             throw new InvalidDefinitionException($"State '{name}': QueryLanguage JSONata is not supported by the local engine.");
         }
 
+        if (StateFields.FirstInvalid(node["Type"]?.GetValue<string>(), node.Select(field => field.Key)) is { } invalid)
+        {
+            throw new InvalidDefinitionException(
+                $"State '{name}': the field \"{invalid}\" is not valid in a {node["Type"]} state (CreateStateMachine: SCHEMA_VALIDATION_FAILED).");
+        }
+
         DefinitionSyntax.Check(name, node);
 
         var type = RequiredString(node, "Type", owner);

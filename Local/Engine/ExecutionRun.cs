@@ -216,24 +216,43 @@ internal sealed partial class ExecutionRun
             ["inputDetails"] = new JsonObject { ["truncated"] = false },
         });
         CheckPayloadSize(state, input, "input");
+        var enteredEventId = path.LastEventId;
 
-        var (next, output) = state switch
+        var (next, output) = await AttributedAsync(state, enteredEventId, async () => state switch
         {
             PassState pass => Exit(pass, RunPass(pass, input, ContextObject(state, enteredTime, 0, null), path)),
             ChoiceState choice => RunChoice(choice, input, ContextObject(state, enteredTime, 0, null), path),
             WaitState wait => Exit(wait, RunWait(wait, input, ContextObject(state, enteredTime, 0, null), path)),
             SucceedState succeed => (null, ExitWith(succeed, Succeed(succeed, input, ContextObject(state, enteredTime, 0, null)), path)),
             FailState fail => throw Failure(fail, input, ContextObject(state, enteredTime, 0, null), path),
-            TaskState task => await RunWithRetryAsync(task, input, path, retry => RunTaskAsync(task, input, path, enteredTime, retry)).ConfigureAwait(false),
-            ParallelState parallel => await RunWithRetryAsync(parallel, input, path, retry => RunParallelAsync(parallel, input, path, enteredTime, retry)).ConfigureAwait(false),
-            MapState map => await RunWithRetryAsync(map, input, path, retry => RunMapAsync(map, input, path, enteredTime, retry)).ConfigureAwait(false),
+            TaskState task => await RunWithRetryAsync(task, input, path, retry => AttributedAsync(task, enteredEventId, () => RunTaskAsync(task, input, path, enteredTime, retry))).ConfigureAwait(false),
+            ParallelState parallel => await RunWithRetryAsync(parallel, input, path, retry => AttributedAsync(parallel, enteredEventId, () => RunParallelAsync(parallel, input, path, enteredTime, retry))).ConfigureAwait(false),
+            MapState map => await RunWithRetryAsync(map, input, path, retry => AttributedAsync(map, enteredEventId, () => RunMapAsync(map, input, path, enteredTime, retry))).ConfigureAwait(false),
             _ => throw new StatesErrorException(ErrorNames.Runtime, $"State '{state.Name}' has an unsupported type."),
-        };
+        }).ConfigureAwait(false);
 
         CheckPayloadSize(state, output, "output");
         return (next, output);
 
         (string?, JsonNode?) Exit(State s, JsonNode? value) => (s.End ? null : s.Next, ExitWith(s, value, path));
+    }
+
+    /// <summary>
+    /// The errors the service raises while running a state (not a task's, not a Fail state's) carry the state and the id
+    /// of the event that entered it, worded as Step Functions words them: "An error occurred while executing the state
+    /// 'X' (entered at the event id #N). ...". An error from a nested state already names that state.
+    /// </summary>
+    private static async Task<T> AttributedAsync<T>(State state, long enteredEventId, Func<Task<T>> run)
+    {
+        try
+        {
+            return await run().ConfigureAwait(false);
+        }
+        catch (StatesErrorException ex) when (ex.Error is ErrorNames.Runtime or ErrorNames.IntrinsicFailure or ErrorNames.ItemReaderFailed or ErrorNames.ResultWriterFailed
+            && ex.Cause?.StartsWith(ErrorAttribution.Prefix, StringComparison.Ordinal) != true)
+        {
+            throw new StatesErrorException(ex.Error, ErrorAttribution.Cause(state.Name, enteredEventId, ex.Cause));
+        }
     }
 
     private JsonNode? ExitWith(State state, JsonNode? output, ExecutionPath path)

@@ -54,7 +54,7 @@ public sealed class IntrinsicFunctions
             "States.Hash" => Hash(f.Count(2)),
             "States.JsonMerge" => JsonMerge(f.Count(3)),
             "States.MathRandom" => MathRandom(f),
-            "States.MathAdd" => JsonValue.Create(f.Count(2).Integer(0) + f.Integer(1)),
+            "States.MathAdd" => JsonValue.Create(f.Count(2).Rounded(0) + f.Rounded(1)),
             "States.StringSplit" => StringSplit(f.Count(2)),
             "States.UUID" => JsonValue.Create(NewUuid(f.Count(0))),
             _ => throw new StatesErrorException(ErrorNames.Runtime, $"Unknown intrinsic function '{call.Name}'."),
@@ -97,8 +97,7 @@ public sealed class IntrinsicFunctions
                     throw f.Failure("has more {} placeholders than arguments");
                 }
 
-                var value = f.Value(next++);
-                builder.Append(value?.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : JsonText.Write(value));
+                FormatValue(builder, f.Value(next++));
                 i++;
             }
             else
@@ -110,11 +109,59 @@ public sealed class IntrinsicFunctions
         return next == f.Values.Count ? JsonValue.Create(builder.ToString()) : throw f.Failure("has more arguments than {} placeholders");
     }
 
+    /// <summary>
+    /// How Step Functions writes a value into States.Format's template (recorded against AWS in LocalStack's
+    /// intrinsic-function snapshots, test_generic: <c>{"Arg1": 1, "Arg2": []}</c> becomes <c>{Arg1=1, Arg2=[]}</c>):
+    /// strings as they are, arrays and objects in Java's collection notation with their members written the same way,
+    /// other values as JSON.
+    /// </summary>
+    private static void FormatValue(StringBuilder builder, JsonNode? value)
+    {
+        switch (value)
+        {
+            case JsonValue text when text.GetValueKind() == JsonValueKind.String:
+                builder.Append(text.GetValue<string>());
+                break;
+            case JsonArray array:
+                builder.Append('[');
+                for (var i = 0; i < array.Count; i++)
+                {
+                    builder.Append(i == 0 ? string.Empty : ", ");
+                    FormatValue(builder, array[i]);
+                }
+
+                builder.Append(']');
+                break;
+            case JsonObject obj:
+                builder.Append('{');
+                var first = true;
+                foreach (var (key, member) in obj)
+                {
+                    builder.Append(first ? string.Empty : ", ").Append(key).Append('=');
+                    FormatValue(builder, member);
+                    first = false;
+                }
+
+                builder.Append('}');
+                break;
+            default:
+                builder.Append(JsonText.Write(value));
+                break;
+        }
+    }
+
+    /// <summary>An empty or blank string gives null, as Step Functions answers (LocalStack's AWS snapshots, test_string_to_json).</summary>
     private static JsonNode? StringToJson(Arguments f)
     {
+        var text = f.Count(1).String(0);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
         try
         {
-            return JsonNode.Parse(f.Count(1).String(0));
+            return JsonNode.Parse(text);
         }
         catch (JsonException ex)
         {
@@ -285,6 +332,18 @@ public sealed class IntrinsicFunctions
             return number == Math.Floor(number) && Math.Abs(number) <= int.MaxValue
                 ? (long)number
                 : throw Failure($"argument {index + 1} must be an integer");
+        }
+
+        /// <summary>
+        /// A number rounded half up, as Java's Math.round: Step Functions' States.MathAdd rounds each argument so
+        /// (LocalStack's AWS snapshots, test_math_add: 1.49 + 1.5 = 3, 1.5 + 1.51 = 4, -1.5 + -1.51 = -3).
+        /// </summary>
+        public long Rounded(int index)
+        {
+            var number = JsonNumber.TryGet(Value(index), out var n) ? n : double.NaN;
+            return double.IsFinite(number) && Math.Abs(number) <= int.MaxValue
+                ? (long)Math.Floor(number + 0.5)
+                : throw Failure($"argument {index + 1} must be a number between {int.MinValue} and {int.MaxValue}");
         }
 
         public StatesErrorException Failure(string reason) =>

@@ -64,7 +64,7 @@ public static class PayloadTemplate
                 var source = expression.StartsWith("$$", StringComparison.Ordinal) ? "the context object" : "the input";
                 throw new StatesErrorException(
                     ErrorNames.Runtime,
-                    $"The JSONPath '{expression}' specified for the field '{key}' could not be found in {source} '{JsonText.Write(expression.StartsWith("$$", StringComparison.Ordinal) ? context : input)}'. {ex.Cause}");
+                    $"The JSONPath '{expression}' specified for the field '{key}' could not be found in {source} '{JsonText.Write(expression.StartsWith("$$", StringComparison.Ordinal) ? context : input)}'");
             }
         }
 
