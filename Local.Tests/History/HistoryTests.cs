@@ -88,4 +88,23 @@ public class HistoryTests
         result.History.Select(e => e.Type).Should().Contain(HistoryEventType.FailStateEntered);
         new JsonObject { ["error"] = result.Error, ["cause"] = result.Cause }.ShouldBeJson("""{"error": "Invalid", "cause": "bad file"}""");
     }
+
+    /// <summary>GetExecutionHistory does not serve Express executions: the engine does not keep theirs, so their memory does not grow with transitions.</summary>
+    [Fact]
+    public async Task AnExpressExecution_KeepsNoHistoryByDefault_YetCountsAndReportsEveryEvent()
+    {
+        var definition = Pipeline.Local.Definition.StateMachine.Parse(Asl.Single(new System.Text.Json.Nodes.JsonObject { ["Type"] = "Pass" }));
+        var reported = new List<HistoryEvent>();
+        var engine = new Pipeline.Local.Engine.LocalEngine(new Pipeline.Local.Tasks.TaskRegistry());
+
+        var express = await engine.ExecuteAsync(definition, null, new Pipeline.Local.Engine.ExecutionOptions { Type = Workflows.WorkflowVariant.Express, OnEvent = reported.Add });
+        var standard = await engine.ExecuteAsync(definition, null, new Pipeline.Local.Engine.ExecutionOptions { Type = Workflows.WorkflowVariant.Standard });
+
+        express.History.Should().BeEmpty();
+        express.Quotas.HistoryEvents.Should().Be(4);
+        reported.Select(e => e.Type).Should().Equal(
+            HistoryEventType.ExecutionStarted, HistoryEventType.PassStateEntered, HistoryEventType.PassStateExited, HistoryEventType.ExecutionSucceeded);
+        reported.Select(e => e.Id).Should().Equal(1, 2, 3, 4);
+        standard.History.Should().HaveCount(4);
+    }
 }

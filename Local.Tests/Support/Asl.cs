@@ -15,7 +15,7 @@ internal static class Asl
     public static readonly DateTimeOffset Start = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public static ExecutionOptions Options(WorkflowVariant type = WorkflowVariant.Standard, int seed = 42) =>
-        new() { StartTime = Start, Seed = seed, Type = type, Name = "test-execution", StateMachineName = "Test" };
+        new() { StartTime = Start, Seed = seed, Type = type, Name = "test-execution", StateMachineName = "Test", KeepHistory = true };
 
     public static Task<ExecutionResult> RunAsync(string definition, string input = "{}", TaskRegistry? registry = null, ExecutionOptions? options = null) =>
         new LocalEngine(registry ?? new TaskRegistry()).ExecuteAsync(StateMachine.Parse(definition), JsonNode.Parse(input), options ?? Options());

@@ -69,7 +69,7 @@ public static class ExecCommand
         // The pipeline's functions need DynamoDB Local and the S3 server: they start on the first call of one.
         await using var functions = new OnDemandPipelineFunctions(stderr);
         var registry = functions.Bind(new TaskRegistry(UnboundFunctionHint));
-        var options = new ExecutionOptions { Type = type, StateMachineName = Path.GetFileNameWithoutExtension(definitionFile.Name) };
+        var options = new ExecutionOptions { Type = type, StateMachineName = Path.GetFileNameWithoutExtension(definitionFile.Name), KeepHistory = printHistory };
         var result = await new LocalEngine(registry, functions).ExecuteAsync(machine, input, options, cancellationToken).ConfigureAwait(false);
 
         foreach (var message in registry.Outbox.Messages)

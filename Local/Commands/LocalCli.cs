@@ -12,6 +12,7 @@ public static class LocalCli
             RunCommand.Create(),
             RedriveCommand.Create(),
             ColdStartCommand.Create(),
+            EngineBenchCommand.Create(),
             ServeCommand.Create(),
         };
 

@@ -149,6 +149,7 @@ internal static class DefinitionParser
             End = !isTerminal && node["End"]?.GetValue<bool>() == true,
             InputPath = state is FailState ? "$" : PathField(node, "InputPath"),
             OutputPath = state is FailState ? "$" : PathField(node, "OutputPath"),
+            Context = ContextUses.Of(node),
         };
     }
 

@@ -13,6 +13,9 @@ public abstract record State
 
     public string? OutputPath { get; init; } = "$";
 
+    /// <summary>How much of the context object the state's fields can read.</summary>
+    public ContextUse Context { get; init; } = ContextUse.Full;
+
     /// <summary>The ASL "Type" value, also the prefix of the state's history events.</summary>
     public abstract string Type { get; }
 }

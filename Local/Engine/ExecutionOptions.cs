@@ -21,6 +21,13 @@ public sealed record ExecutionOptions
 
     public string AccountId { get; init; } = "123456789012";
 
+    /// <summary>
+    /// Whether the result holds the history; by default a Standard execution's does and an Express execution's does not,
+    /// as on AWS (GetExecutionHistory does not serve Express executions), so an Express execution's memory does not grow
+    /// with its transitions. Events still reach <see cref="OnEvent"/> and count towards the quotas.
+    /// </summary>
+    public bool? KeepHistory { get; init; }
+
     /// <summary>Called with each history event as it is recorded, in id order (calls never overlap); for progress output.</summary>
     public Action<History.HistoryEvent>? OnEvent { get; init; }
 }

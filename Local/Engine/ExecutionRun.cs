@@ -47,7 +47,11 @@ internal sealed partial class ExecutionRun
         this.invoker = invoker;
         this.options = options;
         this.objects = objects;
-        history = new ExecutionHistory(options.OnEvent, options.Type == WorkflowVariant.Standard ? ExecutionQuotas.HistoryEvents : null, earlier?.History);
+        history = new ExecutionHistory(
+            options.OnEvent,
+            options.Type == WorkflowVariant.Standard ? ExecutionQuotas.HistoryEvents : null,
+            earlier?.History,
+            options.KeepHistory ?? options.Type == WorkflowVariant.Standard);
         seed = options.Seed ?? Random.Shared.Next();
         executionName = options.Name ?? NewName(seed);
         executionArn = $"arn:aws:states:{options.Region}:{options.AccountId}:execution:{options.StateMachineName}:{executionName}";
@@ -151,7 +155,7 @@ internal sealed partial class ExecutionRun
         FanOutDataBytes = Interlocked.Read(ref fanOutDataBytes),
         Children = [.. children],
         RedriveCount = redriveCount,
-        Quotas = new QuotaUsage(options.Type, history.Events.Count, largestPayloadBytes, largestPayloadState, path.Timeline.UtcNow - startTime, Volatile.Read(ref peakMapConcurrency)),
+        Quotas = new QuotaUsage(options.Type, history.Count, largestPayloadBytes, largestPayloadState, path.Timeline.UtcNow - startTime, Volatile.Read(ref peakMapConcurrency)),
     };
 
     /// <summary>Runs a graph from its start, or from <paramref name="startAt"/> (a redrive); remembers where the execution's own graph failed.</summary>
@@ -209,7 +213,7 @@ internal sealed partial class ExecutionRun
     {
         Interlocked.Increment(ref transitions);
         var enteredTime = path.Timeline.UtcNow;
-        history.Add(path, Enum.Parse<HistoryEventType>($"{state.Type}StateEntered"), new JsonObject
+        history.Add(path, StateEvents.Entered(state.Type), () => new JsonObject
         {
             ["name"] = state.Name,
             ["input"] = Json(input),
@@ -257,7 +261,7 @@ internal sealed partial class ExecutionRun
 
     private JsonNode? ExitWith(State state, JsonNode? output, ExecutionPath path)
     {
-        history.Add(path, Enum.Parse<HistoryEventType>($"{state.Type}StateExited"), new JsonObject
+        history.Add(path, StateEvents.Exited(state.Type), () => new JsonObject
         {
             ["name"] = state.Name,
             ["output"] = Json(output),
@@ -382,7 +386,7 @@ internal sealed partial class ExecutionRun
 
     private void CheckPayloadSize(State state, JsonNode? payload, string what)
     {
-        var bytes = Encoding.UTF8.GetByteCount(Json(payload));
+        var bytes = PayloadSize.Utf8Bytes(payload);
         lock (largestPayloadGate)
         {
             if (bytes > largestPayloadBytes)
@@ -402,12 +406,17 @@ internal sealed partial class ExecutionRun
     /// <summary>The context object ($$) as a state sees it; <paramref name="mapItem"/> is set only inside a Map's ItemSelector.</summary>
     private JsonObject ContextObject(State state, DateTimeOffset enteredTime, int retryCount, JsonObject? mapItem)
     {
+        if (state.Context == ContextUse.None)
+        {
+            return [];
+        }
+
         var context = new JsonObject
         {
             ["Execution"] = new JsonObject
             {
                 ["Id"] = executionArn,
-                ["Input"] = executionInput?.DeepClone(),
+                ["Input"] = state.Context == ContextUse.Full ? executionInput?.DeepClone() : null,
                 ["Name"] = executionName,
                 ["RoleArn"] = RoleArn,
                 ["StartTime"] = AslTimestamp.Format(startTime),

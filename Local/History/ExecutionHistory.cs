@@ -9,11 +9,13 @@ namespace Pipeline.Local.History;
 /// <see cref="HistoryLimitExceededException"/> without being recorded. A redriven execution continues the history of
 /// its earlier attempts (<paramref name="earlier"/>), and they count towards the quota.
 /// </summary>
-internal sealed class ExecutionHistory(Action<HistoryEvent>? onEvent = null, int? maxEvents = null, IReadOnlyList<HistoryEvent>? earlier = null)
+internal sealed class ExecutionHistory(Action<HistoryEvent>? onEvent = null, int? maxEvents = null, IReadOnlyList<HistoryEvent>? earlier = null, bool keep = true)
 {
     private readonly List<HistoryEvent> events = [.. earlier ?? []];
     private readonly Lock gate = new();
+    private long count = earlier?.Count ?? 0;
 
+    /// <summary>The events kept; none when the history is only counted and passed on (an Express execution's, as on AWS).</summary>
     public IReadOnlyList<HistoryEvent> Events
     {
         get
@@ -25,19 +27,44 @@ internal sealed class ExecutionHistory(Action<HistoryEvent>? onEvent = null, int
         }
     }
 
-    public void Add(ExecutionPath path, HistoryEventType type, JsonObject? details = null)
+    /// <summary>Every event recorded, kept or not.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+            {
+                return (int)count;
+            }
+        }
+    }
+
+    public void Add(ExecutionPath path, HistoryEventType type, JsonObject? details = null) => Add(path, type, details is null ? null : () => details);
+
+    /// <summary>Records an event; its details are built only when the event is kept or someone listens.</summary>
+    public void Add(ExecutionPath path, HistoryEventType type, Func<JsonObject>? details)
     {
         lock (gate)
         {
-            if (events.Count + 1 >= maxEvents && type is not (HistoryEventType.ExecutionSucceeded or HistoryEventType.ExecutionFailed))
+            if (count + 1 >= maxEvents && type is not (HistoryEventType.ExecutionSucceeded or HistoryEventType.ExecutionFailed))
             {
                 throw new HistoryLimitExceededException();
             }
 
-            var id = events.Count + 1L;
-            var recorded = new HistoryEvent(id, path.LastEventId, path.Timeline.UtcNow, type, details ?? []);
-            events.Add(recorded);
+            var id = ++count;
+            var previous = path.LastEventId;
             path.LastEventId = id;
+            if (!keep && onEvent is null)
+            {
+                return;
+            }
+
+            var recorded = new HistoryEvent(id, previous, path.Timeline.UtcNow, type, details?.Invoke() ?? []);
+            if (keep)
+            {
+                events.Add(recorded);
+            }
+
             onEvent?.Invoke(recorded);
         }
     }

@@ -103,8 +103,10 @@ public sealed class PipelineRunner
             stack.Resolver,
             (id, call) => observer.Observe(id, wrap is null ? call : wrap(id, call)));
         var topLevel = machine.Graph.States.Keys.Concat(machine.Graph.States.Values.OfType<Definition.ParallelState>().SelectMany(p => p.Branches).SelectMany(b => b.States.Keys)).ToHashSet();
+        // A local run reports its history (states, retries) whatever the machine: keep it for Express executions too.
         var options = new ExecutionOptions
         {
+            KeepHistory = true,
             Name = name,
             Type = variant,
             StartTime = startTime,
