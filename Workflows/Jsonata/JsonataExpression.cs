@@ -68,11 +68,9 @@ public sealed class JsonataExpression
                 frame.Bind(name, JsonConversion.FromNode(value));
         }
 
+        frame.Bind("$", input);
         if (input is JList array)
-        {
-            array.Sequence = true;
-            array.OuterWrapper = true;
-        }
+            input = new JList { array }.AsOuterWrapper();
 
         var result = Evaluator.Evaluate(root, input, frame);
         if (result is TailCall)

@@ -59,7 +59,7 @@ internal static partial class Evaluator
             "/" => a / b,
             _ => a % b,
         };
-        return Values.CheckNumber(result, expr.Position);
+        return result;
     }
 
     private static bool IsNumber(object value) => value is double d && Values.CheckNumber(d, -1) is double;

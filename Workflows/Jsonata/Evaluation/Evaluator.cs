@@ -330,9 +330,9 @@ internal static partial class Evaluator
         var results = JList.CreateSequence();
         if (input is JList { OuterWrapper: true, Count: > 0 } wrapper)
             input = wrapper[0];
-        if (input is JObject obj)
+        if (input is JObject or JList)
         {
-            foreach (var value in obj.Values)
+            foreach (var value in input is JObject obj ? obj.Values : (IEnumerable<object?>)input)
             {
                 if (value is JList array)
                     results.AddRange(Values.Flatten(array));
@@ -424,10 +424,11 @@ internal static partial class Evaluator
         var groups = new OrderedDictionary<string, (object? Data, int PairIndex)>(StringComparer.Ordinal);
         foreach (var item in items)
         {
-            var itemFrame = reduce ? frame.WithTuple((TupleItem)item!) : frame;
+            var tuple = reduce ? item as TupleItem : null;
+            var itemFrame = tuple is null ? frame : frame.WithTuple(tuple);
             for (var pairIndex = 0; pairIndex < pairs.Count; pairIndex++)
             {
-                var key = Evaluate(pairs[pairIndex].Key, reduce ? ((TupleItem)item!).Context : item, itemFrame);
+                var key = Evaluate(pairs[pairIndex].Key, reduce ? tuple?.Context : item, itemFrame);
                 if (key is null)
                     continue;
                 if (key is not string name)
@@ -526,7 +527,7 @@ internal static partial class Evaluator
             ? Evaluate(term.Expression, ((TupleItem)item!).Context, frame.WithTuple((TupleItem)item))
             : Evaluate(term.Expression, item, frame);
 
-        var sorted = Values.StableSort(items, Compare);
+        var sorted = Values.StableSort(items, (a, b) => Compare(a, b) > 0);
         sorted.Sequence = true;
         sorted.TupleStream = isTupleSort;
         return sorted;

@@ -25,13 +25,19 @@ internal sealed class JList : List<object?>
 
     public bool Cons { get; set; }
 
+    public JList AsOuterWrapper()
+    {
+        Sequence = true;
+        OuterWrapper = true;
+        return this;
+    }
+
     public static JList CreateSequence() => new() { Sequence = true };
 
     public static JList CreateSequence(object? item)
     {
         var sequence = CreateSequence();
-        if (item is not null)
-            sequence.Add(item);
+        sequence.Add(item);
         return sequence;
     }
 }

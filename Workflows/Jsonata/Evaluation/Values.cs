@@ -97,15 +97,21 @@ internal static class Values
         return into;
     }
 
-    public static JList StableSort(IReadOnlyList<object?> items, Comparison<object?> compare)
+    /// <summary>A merge sort: stable, and it lets the comparison's errors through unwrapped.</summary>
+    public static JList StableSort(IReadOnlyList<object?> items, Func<object?, object?, bool> after)
     {
-        var indexed = items.Select((item, index) => (item, index)).ToArray();
-        Array.Sort(indexed, (x, y) =>
-        {
-            var c = compare(x.item, y.item);
-            return c != 0 ? c : x.index.CompareTo(y.index);
-        });
-        return [.. indexed.Select(pair => pair.item)];
+        if (items.Count <= 1)
+            return new JList(items);
+        var middle = items.Count / 2;
+        var left = StableSort([.. items.Take(middle)], after);
+        var right = StableSort([.. items.Skip(middle)], after);
+        var result = new JList { Capacity = items.Count };
+        int l = 0, r = 0;
+        while (l < left.Count && r < right.Count)
+            result.Add(after(left[l], right[r]) ? right[r++] : left[l++]);
+        result.AddRange(left.Skip(l));
+        result.AddRange(right.Skip(r));
+        return result;
     }
 
     /// <summary>$string: strings as they are, anything else as JSON with numbers to 15 significant digits.</summary>
@@ -146,8 +152,10 @@ internal static class Values
             case bool b:
                 text.Append(b ? "true" : "false");
                 break;
+            case double d when roundTo15 && !double.IsFinite(d):
+                throw new JsonataException("D1001", $"Number out of range: {JsNumber.Format(d)}");
             case double d:
-                text.Append(double.IsFinite(d) ? (roundTo15 ? FormatNumber15(d) : JsNumber.Format(d)) : "null");
+                text.Append(double.IsFinite(d) ? (roundTo15 && Math.Floor(d) != d ? FormatNumber15(d) : JsNumber.Format(d)) : "null");
                 break;
             case string s:
                 WriteString(text, s);

@@ -77,28 +77,6 @@ internal static class ArrayFunctions
             swap = (x, y) => Values.Boolean(context.Apply(comparator, [x, y])) == true;
         }
 
-        return MergeSort([.. list], swap);
-    }
-
-    private static JList MergeSort(List<object?> items, Func<object?, object?, bool> swap)
-    {
-        if (items.Count <= 1)
-            return new JList(items);
-        var middle = items.Count / 2;
-        var left = MergeSort(items[..middle], swap);
-        var right = MergeSort(items[middle..], swap);
-        var result = new JList { Capacity = items.Count };
-        int l = 0, r = 0;
-        while (l < left.Count && r < right.Count)
-        {
-            if (swap(left[l], right[r]))
-                result.Add(right[r++]);
-            else
-                result.Add(left[l++]);
-        }
-
-        result.AddRange(left.Skip(l));
-        result.AddRange(right.Skip(r));
-        return result;
+        return Values.StableSort(list, swap);
     }
 }

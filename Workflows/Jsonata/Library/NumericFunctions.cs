@@ -86,6 +86,6 @@ internal static partial class NumericFunctions
         return double.Parse(parts[0] + "e" + exponent.ToString(CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
     }
 
-    [GeneratedRegex(@"^-?(0|([1-9][0-9]*))(\.[0-9]+)?([Ee][-+]?[0-9]+)?$")]
+    [GeneratedRegex(@"^-?[0-9]+(\.[0-9]+)?([Ee][-+]?[0-9]+)?$")]
     private static partial Regex DecimalNumber();
 }

@@ -32,7 +32,7 @@ internal static class StringFunctions
         FunctionLibrary.Add(table, "pad", "<s-ns?:s>", (_, a) => a[0] is string s ? Pad(s, (double)a[1]!, a[2] is string { Length: > 0 } padding ? padding : " ") : null);
         FunctionLibrary.Add(table, "contains", "<s-(sf):b>", (c, a) =>
         {
-            if (a[0] is not string s)
+            if (a[0] is not string s || a[1] is null)
                 return null;
             return a[1] is string token ? s.Contains(token, StringComparison.Ordinal) : Matching.Matches(c, (FunctionValue)a[1]!, s, "contains").Any();
         });

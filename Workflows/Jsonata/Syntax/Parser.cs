@@ -13,7 +13,10 @@ internal sealed class Parser
     };
 
     private static readonly HashSet<string> InfixOperators =
-        [".", "+", "-", "*", "/", "%", "=", "<", ">", "!=", "<=", ">=", "&", "and", "or", "in", "~>", ".."];
+        [".", "+", "-", "*", "/", "%", "=", "<", ">", "!=", "<=", ">=", "&", "and", "or", "in", "~>"];
+
+    private static readonly HashSet<string> LeftDenotations =
+        [.. InfixOperators, "[", "{", "(", "@", "#", "?", "^", ":="];
 
     private readonly Tokenizer tokenizer;
     private Token current;
@@ -37,7 +40,7 @@ internal sealed class Parser
 
     private int LeftBindingPower => current.Type switch
     {
-        TokenType.Operator => BindingPowers.TryGetValue((string)current.Value!, out var bp) ? bp : 0,
+        TokenType.Operator when LeftDenotations.Contains((string)current.Value!) => BindingPowers[(string)current.Value!],
         _ => 0,
     };
 
@@ -53,6 +56,8 @@ internal sealed class Parser
         var previous = current;
         var prefix = previous.Type == TokenType.Operator && (string)previous.Value! is not (")" or "]" or "}");
         current = tokenizer.Next(prefix);
+        if (current.Type == TokenType.Operator && (string)current.Value! is "!" or "~")
+            throw new JsonataException("S0204", $"Unknown operator: \"{current.Text}\"", current.Position, current.Text);
         return previous;
     }
 

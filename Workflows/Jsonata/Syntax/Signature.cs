@@ -22,7 +22,8 @@ internal sealed class Signature
 
     public string Text { get; }
 
-    public int Arity => parameters.Count;
+    /// <summary>The parameters a caller must supply, which is what the reference reports as a library function's length.</summary>
+    public int Arity => parameters.Count(p => !p.Pattern.EndsWith('?'));
 
     public static Signature Parse(string text)
     {
@@ -139,6 +140,8 @@ internal sealed class Signature
             {
                 if (parameter.Context && parameter.ContextPattern is not null)
                 {
+                    if (context is JList { OuterWrapper: true, Count: > 0 } wrapper)
+                        context = wrapper[0];
                     if (!parameter.ContextPattern.IsMatch(SymbolOf(context).ToString()))
                         throw new JsonataException("T0411", "Context value is not a compatible type with argument " + (argumentIndex + 1), -1) { };
                     validated.Add(context);
@@ -154,7 +157,7 @@ internal sealed class Signature
 
             foreach (var single in matched)
             {
-                var argument = arguments[argumentIndex];
+                var argument = argumentIndex < arguments.Count ? arguments[argumentIndex] : null;
                 if (parameter.Type == "a")
                 {
                     if (single == 'm')

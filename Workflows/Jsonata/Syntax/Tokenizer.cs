@@ -56,7 +56,12 @@ internal sealed class Tokenizer(string source)
         var start = position;
         var isVariable = current == '$';
         if (isVariable)
+        {
             position++;
+            if (position < source.Length && source[position] == '$')
+                position++;
+        }
+
         while (position < source.Length && IsNameCharacter(source[position]))
             position++;
         var name = source[(isVariable ? start + 1 : start)..position];
