@@ -70,6 +70,19 @@ internal sealed class IntegerPicture
 
     public string Token { get; private init; } = "";
 
+    public IntegerPicture WithMandatoryDigits(int digits) => new()
+    {
+        Primary = Primary,
+        Case = Case,
+        Ordinal = Ordinal,
+        ZeroCode = ZeroCode,
+        MandatoryDigits = digits,
+        OptionalDigits = OptionalDigits,
+        RegularGrouping = RegularGrouping,
+        Separators = Separators,
+        Token = Token,
+    };
+
     public static string Format(double value, string picture) => Analyse(picture).Format(Math.Floor(value));
 
     public static double? Parse(string text, string picture) => Analyse(picture).Parse(text);
