@@ -1,4 +1,4 @@
 namespace Pipeline.Local.Definition;
 
-/// <summary>A Choice rule: a boolean combination (And, Or, Not) or a data-test comparison.</summary>
-public abstract record ChoiceRule;
+/// <summary>A top-level Choice rule: its condition and the state it leads to (as the model's <c>ChoiceRule</c>).</summary>
+public sealed record ChoiceRule(Condition Condition, string Next);

@@ -2,7 +2,7 @@ namespace Pipeline.Local.Definition;
 
 public sealed record ChoiceState : State
 {
-    public required IReadOnlyList<ChoiceBranch> Choices { get; init; }
+    public required IReadOnlyList<ChoiceRule> Choices { get; init; }
 
     public string? Default { get; init; }
 

@@ -281,7 +281,7 @@ internal static class DefinitionParser
             .ToList();
     }
 
-    private static List<ChoiceBranch> ParseChoices(JsonObject node, string owner)
+    private static List<ChoiceRule> ParseChoices(JsonObject node, string owner)
     {
         if (node["Choices"] is not JsonArray choices || choices.Count == 0)
         {
@@ -290,25 +290,25 @@ internal static class DefinitionParser
 
         return choices
             .Select(choice => choice as JsonObject ?? throw new InvalidDefinitionException($"Each choice rule of {owner} must be an object."))
-            .Select(choice => new ChoiceBranch(ParseRule(choice, owner), RequiredString(choice, "Next", $"a choice rule of {owner}")))
+            .Select(choice => new ChoiceRule(ParseCondition(choice, owner), RequiredString(choice, "Next", $"a choice rule of {owner}")))
             .ToList();
     }
 
-    private static ChoiceRule ParseRule(JsonObject node, string owner)
+    private static Condition ParseCondition(JsonObject node, string owner)
     {
         if (node["And"] is JsonArray and)
         {
-            return new AndRule(and.Select(rule => ParseRule(AsRuleObject(rule, owner), owner)).ToList());
+            return new AndCondition(and.Select(rule => ParseCondition(AsRuleObject(rule, owner), owner)).ToList());
         }
 
         if (node["Or"] is JsonArray or)
         {
-            return new OrRule(or.Select(rule => ParseRule(AsRuleObject(rule, owner), owner)).ToList());
+            return new OrCondition(or.Select(rule => ParseCondition(AsRuleObject(rule, owner), owner)).ToList());
         }
 
         if (node["Not"] is JsonObject not)
         {
-            return new NotRule(ParseRule(not, owner));
+            return new NotCondition(ParseCondition(not, owner));
         }
 
         var variable = RequiredString(node, "Variable", $"a choice rule of {owner}");
@@ -321,7 +321,7 @@ internal static class DefinitionParser
             throw new InvalidDefinitionException($"A choice rule of {owner} must have exactly one known comparison operator (found: {found}).");
         }
 
-        return new ComparisonRule(variable, operators[0].Key, Clone(operators[0].Value));
+        return new ComparisonCondition(variable, operators[0].Key, Clone(operators[0].Value));
     }
 
     private static JsonObject AsRuleObject(JsonNode? rule, string owner) =>

@@ -16,16 +16,16 @@ internal static class ChoiceEvaluator
 {
     private static readonly string[] Families = ["String", "Numeric", "Timestamp", "Boolean"];
 
-    public static bool Evaluate(ChoiceRule rule, JsonNode? input, JsonNode? context) => rule switch
+    public static bool Evaluate(Condition rule, JsonNode? input, JsonNode? context) => rule switch
     {
-        AndRule and => and.Rules.All(r => Evaluate(r, input, context)),
-        OrRule or => or.Rules.Any(r => Evaluate(r, input, context)),
-        NotRule not => !Evaluate(not.Rule, input, context),
-        ComparisonRule comparison => Compare(comparison, input, context),
+        AndCondition and => and.Conditions.All(r => Evaluate(r, input, context)),
+        OrCondition or => or.Conditions.Any(r => Evaluate(r, input, context)),
+        NotCondition not => !Evaluate(not.Condition, input, context),
+        ComparisonCondition comparison => Compare(comparison, input, context),
         _ => throw new InvalidOperationException($"Unknown choice rule {rule.GetType().Name}."),
     };
 
-    private static bool Compare(ComparisonRule rule, JsonNode? input, JsonNode? context)
+    private static bool Compare(ComparisonCondition rule, JsonNode? input, JsonNode? context)
     {
         var found = TryLookup(rule.Variable, input, context, out var value);
         if (rule.Operator == "IsPresent")
@@ -99,7 +99,7 @@ internal static class ChoiceEvaluator
             ? JsonPath.Parse(path[1..]).TryEvaluate(context, out value)
             : JsonPath.Parse(path).TryEvaluate(input, out value);
 
-    private static bool Flag(ComparisonRule rule) => rule.Operand?.GetValueKind() == JsonValueKind.True;
+    private static bool Flag(ComparisonCondition rule) => rule.Operand?.GetValueKind() == JsonValueKind.True;
 
     private static (string, string)? Strings(JsonNode? a, JsonNode? b) =>
         a?.GetValueKind() == JsonValueKind.String && b?.GetValueKind() == JsonValueKind.String ? (a.GetValue<string>(), b.GetValue<string>()) : null;

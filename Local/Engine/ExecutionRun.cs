@@ -330,7 +330,7 @@ internal sealed partial class ExecutionRun
     private (string? Next, JsonNode? Output) RunChoice(ChoiceState state, JsonNode? input, JsonNode context, ExecutionPath path)
     {
         var effective = ApplyInputPath(state, input, context);
-        var next = state.Choices.FirstOrDefault(c => ChoiceEvaluator.Evaluate(c.Rule, effective, context))?.Next
+        var next = state.Choices.FirstOrDefault(c => ChoiceEvaluator.Evaluate(c.Condition, effective, context))?.Next
             ?? state.Default
             ?? throw new StatesErrorException(ErrorNames.NoChoiceMatched, $"No Matches! (state '{state.Name}' has no Default)");
         return (next, ExitWith(state, ApplyOutputPath(state, effective, context), path));

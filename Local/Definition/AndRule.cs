@@ -1,3 +1,0 @@
-namespace Pipeline.Local.Definition;
-
-public sealed record AndRule(IReadOnlyList<ChoiceRule> Rules) : ChoiceRule;

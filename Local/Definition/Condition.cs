@@ -1,0 +1,18 @@
+using System.Text.Json.Nodes;
+
+namespace Pipeline.Local.Definition;
+
+/// <summary>What a Choice rule tests: a boolean combination (And, Or, Not) or a data-test comparison (as the model's <c>Condition</c>).</summary>
+public abstract record Condition;
+
+/// <summary>
+/// A data test such as <c>{"Variable": "$.n", "NumericGreaterThan": 3}</c>: <see cref="Operator"/> is the
+/// operator's field name (including a "Path" suffix) and <see cref="Operand"/> its value.
+/// </summary>
+public sealed record ComparisonCondition(string Variable, string Operator, JsonNode? Operand) : Condition;
+
+public sealed record AndCondition(IReadOnlyList<Condition> Conditions) : Condition;
+
+public sealed record OrCondition(IReadOnlyList<Condition> Conditions) : Condition;
+
+public sealed record NotCondition(Condition Condition) : Condition;

@@ -1,3 +1,0 @@
-namespace Pipeline.Local.Definition;
-
-public sealed record NotRule(ChoiceRule Rule) : ChoiceRule;
