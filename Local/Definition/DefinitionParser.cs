@@ -156,7 +156,7 @@ internal static class DefinitionParser
             End = !isTerminal && node["End"]?.GetValue<bool>() == true,
             InputPath = state is FailState ? "$" : PathField(node, "InputPath"),
             OutputPath = state is FailState ? "$" : PathField(node, "OutputPath"),
-            Context = jsonata ? ContextUse.Full : ContextUses.Of(node),
+            Context = jsonata ? ContextUses.OfJsonata(node) : ContextUses.Of(node),
             Jsonata = jsonata,
             Arguments = Clone(node["Arguments"]),
             Output = Clone(node["Output"]),

@@ -15,7 +15,7 @@ internal sealed partial class ExecutionRun
 {
     private static Dictionary<string, JsonNode?> Bindings(ExecutionPath path, JsonNode? input, JsonNode context, JsonNode? result = null, bool hasResult = false, JsonNode? errorOutput = null)
     {
-        var states = new JsonObject { ["input"] = input?.DeepClone(), ["context"] = context.DeepClone() };
+        var states = new JsonObject { ["input"] = input?.DeepClone(), ["context"] = context.Parent is null ? context : context.DeepClone() };
         if (hasResult)
         {
             states["result"] = result?.DeepClone();
