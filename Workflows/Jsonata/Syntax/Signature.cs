@@ -128,7 +128,7 @@ internal sealed class Signature
             supplied.Append(SymbolOf(argument));
         var match = matcher.Match(supplied.ToString());
         if (!match.Success)
-            throw ValidationError(arguments, supplied.ToString());
+            throw ValidationError(supplied.ToString());
 
         var validated = new List<object?>(parameters.Count);
         var argumentIndex = 0;
@@ -143,7 +143,7 @@ internal sealed class Signature
                     if (context is JList { OuterWrapper: true, Count: > 0 } wrapper)
                         context = wrapper[0];
                     if (!parameter.ContextPattern.IsMatch(SymbolOf(context).ToString()))
-                        throw new JsonataException("T0411", "Context value is not a compatible type with argument " + (argumentIndex + 1), -1) { };
+                        throw new JsonataException("T0411", "Context value is not a compatible type with argument " + (argumentIndex + 1), -1);
                     validated.Add(context);
                 }
                 else
@@ -206,7 +206,7 @@ internal sealed class Signature
         _ => subtype,
     };
 
-    private JsonataException ValidationError(IReadOnlyList<object?> arguments, string supplied)
+    private JsonataException ValidationError(string supplied)
     {
         var pattern = "^";
         var goodTo = 0;
@@ -219,7 +219,6 @@ internal sealed class Signature
             goodTo = match.Length;
         }
 
-        _ = arguments;
         return new JsonataException("T0410", $"Argument {goodTo + 1} of function does not match function signature", -1);
     }
 
