@@ -13,14 +13,11 @@ internal sealed class Signature
     private readonly List<Parameter> parameters;
     private readonly Regex matcher;
 
-    private Signature(string text, List<Parameter> parameters)
+    private Signature(List<Parameter> parameters)
     {
-        Text = text;
         this.parameters = parameters;
         matcher = new Regex("^" + string.Concat(parameters.Select(p => "(" + p.Pattern + ")")) + "$", RegexOptions.CultureInvariant);
     }
-
-    public string Text { get; }
 
     /// <summary>The parameters a caller must supply, which is what the reference reports as a library function's length.</summary>
     public int Arity => parameters.Count(p => !p.Pattern.EndsWith('?'));
@@ -84,7 +81,7 @@ internal sealed class Signature
             position++;
         }
 
-        return new Signature(text, parameters);
+        return new Signature(parameters);
     }
 
     private static Parameter Add(List<Parameter> parameters, string pattern, string type)
