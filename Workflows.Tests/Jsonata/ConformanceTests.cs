@@ -22,6 +22,27 @@ public sealed class ConformanceTests(ITestOutputHelper output)
         failure.Should().BeNull(ConformanceSuite.Cases[id].Expression);
     }
 
+    public static TheoryData<string, string> ExcludedCases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var suiteCase in ConformanceSuite.Cases.Values)
+        {
+            if (SuiteExclusions.ReasonFor(suiteCase) is { } reason)
+                data.Add(suiteCase.Id, reason);
+        }
+
+        return data;
+    }
+
+    /// <summary>Shows each case not run, with its reason, among the skipped tests of a run.</summary>
+    [Theory]
+    [MemberData(nameof(ExcludedCases), Skip = "excluded from the conformance run; the reason is the second argument")]
+    public void ExcludedSuiteCase_ShouldHaveAReason(string id, string reason)
+    {
+        ConformanceSuite.Cases.Should().ContainKey(id);
+        reason.Should().NotBeNullOrWhiteSpace();
+    }
+
     [Fact]
     public void Exclusions_ShouldNameOnlyGroupsAndCasesOfTheSuite()
     {

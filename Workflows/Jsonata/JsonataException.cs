@@ -7,28 +7,11 @@ namespace Pipeline.Workflows.Jsonata;
 public sealed class JsonataException : Exception
 {
     public JsonataException(string code, string message, int position = -1, string? token = null)
-        : base($"{code}: {message}")
+        : base(message)
     {
         Code = code;
         Position = position;
         Token = token;
-    }
-
-    public JsonataException()
-        : this("U0000", "JSONata error")
-    {
-    }
-
-    public JsonataException(string message)
-        : this("U0000", message)
-    {
-    }
-
-    public JsonataException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Code = "U0000";
-        Position = -1;
     }
 
     public string Code { get; }

@@ -45,10 +45,11 @@ internal static class JsonConversion
                 return JsonValue.Create(b);
             case string s:
                 return JsonValue.Create(s);
+            case double d when !double.IsFinite(d):
+                throw new JsonataException("D1001", $"Number out of range: {JsNumber.Format(d)}");
             case double d:
-                if (Math.Floor(d) == d && Math.Abs(d) < 9.2e18)
-                    return JsonValue.Create((long)d);
-                return JsonValue.Create(d);
+                // Parsed rather than created from a CLR number, so that readers may ask for any numeric type.
+                return JsonNode.Parse(JsNumber.Format(d));
             case JList list:
                 var array = new JsonArray();
                 foreach (var item in list)

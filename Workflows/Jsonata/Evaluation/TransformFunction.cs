@@ -28,10 +28,10 @@ internal sealed class TransformFunction(Node node, Frame environment) : Function
             {
                 if (update is not JObject fields)
                     throw new JsonataException("T2011", $"The insert/update clause of the transform expression must evaluate to an object: {Values.Stringify(update)}", node.Rhs!.Position);
-                if (match is JObject target1)
+                if (match is JObject updated)
                 {
                     foreach (var (key, value) in fields)
-                        target1[key] = value;
+                        updated[key] = value;
                 }
             }
 

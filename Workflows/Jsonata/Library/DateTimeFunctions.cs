@@ -10,7 +10,7 @@ internal static class DateTimeFunctions
         FunctionLibrary.Add(table, "now", "<s?s?:s>", (c, a) => FromMillis(c.Frame.State.Now.ToUnixTimeMilliseconds(), a[0] as string, a.Length > 1 ? a[1] as string : null));
         FunctionLibrary.Add(table, "millis", "<:n>", (c, _) => (double)c.Frame.State.Now.ToUnixTimeMilliseconds());
         FunctionLibrary.Add(table, "fromMillis", "<n-s?s?:s>", (_, a) => a[0] is double ms ? FromMillis((long)Math.Floor(ms), a[1] as string, a[2] as string) : null);
-        FunctionLibrary.Add(table, "toMillis", "<s-s?:n>", (_, a) => a[0] is string s ? ToMillis(s, a[1] as string) : null);
+        FunctionLibrary.Add(table, "toMillis", "<s-s?:n>", (c, a) => a[0] is string s ? ToMillis(s, a[1] as string, c.Frame.State.Now) : null);
     }
 
     private static string FromMillis(long millis, string? picture, string? timezone)
@@ -20,10 +20,10 @@ internal static class DateTimeFunctions
         return DateTimePicture.Format(millis, picture, timezone);
     }
 
-    private static object? ToMillis(string text, string? picture)
+    private static object? ToMillis(string text, string? picture, DateTimeOffset now)
     {
         if (picture is not null)
-            return DateTimePicture.Parse(text, picture);
+            return DateTimePicture.Parse(text, picture, now);
         return IsoTimestamp.Parse(text) ?? throw new JsonataException("D3110", $"The timestamp {text} cannot be parsed");
     }
 }

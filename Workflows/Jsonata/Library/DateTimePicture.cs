@@ -312,7 +312,7 @@ internal static partial class DateTimePicture
         return day > 4 ? millis + (8 - day) * MillisPerDay : millis - (day - 1) * MillisPerDay;
     }
 
-    public static double? Parse(string text, string picture) => DateTimeParser.Parse(text, Analyse(picture), picture);
+    public static double? Parse(string text, string picture, DateTimeOffset now) => DateTimeParser.Parse(text, Analyse(picture), now);
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

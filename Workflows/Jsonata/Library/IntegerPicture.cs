@@ -36,6 +36,9 @@ internal sealed class IntegerPicture
 
     private static readonly Dictionary<string, double> WordValues = BuildWordValues();
 
+    /// <summary>Every number word this picture reads, for matching words inside a longer text.</summary>
+    public static IEnumerable<string> NumberWords => WordValues.Keys;
+
     public enum Kind
     {
         Decimal,

@@ -33,6 +33,6 @@ internal static partial class IsoTimestamp
         return millis + Math.Round(fraction * 1000);
     }
 
-    [GeneratedRegex(@"^(?<year>\d{4})(-(?<month>\d{2})(-(?<day>\d{2})([T ](?<hour>\d{2})(:(?<minute>\d{2})(:(?<second>\d{2})([.,](?<fraction>\d+))?)?)?(?<offset>Z|[+-](?<offsetHours>\d{2}):?(?<offsetMinutes>\d{2})?)?)?)?)?$")]
+    [GeneratedRegex(@"^(?<year>\d{4})(-(?<month>\d{2})(-(?<day>\d{2})(T(?<hour>\d{2})(:(?<minute>\d{2})(:(?<second>\d{2})([.,](?<fraction>\d+))?)?)?(?<offset>Z|[+-](?<offsetHours>\d{2}):?(?<offsetMinutes>\d{2})?)?)?)?)?$")]
     private static partial Regex Timestamp();
 }

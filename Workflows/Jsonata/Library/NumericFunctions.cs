@@ -67,7 +67,7 @@ internal static partial class NumericFunctions
         return value - floor >= 0.5 ? floor + 1 : floor;
     }
 
-    private static double Round(double value, int precision)
+    public static double Round(double value, int precision)
     {
         var shifted = precision == 0 ? value : Shift(value, precision);
         var result = JsRound(shifted);

@@ -13,14 +13,11 @@ internal sealed class Signature
     private readonly List<Parameter> parameters;
     private readonly Regex matcher;
 
-    private Signature(string text, List<Parameter> parameters)
+    private Signature(List<Parameter> parameters)
     {
-        Text = text;
         this.parameters = parameters;
         matcher = new Regex("^" + string.Concat(parameters.Select(p => "(" + p.Pattern + ")")) + "$", RegexOptions.CultureInvariant);
     }
-
-    public string Text { get; }
 
     /// <summary>The parameters a caller must supply, which is what the reference reports as a library function's length.</summary>
     public int Arity => parameters.Count(p => !p.Pattern.EndsWith('?'));
@@ -84,7 +81,7 @@ internal sealed class Signature
             position++;
         }
 
-        return new Signature(text, parameters);
+        return new Signature(parameters);
     }
 
     private static Parameter Add(List<Parameter> parameters, string pattern, string type)
@@ -128,7 +125,7 @@ internal sealed class Signature
             supplied.Append(SymbolOf(argument));
         var match = matcher.Match(supplied.ToString());
         if (!match.Success)
-            throw ValidationError(arguments, supplied.ToString());
+            throw ValidationError(supplied.ToString());
 
         var validated = new List<object?>(parameters.Count);
         var argumentIndex = 0;
@@ -143,7 +140,7 @@ internal sealed class Signature
                     if (context is JList { OuterWrapper: true, Count: > 0 } wrapper)
                         context = wrapper[0];
                     if (!parameter.ContextPattern.IsMatch(SymbolOf(context).ToString()))
-                        throw new JsonataException("T0411", "Context value is not a compatible type with argument " + (argumentIndex + 1), -1) { };
+                        throw new JsonataException("T0411", "Context value is not a compatible type with argument " + (argumentIndex + 1), -1);
                     validated.Add(context);
                 }
                 else
@@ -206,7 +203,7 @@ internal sealed class Signature
         _ => subtype,
     };
 
-    private JsonataException ValidationError(IReadOnlyList<object?> arguments, string supplied)
+    private JsonataException ValidationError(string supplied)
     {
         var pattern = "^";
         var goodTo = 0;
@@ -219,7 +216,6 @@ internal sealed class Signature
             goodTo = match.Length;
         }
 
-        _ = arguments;
         return new JsonataException("T0410", $"Argument {goodTo + 1} of function does not match function signature", -1);
     }
 
