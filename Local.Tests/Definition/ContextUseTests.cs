@@ -25,6 +25,21 @@ public class ContextUseTests
             .Graph.States["S"].Context.Should().Be(expected);
     }
 
+    [Theory]
+    [InlineData("""{"Type": "Pass", "Output": "{% $states.input.a %}"}""", ContextUse.None)]
+    [InlineData("""{"Type": "Pass", "Output": "{% $states.context.Execution.Name %}"}""", ContextUse.WithoutExecutionInput)]
+    [InlineData("""{"Type": "Pass", "Output": "{% $states.context.Execution.Input.file %}"}""", ContextUse.Full)]
+    [InlineData("""{"Type": "Pass", "Output": "{% $states.context %}"}""", ContextUse.Full)]
+    [InlineData("""{"Type": "Pass", "Output": "{% $states %}"}""", ContextUse.Full)]
+    public void AJsonataState_IsGivenAsMuchOfTheContextAsItsExpressionsCanRead(string state, ContextUse expected)
+    {
+        var node = JsonNode.Parse(state)!.AsObject();
+        node["End"] = true;
+
+        StateMachine.Parse(new JsonObject { ["QueryLanguage"] = "JSONata", ["StartAt"] = "S", ["States"] = new JsonObject { ["S"] = node } }.ToJsonString())
+            .Graph.States["S"].Context.Should().Be(expected);
+    }
+
     [Fact]
     public async Task AStateThatReadsTheExecutionInput_StillSeesIt_AndOneThatDoesNot_StillSeesTheRest()
     {

@@ -11,7 +11,7 @@ public class DefinitionParserTests
     [InlineData("""{"StartAt": "B", "States": {"A": {"Type": "Pass", "End": true}}}""", "'B'", "StartAt")]
     [InlineData("""{"StartAt": "A", "States": {"A": {"Type": "Wait", "End": true}}}""", "'A'", "Seconds")]
     [InlineData("""{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "x", "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Z"}], "End": true}}}""", "'A'", "Z")]
-    [InlineData("""{"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}""", "JSONata", "JSONPath")]
+    [InlineData("""{"QueryLanguage": "XPath", "StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}""", "XPath", "JSONPath")]
     [InlineData("""{"StartAt": "M", "States": {"M": {"Type": "Map", "ToleratedFailureCount": 1, "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}}}""", "'M'", "distributed")]
     [InlineData("""{"StartAt": "A", "States": {"A": {"Type": "Pass", "Assign": {"x": 1}, "End": true}}}""", "'A'", "Assign")]
     [InlineData("""{"StartAt": "C", "States": {"C": {"Type": "Choice", "Choices": [{"Variable": "$.x", "NumericIsAbout": 1, "Next": "C"}]}}}""", "'C'", "NumericIsAbout")]

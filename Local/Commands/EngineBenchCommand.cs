@@ -9,7 +9,7 @@ using Pipeline.Local.Tasks;
 namespace Pipeline.Local.Commands;
 
 /// <summary>
-/// <c>engine --bench [--outer 100] [--inner 1000] [--runs 3]</c>: the engine's own speed, with no task and no server.
+/// <c>engine --bench [--outer 100] [--inner 1000] [--runs 3] [--jsonata]</c>: the engine's own speed, with no task and no server.
 /// A Map over <c>outer</c> items runs, for each, a Map over <c>inner</c> items of three Pass states (100 × 1,000 keeps
 /// every payload under the 256 KiB quota), and prints per run the wall time, items per second, state transitions and
 /// the process's peak resident memory. Exit code 1 when an execution fails.
@@ -22,9 +22,10 @@ public static class EngineBenchCommand
         var outer = new Option<int>("--outer") { Description = "Items of the outer Map.", DefaultValueFactory = _ => 100 };
         var inner = new Option<int>("--inner") { Description = "Items of each inner Map.", DefaultValueFactory = _ => 1_000 };
         var runs = new Option<int>("--runs") { Description = "Runs, after one warm-up.", DefaultValueFactory = _ => 3 };
-        var command = new Command("engine", "Measure the local engine: nested Maps of Pass states, no tasks.") { bench, outer, inner, runs };
+        var jsonata = new Option<bool>("--jsonata") { Description = "The same machine written in JSONata instead of JSONPath." };
+        var command = new Command("engine", "Measure the local engine: nested Maps of Pass states, no tasks.") { bench, outer, inner, runs, jsonata };
         command.SetAction((parseResult, cancellationToken) => BenchAsync(
-            parseResult.GetValue(outer), parseResult.GetValue(inner), parseResult.GetValue(runs), parseResult.InvocationConfiguration.Output, cancellationToken));
+            parseResult.GetValue(outer), parseResult.GetValue(inner), parseResult.GetValue(runs), parseResult.GetValue(jsonata), parseResult.InvocationConfiguration.Output, cancellationToken));
         return command;
     }
 
@@ -61,13 +62,46 @@ public static class EngineBenchCommand
         }
         """;
 
-    private static async Task<int> BenchAsync(int outer, int inner, int runs, TextWriter stdout, CancellationToken cancellationToken)
+    /// <summary>The same nested Maps in JSONata: each Map keeps its input as its output, as ResultPath null does.</summary>
+    public static string JsonataDefinition(int inner) => $$"""
+        {
+          "QueryLanguage": "JSONata",
+          "StartAt": "Outer",
+          "States": {
+            "Outer": {
+              "Type": "Map", "Items": "{% $states.input.outer %}", "MaxConcurrency": 40, "Output": "{% $states.input %}",
+              "ItemProcessor": {
+                "StartAt": "Items",
+                "States": {
+                  "Items": { "Type": "Pass", "Output": { "group": "{% $states.input %}", "items": "{% [1..{{inner}}] %}" }, "Next": "Inner" },
+                  "Inner": {
+                    "Type": "Map", "Items": "{% $states.input.items %}", "MaxConcurrency": 40, "Output": "{% $states.input %}",
+                    "ItemSelector": { "group": "{% $states.input.group %}", "value": "{% $states.context.Map.Item.Value %}" },
+                    "ItemProcessor": {
+                      "StartAt": "Shape",
+                      "States": {
+                        "Shape": { "Type": "Pass", "Output": { "id": "{% $string($states.input.group) & '-' & $string($states.input.value) %}", "value": "{% $states.input.value %}" }, "Next": "Tag" },
+                        "Tag": { "Type": "Pass", "Output": "{% $merge([$states.input, {'tag': 'tagged'}]) %}", "Next": "Keep" },
+                        "Keep": { "Type": "Pass", "Output": "{% $states.input.id %}", "End": true }
+                      }
+                    },
+                    "End": true
+                  }
+                }
+              },
+              "End": true
+            }
+          }
+        }
+        """;
+
+    private static async Task<int> BenchAsync(int outer, int inner, int runs, bool jsonata, TextWriter stdout, CancellationToken cancellationToken)
     {
-        var machine = StateMachine.Parse(Definition(inner));
+        var machine = StateMachine.Parse(jsonata ? JsonataDefinition(inner) : Definition(inner));
         var input = new JsonObject { ["outer"] = new JsonArray([.. Enumerable.Range(1, outer).Select(i => (JsonNode?)JsonValue.Create(i))]) };
         var engine = new LocalEngine(new TaskRegistry());
         var items = outer * inner;
-        await stdout.WriteLineAsync($"engine: Map of {outer} x Map of {inner} items x 3 Pass states ({items:N0} items), JSONPath").ConfigureAwait(false);
+        await stdout.WriteLineAsync($"engine: Map of {outer} x Map of {inner} items x 3 Pass states ({items:N0} items), {(jsonata ? "JSONata" : "JSONPath")}").ConfigureAwait(false);
         await stdout.WriteLineAsync("run   wall s   items/s   transitions  peak RSS MB  status").ConfigureAwait(false);
         var failed = false;
         for (var run = 0; run <= runs; run++)

@@ -16,3 +16,6 @@ public sealed record AndCondition(IReadOnlyList<Condition> Conditions) : Conditi
 public sealed record OrCondition(IReadOnlyList<Condition> Conditions) : Condition;
 
 public sealed record NotCondition(Condition Condition) : Condition;
+
+/// <summary>A JSONata rule's <c>Condition</c>: an expression (<c>{% ... %}</c>) that must evaluate to a boolean, or the boolean itself.</summary>
+public sealed record JsonataCondition(JsonNode? Expression) : Condition;

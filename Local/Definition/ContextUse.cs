@@ -29,6 +29,20 @@ internal static partial class ContextUses
             : ContextUse.WithoutExecutionInput;
     }
 
+    /// <summary>The same for a JSONata state, which reads the context object as <c>$states.context</c>.</summary>
+    public static ContextUse OfJsonata(JsonObject state)
+    {
+        var text = state.ToJsonString();
+        return !text.Contains("$states", StringComparison.Ordinal) ? ContextUse.None
+            : JsonataWholeOrInput().IsMatch(text) ? ContextUse.Full
+            : !text.Contains("$states.context", StringComparison.Ordinal) ? ContextUse.None
+            : ContextUse.WithoutExecutionInput;
+    }
+
+    /// <summary>$states or $states.context or $states.context.Execution as a whole, $states.context.Execution.Input, or a wildcard after them.</summary>
+    [GeneratedRegex(@"\$states(\.context(\.Execution)?)?(?![.\w\[])|\$states\.context\.Execution\.Input|\$states(\.context(\.Execution)?)?(\[|\.\*)")]
+    private static partial Regex JsonataWholeOrInput();
+
     /// <summary>$$ or $$.Execution not followed by a named member, $$.Execution.Input, or any bracket, wildcard or deep scan after $$.</summary>
     [GeneratedRegex(@"\$\$(\.Execution)?(?![.\w\[])|\$\$\.Execution\.Input|\$\$(\.Execution)?(\[|\.\.|\.\*)")]
     private static partial Regex WholeOrInput();

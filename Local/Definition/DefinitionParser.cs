@@ -9,7 +9,10 @@ namespace Pipeline.Local.Definition;
 /// <summary>Reads ASL JSON (JSONPath query language) into the state model and checks its transitions.</summary>
 internal static class DefinitionParser
 {
-    private static readonly string[] UnsupportedStateFields = ["Assign", "Arguments", "Output", "Items", "Credentials"];
+    private static readonly string[] UnsupportedStateFields = ["Credentials"];
+
+    /// <summary>JSONPath states take variables nowhere yet in the local engine; JSONata states take them.</summary>
+    private static readonly string[] JsonataOnlyFields = ["Assign", "Arguments", "Output", "Items"];
 
     public static StateMachine Parse(string definitionJson)
     {
@@ -24,11 +27,7 @@ internal static class DefinitionParser
             throw new InvalidDefinitionException($"The definition is not valid JSON: {ex.Message}", ex);
         }
 
-        if (root["QueryLanguage"]?.GetValue<string>() is "JSONata")
-        {
-            throw new InvalidDefinitionException("QueryLanguage JSONata is not supported by the local engine; use JSONPath.");
-        }
-
+        QueryLanguages.Spread(root);
         var timeout = OptionalInt(root, "TimeoutSeconds", "the state machine");
         return new StateMachine(ParseGraph(root, "the state machine"), timeout, definitionJson);
     }
@@ -76,18 +75,26 @@ internal static class DefinitionParser
             }
         }
 
-        if (node["QueryLanguage"]?.GetValue<string>() is "JSONata")
+        var jsonata = QueryLanguages.IsJsonata(node);
+        if (!jsonata && JsonataOnlyFields.FirstOrDefault(node.ContainsKey) is { } jsonataField)
         {
-            throw new InvalidDefinitionException($"State '{name}': QueryLanguage JSONata is not supported by the local engine.");
+            throw new InvalidDefinitionException($"State '{name}': the field \"{jsonataField}\" is for JSONata states; this state's QueryLanguage is JSONPath.");
         }
 
-        if (StateFields.FirstInvalid(node["Type"]?.GetValue<string>(), node.Select(field => field.Key)) is { } invalid)
+        if (StateFields.FirstInvalid(node["Type"]?.GetValue<string>(), jsonata, node.Select(field => field.Key)) is { } invalid)
         {
             throw new InvalidDefinitionException(
-                $"State '{name}': the field \"{invalid}\" is not valid in a {node["Type"]} state (CreateStateMachine: SCHEMA_VALIDATION_FAILED).");
+                $"State '{name}': the field \"{invalid}\" is not valid in a {(jsonata ? "JSONata " : string.Empty)}{node["Type"]} state (CreateStateMachine: SCHEMA_VALIDATION_FAILED).");
         }
 
-        DefinitionSyntax.Check(name, node);
+        if (jsonata)
+        {
+            JsonataSyntax.Check(name, node);
+        }
+        else
+        {
+            DefinitionSyntax.Check(name, node);
+        }
 
         var type = RequiredString(node, "Type", owner);
         State state = type switch
@@ -149,7 +156,11 @@ internal static class DefinitionParser
             End = !isTerminal && node["End"]?.GetValue<bool>() == true,
             InputPath = state is FailState ? "$" : PathField(node, "InputPath"),
             OutputPath = state is FailState ? "$" : PathField(node, "OutputPath"),
-            Context = ContextUses.Of(node),
+            Context = jsonata ? ContextUses.OfJsonata(node) : ContextUses.Of(node),
+            Jsonata = jsonata,
+            Arguments = Clone(node["Arguments"]),
+            Output = Clone(node["Output"]),
+            Assign = Clone(node["Assign"]) as JsonObject,
         };
     }
 
@@ -208,6 +219,7 @@ internal static class DefinitionParser
             ToleratedFailurePercentage = percentage,
             Label = OptionalString(node, "Label", owner),
             ItemsPath = OptionalString(node, "ItemsPath", owner) ?? "$",
+            Items = Clone(node["Items"]),
             ItemSelector = Clone(node["ItemSelector"] ?? node["Parameters"]),
             MaxConcurrency = OptionalInt(node, "MaxConcurrency", owner) ?? 0,
             MaxConcurrencyPath = OptionalString(node, "MaxConcurrencyPath", owner),
@@ -290,7 +302,13 @@ internal static class DefinitionParser
 
         return choices
             .Select(choice => choice as JsonObject ?? throw new InvalidDefinitionException($"Each choice rule of {owner} must be an object."))
-            .Select(choice => new ChoiceRule(ParseCondition(choice, owner), RequiredString(choice, "Next", $"a choice rule of {owner}")))
+            .Select(choice => new ChoiceRule(
+                QueryLanguages.IsJsonata(node) ? new JsonataCondition(Clone(choice["Condition"])) : ParseCondition(choice, owner),
+                RequiredString(choice, "Next", $"a choice rule of {owner}"))
+            {
+                Output = Clone(choice["Output"]),
+                Assign = Clone(choice["Assign"]) as JsonObject,
+            })
             .ToList();
     }
 
@@ -366,6 +384,8 @@ internal static class DefinitionParser
             return new Catcher(ErrorEquals(obj, owner), RequiredString(obj, "Next", $"a Catch entry of {owner}"))
             {
                 ResultPath = PathField(obj, "ResultPath"),
+                Output = Clone(obj["Output"]),
+                Assign = Clone(obj["Assign"]) as JsonObject,
             };
         }).ToList();
     }

@@ -33,6 +33,9 @@ public sealed record MapState : RecoverableState
 
     public string ItemsPath { get; init; } = "$";
 
+    /// <summary>JSONata: the items, as an array or an expression; the state's input when absent.</summary>
+    public JsonNode? Items { get; init; }
+
     /// <summary>ItemSelector, or the older Parameters field that plays the same role.</summary>
     public JsonNode? ItemSelector { get; init; }
 

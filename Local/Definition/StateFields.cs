@@ -32,9 +32,26 @@ internal static class StateFields
         ]),
     };
 
+    /// <summary>The fields of JSONata states (developer guide, "Transforming data with JSONata"): no path fields.</summary>
+    private static readonly Dictionary<string, HashSet<string>> JsonataByType = new(StringComparer.Ordinal)
+    {
+        ["Pass"] = Fields(Flow, ["Output", "Assign"]),
+        ["Task"] = Fields(Flow, ["Resource", "Arguments", "Output", "Assign", "Retry", "Catch", "TimeoutSeconds", "HeartbeatSeconds"]),
+        ["Choice"] = Fields(["Choices", "Default", "Output", "Assign"]),
+        ["Wait"] = Fields(Flow, ["Seconds", "Timestamp", "Output", "Assign"]),
+        ["Succeed"] = Fields(["Output"]),
+        ["Fail"] = Fields(["Error", "Cause"]),
+        ["Parallel"] = Fields(Flow, ["Branches", "Arguments", "Output", "Assign", "Retry", "Catch"]),
+        ["Map"] = Fields(Flow,
+        [
+            "ItemProcessor", "Items", "ItemSelector", "MaxConcurrency", "Output", "Assign", "Retry", "Catch", "ItemReader", "ItemBatcher",
+            "ResultWriter", "ToleratedFailureCount", "ToleratedFailurePercentage", "Label",
+        ]),
+    };
+
     /// <summary>The first field a state of <paramref name="type"/> does not take; null when all are valid (or the type is unknown, refused elsewhere).</summary>
-    public static string? FirstInvalid(string? type, IEnumerable<string> fields) =>
-        type is not null && ByType.TryGetValue(type, out var allowed) ? fields.FirstOrDefault(field => !allowed.Contains(field)) : null;
+    public static string? FirstInvalid(string? type, bool jsonata, IEnumerable<string> fields) =>
+        type is not null && (jsonata ? JsonataByType : ByType).TryGetValue(type, out var allowed) ? fields.FirstOrDefault(field => !allowed.Contains(field)) : null;
 
     private static HashSet<string> Fields(params string[][] groups) => new(Common.Concat(groups.SelectMany(group => group)), StringComparer.Ordinal);
 }

@@ -31,6 +31,10 @@ internal sealed class ExecutionPath
 
     public CancellationToken CancellationToken { get; }
 
+    /// <summary>The workflow variables this branch sees; a fork starts with its parent's, and what it assigns stays in it.</summary>
+    public System.Collections.Immutable.ImmutableDictionary<string, System.Text.Json.Nodes.JsonNode?> Variables { get; set; } =
+        System.Collections.Immutable.ImmutableDictionary<string, System.Text.Json.Nodes.JsonNode?>.Empty;
+
     public ExecutionPath Fork(int index, DateTimeOffset start, CancellationToken cancellationToken) =>
-        new(Timeline.Fork(start), LastEventId, unchecked((Seed * 31) + index + 1), cancellationToken);
+        new(Timeline.Fork(start), LastEventId, unchecked((Seed * 31) + index + 1), cancellationToken) { Variables = Variables };
 }

@@ -17,12 +17,18 @@ internal sealed partial class ExecutionRun
 
         var context = ContextObject(state, enteredTime, retryCount, null);
         var effective = ApplyInputPath(state, input, context);
-        var items = Select(state.ItemsPath, effective, context) as JsonArray
-            ?? throw new StatesErrorException(ErrorNames.Runtime, $"State '{state.Name}': ItemsPath '{state.ItemsPath}' must select an array.");
+        var items = (state.Jsonata
+                ? (state.Items is null ? input?.DeepClone() : JsonataTemplate.Evaluate(state.Items, Bindings(path, input, context)))
+                : Select(state.ItemsPath, effective, context)) as JsonArray
+            ?? throw new StatesErrorException(ErrorNames.Runtime, $"State '{state.Name}': {(state.Jsonata ? "Items" : $"ItemsPath '{state.ItemsPath}'")} must select an array.");
         var maxConcurrency = MaxConcurrency(state, effective, ExecutionQuotas.InlineMapConcurrency);
         var iterationInputs = items
             .Select((item, index) => state.ItemSelector is null
                 ? item?.DeepClone()
+                : state.Jsonata
+                ? JsonataTemplate.Evaluate(
+                    state.ItemSelector,
+                    Bindings(path, input, ContextObject(state, enteredTime, retryCount, new JsonObject { ["Index"] = index, ["Value"] = item?.DeepClone() })))
                 : PayloadTemplate.Evaluate(
                     state.ItemSelector,
                     effective,

@@ -11,7 +11,8 @@ internal sealed partial class ExecutionRun
     {
         var context = ContextObject(state, enteredTime, retryCount, null);
         var effective = ApplyInputPath(state, input, context);
-        var branchInput = state.Parameters is null ? effective : PayloadTemplate.Evaluate(state.Parameters, effective, context, path.Intrinsics);
+        var branchInput = state.Jsonata ? JsonataArguments(state, input, context, path)
+            : state.Parameters is null ? effective : PayloadTemplate.Evaluate(state.Parameters, effective, context, path.Intrinsics);
         AddFanOutBytes(branchInput, state.Branches.Count);
         history.Add(path, HistoryEventType.ParallelStateStarted);
 

@@ -15,7 +15,8 @@ internal sealed partial class ExecutionRun
     {
         var context = ContextObject(state, enteredTime, retryCount, null);
         var effective = ApplyInputPath(state, input, context);
-        var parameters = state.Parameters is null ? effective : PayloadTemplate.Evaluate(state.Parameters, effective, context, path.Intrinsics);
+        var parameters = state.Jsonata ? JsonataArguments(state, input, context, path)
+            : state.Parameters is null ? effective : PayloadTemplate.Evaluate(state.Parameters, effective, context, path.Intrinsics);
         var resource = TaskResource.Parse(state.Resource);
         var timeout = TimeoutSeconds(state, effective);
 
@@ -93,9 +94,14 @@ internal sealed partial class ExecutionRun
         return Finish(state, input, result, context, path);
     }
 
-    /// <summary>ResultSelector, then ResultPath into the raw state input, then OutputPath.</summary>
+    /// <summary>ResultSelector, then ResultPath into the raw state input, then OutputPath; in JSONata, Output and Assign.</summary>
     private static JsonNode? Finish(RecoverableState state, JsonNode? input, JsonNode? result, JsonNode context, ExecutionPath path)
     {
+        if (state.Jsonata)
+        {
+            return JsonataOutput(state, input, context, path, result, hasResult: true);
+        }
+
         var selected = state.ResultSelector is null ? result : PayloadTemplate.Evaluate(state.ResultSelector, result, context, path.Intrinsics);
         return ApplyOutputPath(state, ApplyResultPath(state.ResultPath, input, selected), context);
     }

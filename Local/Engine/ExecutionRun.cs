@@ -224,6 +224,11 @@ internal sealed partial class ExecutionRun
 
         var (next, output) = await AttributedAsync(state, enteredEventId, async () => state switch
         {
+            PassState pass when pass.Jsonata => Exit(pass, JsonataOutput(pass, input, ContextObject(state, enteredTime, 0, null), path, null, hasResult: false)),
+            ChoiceState choice when choice.Jsonata => RunJsonataChoice(choice, input, ContextObject(state, enteredTime, 0, null), path),
+            WaitState wait when wait.Jsonata => Exit(wait, JsonataOutput(wait, RunWait(wait, input, ContextObject(state, enteredTime, 0, null), path), ContextObject(state, enteredTime, 0, null), path, null, hasResult: false)),
+            SucceedState succeed when succeed.Jsonata => (null, ExitWith(succeed, JsonataOutput(succeed, input, ContextObject(state, enteredTime, 0, null), path, null, hasResult: false), path)),
+            FailState fail when fail.Jsonata => throw JsonataFailure(fail, input, ContextObject(state, enteredTime, 0, null), path),
             PassState pass => Exit(pass, RunPass(pass, input, ContextObject(state, enteredTime, 0, null), path)),
             ChoiceState choice => RunChoice(choice, input, ContextObject(state, enteredTime, 0, null), path),
             WaitState wait => Exit(wait, RunWait(wait, input, ContextObject(state, enteredTime, 0, null), path)),
@@ -252,7 +257,7 @@ internal sealed partial class ExecutionRun
         {
             return await run().ConfigureAwait(false);
         }
-        catch (StatesErrorException ex) when (ex.Error is ErrorNames.Runtime or ErrorNames.IntrinsicFailure or ErrorNames.ItemReaderFailed or ErrorNames.ResultWriterFailed
+        catch (StatesErrorException ex) when (ex.Error is ErrorNames.Runtime or ErrorNames.IntrinsicFailure or ErrorNames.QueryEvaluationError or ErrorNames.ItemReaderFailed or ErrorNames.ResultWriterFailed
             && ex.Cause?.StartsWith(ErrorAttribution.Prefix, StringComparison.Ordinal) != true)
         {
             throw new StatesErrorException(ex.Error, ErrorAttribution.Cause(state.Name, enteredEventId, ex.Cause));
@@ -312,6 +317,14 @@ internal sealed partial class ExecutionRun
             if (failure.Cause is not null)
             {
                 errorOutput["Cause"] = failure.Cause;
+            }
+
+            if (state.Jsonata)
+            {
+                var bindings = Bindings(path, input, new JsonObject(), errorOutput: errorOutput);
+                var output = catcher.Output is null ? errorOutput : JsonataTemplate.Evaluate(catcher.Output, bindings);
+                AssignVariables(catcher.Assign, bindings, path);
+                return (catcher.Next, ExitWith(state, output, path));
             }
 
             var caught = catcher.ResultPath is null ? input?.DeepClone() : ReferencePath.Parse(catcher.ResultPath).Apply(input, errorOutput);

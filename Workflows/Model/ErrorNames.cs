@@ -13,6 +13,7 @@ public static class ErrorNames
     public const string Runtime = "States.Runtime";
     public const string NoChoiceMatched = "States.NoChoiceMatched";
     public const string IntrinsicFailure = "States.IntrinsicFailure";
+    public const string QueryEvaluationError = "States.QueryEvaluationError";
     public const string ResultPathMatchFailure = "States.ResultPathMatchFailure";
     public const string DataLimitExceeded = "States.DataLimitExceeded";
     public const string ExceedToleratedFailureThreshold = "States.ExceedToleratedFailureThreshold";

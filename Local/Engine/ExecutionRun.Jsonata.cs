@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+using Pipeline.Local.Definition;
+using Pipeline.Local.Paths;
+using ErrorNames = Pipeline.Workflows.ErrorNames;
+
+namespace Pipeline.Local.Engine;
+
+/// <summary>
+/// States in JSONata: <c>Arguments</c> replaces InputPath and Parameters, <c>Output</c> replaces ResultSelector,
+/// ResultPath and OutputPath, <c>Assign</c> sets variables, Choice rules test a <c>Condition</c>, a Map reads
+/// <c>Items</c>. Expressions see <c>$states.input</c>, <c>$states.context</c>, <c>$states.result</c> (once there is one),
+/// <c>$states.errorOutput</c> (in a Catch) and the variables of their branch.
+/// </summary>
+internal sealed partial class ExecutionRun
+{
+    private static Dictionary<string, JsonNode?> Bindings(ExecutionPath path, JsonNode? input, JsonNode context, JsonNode? result = null, bool hasResult = false, JsonNode? errorOutput = null)
+    {
+        var states = new JsonObject { ["input"] = input?.DeepClone(), ["context"] = context.Parent is null ? context : context.DeepClone() };
+        if (hasResult)
+        {
+            states["result"] = result?.DeepClone();
+        }
+
+        if (errorOutput is not null)
+        {
+            states["errorOutput"] = errorOutput.DeepClone();
+        }
+
+        var bindings = new Dictionary<string, JsonNode?>(path.Variables, StringComparer.Ordinal) { ["states"] = states };
+        return bindings;
+    }
+
+    /// <summary>Evaluates every value first, then sets them all: an Assign reads the variables as they were before it.</summary>
+    private static void AssignVariables(JsonObject? assign, Dictionary<string, JsonNode?> bindings, ExecutionPath path)
+    {
+        if (assign is null)
+        {
+            return;
+        }
+
+        var values = assign.Select(pair => (pair.Key, Value: JsonataTemplate.Evaluate(pair.Value, bindings))).ToList();
+        foreach (var (name, value) in values)
+        {
+            if (name == "states")
+            {
+                throw new StatesErrorException(ErrorNames.Runtime, "The variable name 'states' is reserved.");
+            }
+
+            path.Variables = path.Variables.SetItem(name, value);
+        }
+    }
+
+    /// <summary>Output (or the default) then Assign, with the state's result when it has one.</summary>
+    private static JsonNode? JsonataOutput(State state, JsonNode? input, JsonNode context, ExecutionPath path, JsonNode? result, bool hasResult)
+    {
+        var bindings = Bindings(path, input, context, result, hasResult);
+        var output = state.Output is null ? (hasResult ? result?.DeepClone() : input?.DeepClone()) : JsonataTemplate.Evaluate(state.Output, bindings);
+        AssignVariables(state.Assign, bindings, path);
+        return output;
+    }
+
+    private static JsonNode? JsonataArguments(State state, JsonNode? input, JsonNode context, ExecutionPath path) =>
+        state.Arguments is null ? input?.DeepClone() : JsonataTemplate.Evaluate(state.Arguments, Bindings(path, input, context));
+
+    private (string? Next, JsonNode? Output) RunJsonataChoice(ChoiceState state, JsonNode? input, JsonNode context, ExecutionPath path)
+    {
+        var bindings = Bindings(path, input, context);
+        foreach (var rule in state.Choices)
+        {
+            var condition = ((JsonataCondition)rule.Condition).Expression;
+            var value = JsonataTemplate.Expression(condition) is { } expression ? JsonataTemplate.Run(expression, bindings).Value : condition;
+            if (value is not JsonValue flag || !flag.TryGetValue<bool>(out var matched))
+            {
+                throw new StatesErrorException(ErrorNames.QueryEvaluationError, $"The Condition of a rule of state '{state.Name}' did not evaluate to a boolean.");
+            }
+
+            if (matched)
+            {
+                var output = rule.Output is null ? (state.Output is null ? input?.DeepClone() : JsonataTemplate.Evaluate(state.Output, bindings)) : JsonataTemplate.Evaluate(rule.Output, bindings);
+                AssignVariables(rule.Assign ?? state.Assign, bindings, path);
+                return (rule.Next, ExitWith(state, output, path));
+            }
+        }
+
+        var next = state.Default ?? throw new StatesErrorException(ErrorNames.NoChoiceMatched, $"No Matches! (state '{state.Name}' has no Default)");
+        return (next, ExitWith(state, JsonataOutput(state, input, context, path, null, hasResult: false), path));
+    }
+
+    private static StatesErrorException JsonataFailure(FailState state, JsonNode? input, JsonNode context, ExecutionPath path)
+    {
+        var bindings = Bindings(path, input, context);
+        string? Text(string? field) => field is null ? null
+            : JsonataTemplate.Expression(JsonValue.Create(field)) is { } expression ? JsonataTemplate.Run(expression, bindings).Value?.ToString()
+            : field;
+
+        return new StatesErrorException(Text(state.Error) ?? string.Empty, Text(state.Cause));
+    }
+}
