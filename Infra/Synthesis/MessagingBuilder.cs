@@ -45,31 +45,23 @@ public static class MessagingBuilder
     {
         Arn = topic.ArnOutput,
         Policy = new PolicyDocument(
-            new PolicyStatement
-            {
-                Sid = "PipelineAlarmsPublish",
-                Principal = PolicyPrincipal.Service("cloudwatch.amazonaws.com"),
-                Actions = ["sns:Publish"],
-                Resources = [topic.ArnOutput],
-                Conditions =
-                [
-                    PolicyCondition.ArnEquals("aws:SourceArn", alarms.Select(alarm => AwsAccount.AlarmArn(alarm.Name)).ToArray()),
-                    PolicyCondition.StringEquals("aws:SourceAccount", AwsAccount.AccountId),
-                ],
-            },
-            new PolicyStatement
-            {
-                Sid = "PipelineRulesPublish",
-                Principal = PolicyPrincipal.Service("events.amazonaws.com"),
-                Actions = ["sns:Publish"],
-                Resources = [topic.ArnOutput],
-                Conditions =
-                [
-                    PolicyCondition.ArnEquals("aws:SourceArn", rules.Select(rule => AwsAccount.RuleArn(rule.Name)).ToArray()),
-                    PolicyCondition.StringEquals("aws:SourceAccount", AwsAccount.AccountId),
-                ],
-            },
+            ServicePublishes("PipelineAlarmsPublish", "cloudwatch.amazonaws.com", topic, [.. alarms.Select(alarm => AwsAccount.AlarmArn(alarm.Name))]),
+            ServicePublishes("PipelineRulesPublish", "events.amazonaws.com", topic, [.. rules.Select(rule => AwsAccount.RuleArn(rule.Name))]),
             Statements.DenyInsecureTransport("sns:Publish", topic.ArnOutput)),
+    };
+
+    /// <summary>A service may publish to the topic on behalf of the given resources of this account only.</summary>
+    private static PolicyStatement ServicePublishes(string sid, string service, SnsTopic topic, Input[] sources) => new()
+    {
+        Sid = sid,
+        Principal = PolicyPrincipal.Service(service),
+        Actions = ["sns:Publish"],
+        Resources = [topic.ArnOutput],
+        Conditions =
+        [
+            PolicyCondition.ArnEquals("aws:SourceArn", sources),
+            PolicyCondition.StringEquals("aws:SourceAccount", AwsAccount.AccountId),
+        ],
     };
 
     public static SnsTopicSubscription EmailSubscription(SnsTopic topic, ConfigDeclaration email) => new(LogicalNames.EmailSubscription)

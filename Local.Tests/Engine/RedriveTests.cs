@@ -44,6 +44,11 @@ public class RedriveTests
         public int CallsFor(object input) => Calls.GetValueOrDefault(JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(input))!.ToJsonString());
     }
 
+    /// <summary>One Task, "Only", calling Work with <c>{"step": 1}</c>.</summary>
+    private static readonly StateMachine OneStep = StateMachine.Parse($$"""
+        { "StartAt": "Only", "States": { "Only": { "Type": "Task", "Resource": "{{WorkArn}}", "Parameters": { "step": 1 }, "End": true } } }
+        """);
+
     private static ExecutionOptions RedriveOptions(int seed = 7) => Asl.Options(seed: seed) with { StartTime = Asl.Start.AddHours(1) };
 
     [Fact]
@@ -79,9 +84,7 @@ public class RedriveTests
     {
         var work = new FlakyWork();
         work.Down.Add("{\"step\":1}");
-        var definition = StateMachine.Parse($$"""
-            { "StartAt": "Only", "States": { "Only": { "Type": "Task", "Resource": "{{WorkArn}}", "Parameters": { "step": 1 }, "End": true } } }
-            """);
+        var definition = OneStep;
         var engine = new LocalEngine(work.Registry());
         var failed = await engine.ExecuteAsync(definition, new JsonObject(), Asl.Options());
         work.Down.Clear();
@@ -232,9 +235,7 @@ public class RedriveTests
     {
         var work = new FlakyWork();
         work.Down.Add("{\"step\":1}");
-        var definition = StateMachine.Parse($$"""
-            { "StartAt": "Only", "States": { "Only": { "Type": "Task", "Resource": "{{WorkArn}}", "Parameters": { "step": 1 }, "End": true } } }
-            """);
+        var definition = OneStep;
         var engine = new LocalEngine(work.Registry());
         var first = await engine.ExecuteAsync(definition, new JsonObject(), Asl.Options());
         var second = await engine.RedriveAsync(definition, first, RedriveOptions());
