@@ -72,6 +72,29 @@ public class JsonataStateTests
     }
 
     [Fact]
+    public async Task AMapsItemSelector_SeesTheMapsInputAndEachItem()
+    {
+        var definition = """
+            {
+              "QueryLanguage": "JSONata",
+              "StartAt": "Each",
+              "States": {
+                "Each": {
+                  "Type": "Map", "Items": "{% $states.input.values %}",
+                  "ItemSelector": { "tag": "{% $states.input.tag %}", "value": "{% $states.context.Map.Item.Value %}", "at": "{% $states.context.Map.Item.Index %}" },
+                  "ItemProcessor": { "StartAt": "Keep", "States": { "Keep": { "Type": "Pass", "End": true } } },
+                  "End": true
+                }
+              }
+            }
+            """;
+
+        var result = await Asl.RunAsync(definition, """{"tag": "t", "values": [10, 20]}""");
+
+        result.Output.ShouldBeJson("""[{"tag": "t", "value": 10, "at": 0}, {"tag": "t", "value": 20, "at": 1}]""");
+    }
+
+    [Fact]
     public async Task AnAssign_ReadsTheVariablesAsTheyWereBeforeIt()
     {
         var definition = """

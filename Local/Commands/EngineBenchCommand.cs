@@ -62,7 +62,10 @@ public static class EngineBenchCommand
         }
         """;
 
-    /// <summary>The same nested Maps in JSONata: each Map keeps its input as its output, as ResultPath null does.</summary>
+    /// <summary>
+    /// The same nested Maps in JSONata: each Map keeps its input as its output, as ResultPath null does, and the group
+    /// reaches the items through a variable, as a JSONata workflow passes data it needs later.
+    /// </summary>
     public static string JsonataDefinition(int inner) => $$"""
         {
           "QueryLanguage": "JSONata",
@@ -73,10 +76,10 @@ public static class EngineBenchCommand
               "ItemProcessor": {
                 "StartAt": "Items",
                 "States": {
-                  "Items": { "Type": "Pass", "Output": { "group": "{% $states.input %}", "items": "{% [1..{{inner}}] %}" }, "Next": "Inner" },
+                  "Items": { "Type": "Pass", "Assign": { "group": "{% $states.input %}" }, "Output": { "items": "{% [1..{{inner}}] %}" }, "Next": "Inner" },
                   "Inner": {
                     "Type": "Map", "Items": "{% $states.input.items %}", "MaxConcurrency": 40, "Output": "{% $states.input %}",
-                    "ItemSelector": { "group": "{% $states.input.group %}", "value": "{% $states.context.Map.Item.Value %}" },
+                    "ItemSelector": { "group": "{% $group %}", "value": "{% $states.context.Map.Item.Value %}" },
                     "ItemProcessor": {
                       "StartAt": "Shape",
                       "States": {

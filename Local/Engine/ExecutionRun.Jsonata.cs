@@ -13,9 +13,14 @@ namespace Pipeline.Local.Engine;
 /// </summary>
 internal sealed partial class ExecutionRun
 {
-    private static Dictionary<string, JsonNode?> Bindings(ExecutionPath path, JsonNode? input, JsonNode context, JsonNode? result = null, bool hasResult = false, JsonNode? errorOutput = null)
+    private static Dictionary<string, JsonNode?> Bindings(ExecutionPath path, JsonNode? input, JsonNode context, JsonNode? result = null, bool hasResult = false, JsonNode? errorOutput = null, bool withInput = true)
     {
-        var states = new JsonObject { ["input"] = input?.DeepClone(), ["context"] = context.Parent is null ? context : context.DeepClone() };
+        var states = new JsonObject { ["context"] = context.Parent is null ? context : context.DeepClone() };
+        if (withInput)
+        {
+            states["input"] = input?.DeepClone();
+        }
+
         if (hasResult)
         {
             states["result"] = result?.DeepClone();
@@ -29,6 +34,16 @@ internal sealed partial class ExecutionRun
         var bindings = new Dictionary<string, JsonNode?>(path.Variables, StringComparer.Ordinal) { ["states"] = states };
         return bindings;
     }
+
+    /// <summary>
+    /// Whether a template can read <c>$states.input</c>: a Map's ItemSelector runs once per item, and giving each run a
+    /// copy of the Map's whole input would make a Map quadratic in its items.
+    /// </summary>
+    private static bool ReadsInput(JsonNode? template) =>
+        template?.ToJsonString() is { } text && StatesInput().IsMatch(text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\$states(?!\.(context|result|errorOutput)\b)")]
+    private static partial System.Text.RegularExpressions.Regex StatesInput();
 
     /// <summary>Evaluates every value first, then sets them all: an Assign reads the variables as they were before it.</summary>
     private static void AssignVariables(JsonObject? assign, Dictionary<string, JsonNode?> bindings, ExecutionPath path)

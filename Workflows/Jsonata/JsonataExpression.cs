@@ -10,6 +10,7 @@ public sealed class JsonataExpression
 {
     private readonly Node root;
     private readonly IReadOnlyDictionary<string, FunctionValue> functions;
+    private Frame? library;
 
     private JsonataExpression(Node root, IReadOnlyDictionary<string, FunctionValue> functions)
     {
@@ -57,11 +58,20 @@ public sealed class JsonataExpression
     public JsonataResult Evaluate(JsonataResult input, IReadOnlyDictionary<string, JsonNode?>? bindings = null, JsonataLimits? limits = null) =>
         Run(input.IsUndefined ? null : JsonConversion.FromNode(input.Value), bindings, limits);
 
-    private JsonataResult Run(object? input, IReadOnlyDictionary<string, JsonNode?>? bindings, JsonataLimits? limits)
+    private Frame Library => library ??= BuildLibrary();
+
+    private Frame BuildLibrary()
     {
-        var frame = new Frame(null, new EvaluationState(limits));
+        var frame = new Frame(null, new EvaluationState(null));
         foreach (var (name, function) in functions)
             frame.Bind(name, function);
+        return frame;
+    }
+
+    private JsonataResult Run(object? input, IReadOnlyDictionary<string, JsonNode?>? bindings, JsonataLimits? limits)
+    {
+        // The library frame is built once per expression and only read; each run binds its own names in a child.
+        var frame = new Frame(Library, new EvaluationState(limits));
         if (bindings is not null)
         {
             foreach (var (name, value) in bindings)

@@ -155,7 +155,7 @@ internal static class Values
             case double d when roundTo15 && !double.IsFinite(d):
                 throw new JsonataException("D1001", $"Number out of range: {JsNumber.Format(d)}");
             case double d:
-                text.Append(double.IsFinite(d) ? (roundTo15 && Math.Floor(d) != d ? FormatNumber15(d) : JsNumber.Format(d)) : "null");
+                text.Append(double.IsFinite(d) ? (roundTo15 ? FormatNumber15(d) : JsNumber.Format(d)) : "null");
                 break;
             case string s:
                 WriteString(text, s);

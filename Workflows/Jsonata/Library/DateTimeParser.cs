@@ -153,7 +153,7 @@ internal static class DateTimeParser
 
     private static Matcher IntegerMatcher(DateTimePicture.Part part, IntegerPicture format)
     {
-        var digits = part.MaxWidth ?? (format.MandatoryDigits + format.OptionalDigits >= 2 ? format.MandatoryDigits + format.OptionalDigits : -1);
+        var digits = part.Digits;
         var occurrences = digits > 0
             ? format.OptionalDigits == 0 ? $"{{{digits}}}" : $"{{{digits - format.OptionalDigits},{digits}}}"
             : "+";
@@ -165,8 +165,6 @@ internal static class DateTimeParser
             IntegerPicture.Kind.Decimal => "[0-9]" + occurrences + (format.Ordinal ? "(?:th|st|nd|rd)" : ""),
             _ => throw new JsonataException("D3130", $"Formatting or parsing an integer as a sequence starting with {format.Token} is not supported by this implementation", -1, format.Token),
         };
-        if (part.Component == 'f' && format.Primary == IntegerPicture.Kind.Decimal)
-            return new Matcher('f', pattern, value => Math.Floor(double.Parse("0." + value, CultureInfo.InvariantCulture) * 1000));
         return new Matcher(part.Component, pattern, format.Parse);
     }
 }

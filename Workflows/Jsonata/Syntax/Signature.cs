@@ -152,9 +152,12 @@ internal sealed class Signature
                 continue;
             }
 
+            // As in JSONata 2.0.6, every argument a repeated (+) parameter matches takes the value of the first one,
+            // except for arrays, which are read one by one.
+            var first = argumentIndex < arguments.Count ? arguments[argumentIndex] : null;
             foreach (var single in matched)
             {
-                var argument = argumentIndex < arguments.Count ? arguments[argumentIndex] : null;
+                var argument = first;
                 if (parameter.Type == "a")
                 {
                     if (single == 'm')
@@ -163,6 +166,7 @@ internal sealed class Signature
                     }
                     else
                     {
+                        argument = arguments[argumentIndex];
                         if (parameter.Subtype is not null && !ArrayMatches(single, argument, parameter.Subtype))
                         {
                             throw new JsonataException("T0412", $"Argument {argumentIndex + 1} of function must be an array of {SubtypeName(parameter.Subtype)}", -1);
