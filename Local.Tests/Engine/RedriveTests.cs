@@ -49,6 +49,20 @@ public class RedriveTests
         { "StartAt": "Only", "States": { "Only": { "Type": "Task", "Resource": "{{WorkArn}}", "Parameters": { "step": 1 }, "End": true } } }
         """);
 
+    /// <summary>An inline Map, "Each", over <c>$.items</c>, calling Work for each item, two at a time.</summary>
+    private static readonly StateMachine InlineMapOfWork = StateMachine.Parse($$"""
+        {
+          "StartAt": "Each",
+          "States": {
+            "Each": {
+              "Type": "Map", "ItemsPath": "$.items", "MaxConcurrency": 2,
+              "ItemProcessor": { "StartAt": "Work", "States": { "Work": { "Type": "Task", "Resource": "{{WorkArn}}", "End": true } } },
+              "End": true
+            }
+          }
+        }
+        """);
+
     private static ExecutionOptions RedriveOptions(int seed = 7) => Asl.Options(seed: seed) with { StartTime = Asl.Start.AddHours(1) };
 
     [Fact]
@@ -106,18 +120,7 @@ public class RedriveTests
     {
         var work = new FlakyWork();
         work.Down.Add("3");
-        var definition = StateMachine.Parse($$"""
-            {
-              "StartAt": "Each",
-              "States": {
-                "Each": {
-                  "Type": "Map", "ItemsPath": "$.items", "MaxConcurrency": 2,
-                  "ItemProcessor": { "StartAt": "Work", "States": { "Work": { "Type": "Task", "Resource": "{{WorkArn}}", "End": true } } },
-                  "End": true
-                }
-              }
-            }
-            """);
+        var definition = InlineMapOfWork;
         var engine = new LocalEngine(work.Registry());
         var failed = await engine.ExecuteAsync(definition, JsonNode.Parse("""{"items": [1, 2, 3, 4, 5]}"""), Asl.Options());
         work.Down.Clear();
@@ -269,18 +272,7 @@ public class RedriveTests
     {
         var work = new FlakyWork();
         work.Down.Add("2");
-        var definition = StateMachine.Parse($$"""
-            {
-              "StartAt": "Each",
-              "States": {
-                "Each": {
-                  "Type": "Map", "ItemsPath": "$.items",
-                  "ItemProcessor": { "StartAt": "Work", "States": { "Work": { "Type": "Task", "Resource": "{{WorkArn}}", "End": true } } },
-                  "End": true
-                }
-              }
-            }
-            """);
+        var definition = InlineMapOfWork;
         var engine = new LocalEngine(work.Registry());
         var failed = await engine.ExecuteAsync(definition, JsonNode.Parse("""{"items": [1, 2, 3]}"""), Asl.Options());
         work.Down.Clear();

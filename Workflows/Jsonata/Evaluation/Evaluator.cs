@@ -41,7 +41,7 @@ internal static partial class Evaluator
         NodeType.Negate => Negate(expr, input, frame),
         NodeType.ArrayConstructor => ArrayConstructor(expr, input, frame),
         NodeType.ObjectConstructor => Group(expr.Pairs, input, frame),
-        NodeType.Name => Lookup(input, expr.Text),
+        NodeType.Name => ObjectFunctions.Lookup(input, expr.Text),
         NodeType.String or NodeType.Number => expr.Value,
         NodeType.Value => expr.Value ?? JsonNull.Instance,
         NodeType.Wildcard => Wildcard(input),
@@ -303,26 +303,6 @@ internal static partial class Evaluator
         }
 
         return results;
-    }
-
-    private static object? Lookup(object? input, string key)
-    {
-        if (input is JList list)
-        {
-            var result = JList.CreateSequence();
-            foreach (var item in list)
-            {
-                var value = Lookup(item, key);
-                if (value is JList values)
-                    result.AddRange(values);
-                else if (value is not null)
-                    result.Add(value);
-            }
-
-            return result;
-        }
-
-        return input is JObject obj && obj.TryGetValue(key, out var found) ? found : null;
     }
 
     private static JList Wildcard(object? input)
