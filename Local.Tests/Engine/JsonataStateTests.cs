@@ -95,6 +95,27 @@ public class JsonataStateTests
     }
 
     [Fact]
+    public async Task AWaitsSecondsAndTimestamp_MayBeExpressions()
+    {
+        var definition = """
+            {
+              "QueryLanguage": "JSONata",
+              "StartAt": "Pause",
+              "States": {
+                "Pause": { "Type": "Wait", "Seconds": "{% $states.input.delay * 2 %}", "Next": "Until" },
+                "Until": { "Type": "Wait", "Timestamp": "{% $states.input.until %}", "End": true }
+              }
+            }
+            """;
+
+        var result = await Asl.RunAsync(definition, """{"delay": 30, "until": "2024-01-01T00:10:00Z"}""");
+
+        result.ShouldSucceed();
+        result.Events(Pipeline.Local.History.HistoryEventType.WaitStateEntered)[1].SecondsAfterStart().Should().Be(60);
+        result.StopTime.Should().Be(Asl.Start.AddMinutes(10));
+    }
+
+    [Fact]
     public async Task AnAssign_ReadsTheVariablesAsTheyWereBeforeIt()
     {
         var definition = """

@@ -3,6 +3,7 @@ using WorkflowVariant = Pipeline.Workflows.WorkflowVariant;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Pipeline.Local.Paths;
 
 namespace Pipeline.Local.Definition;
 
@@ -166,6 +167,16 @@ internal static class DefinitionParser
 
     private static WaitState ParseWait(string name, JsonObject node, string owner)
     {
+        if (QueryLanguages.IsJsonata(node) && (JsonataTemplate.Expression(node["Seconds"]) ?? JsonataTemplate.Expression(node["Timestamp"])) is not null)
+        {
+            return new WaitState
+            {
+                Name = name,
+                SecondsExpression = JsonataTemplate.Expression(node["Seconds"]),
+                TimestampExpression = JsonataTemplate.Expression(node["Timestamp"]),
+            };
+        }
+
         var wait = new WaitState
         {
             Name = name,

@@ -10,5 +10,10 @@ public sealed record WaitState : State
 
     public string? TimestampPath { get; init; }
 
+    /// <summary>JSONata: <c>Seconds</c> or <c>Timestamp</c> given as an expression (<c>{% %}</c>), evaluated when the state runs.</summary>
+    public string? SecondsExpression { get; init; }
+
+    public string? TimestampExpression { get; init; }
+
     public override string Type => "Wait";
 }

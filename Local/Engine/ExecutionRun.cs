@@ -366,6 +366,12 @@ internal sealed partial class ExecutionRun
             { TimestampPath: { } timestampPath } => JsonPath.Parse(timestampPath).Evaluate(effective) is JsonValue t && t.TryGetValue<string>(out var text) && AslTimestamp.TryParse(text, out var at)
                 ? at
                 : throw new StatesErrorException(ErrorNames.Runtime, $"State '{state.Name}': TimestampPath '{timestampPath}' must reference an RFC 3339 timestamp."),
+            { SecondsExpression: { } secondsExpression } => JsonNumber.WholeAtLeast(JsonataTemplate.Run(secondsExpression, Bindings(path, input, context)).Value, 0) is { } s
+                ? now.AddSeconds(s)
+                : throw new StatesErrorException(ErrorNames.QueryEvaluationError, $"State '{state.Name}': Seconds must evaluate to a non-negative integer."),
+            { TimestampExpression: { } timestampExpression } => JsonataTemplate.Run(timestampExpression, Bindings(path, input, context)).Value is JsonValue t && t.TryGetValue<string>(out var text) && AslTimestamp.TryParse(text, out var at)
+                ? at
+                : throw new StatesErrorException(ErrorNames.QueryEvaluationError, $"State '{state.Name}': Timestamp must evaluate to an RFC 3339 timestamp."),
             _ => now,
         };
         path.CancellationToken.ThrowIfCancellationRequested();
