@@ -13,3 +13,15 @@ public sealed record ItemReaderConfig(string Resource, JsonNode Parameters, stri
 {
     public const string GetObject = "arn:aws:states:::s3:getObject";
 }
+
+/// <summary>
+/// A distributed Map's <c>ItemBatcher</c>: each child execution gets <c>{"Items": [...]}</c> (plus <c>BatchInput</c>),
+/// at most <see cref="MaxItemsPerBatch"/> items and <see cref="MaxInputBytesPerBatch"/> bytes of them (0: no bound).
+/// </summary>
+public sealed record ItemBatcherConfig(int MaxItemsPerBatch, int MaxInputBytesPerBatch, JsonNode? BatchInput);
+
+/// <summary>A distributed Map's <c>ResultWriter</c>: <c>arn:aws:states:::s3:putObject</c> with Bucket and Prefix.</summary>
+public sealed record ResultWriterConfig(string Resource, JsonNode Parameters)
+{
+    public const string PutObject = "arn:aws:states:::s3:putObject";
+}

@@ -1,3 +1,0 @@
-namespace Pipeline.Infra.Model;
-
-public sealed record BoolNode(bool Value) : Node;

@@ -1,3 +1,0 @@
-namespace Pipeline.Infra.Model;
-
-public sealed record StringNode(Input Text) : Node;
