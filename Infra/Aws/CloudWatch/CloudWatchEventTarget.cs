@@ -36,3 +36,42 @@ public sealed record CloudWatchEventTarget : Resource
         new("retryPolicy", RetryPolicy),
     ];
 }
+
+/// <summary><c>deadLetterConfig</c> of a target.</summary>
+public sealed record EventTargetDeadLetterConfig : IPulumiObject
+{
+    public required Input Arn { get; init; }
+
+    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("arn", Arn),
+    ];
+}
+
+/// <summary><c>retryPolicy</c> of a target.</summary>
+public sealed record EventTargetRetryPolicy : IPulumiObject
+{
+    public required int MaximumEventAgeInSeconds { get; init; }
+
+    public required int MaximumRetryAttempts { get; init; }
+
+    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("maximumEventAgeInSeconds", MaximumEventAgeInSeconds),
+        new("maximumRetryAttempts", MaximumRetryAttempts),
+    ];
+}
+
+/// <summary><c>inputTransformer</c> of a target: what the target receives instead of the event, built from its fields.</summary>
+public sealed record EventTargetInputTransformer : IPulumiObject
+{
+    public required IReadOnlyDictionary<string, Input> InputPaths { get; init; }
+
+    public required string InputTemplate { get; init; }
+
+    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("inputPaths", InputPaths),
+        new("inputTemplate", InputTemplate),
+    ];
+}

@@ -39,3 +39,42 @@ public sealed record DynamoDbTable : Resource
         new("deletionProtectionEnabled", DeletionProtectionEnabled),
     ];
 }
+
+/// <summary><c>attributes[]</c>: a key attribute and its type (<c>S</c>, <c>N</c>, <c>B</c>).</summary>
+public sealed record TableAttribute : IPulumiObject
+{
+    public required string Name { get; init; }
+
+    public required string Type { get; init; }
+
+    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("name", Name),
+        new("type", Type),
+    ];
+}
+
+/// <summary><c>pointInTimeRecovery</c>.</summary>
+public sealed record TablePointInTimeRecovery : IPulumiObject
+{
+    public required bool Enabled { get; init; }
+
+    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("enabled", Enabled),
+    ];
+}
+
+/// <summary><c>serverSideEncryption</c>.</summary>
+public sealed record TableServerSideEncryption : IPulumiObject
+{
+    public required bool Enabled { get; init; }
+
+    public Input? KmsKeyArn { get; init; }
+
+    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("enabled", Enabled),
+        new("kmsKeyArn", KmsKeyArn),
+    ];
+}

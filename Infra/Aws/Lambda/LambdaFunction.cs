@@ -51,3 +51,46 @@ public sealed record LambdaFunction : Resource
         new("tracingConfig", TracingConfig),
     ];
 }
+
+/// <summary><c>environment</c> of a function.</summary>
+public sealed record FunctionEnvironment : IPulumiObject
+{
+    public required IReadOnlyDictionary<string, Input> Variables { get; init; }
+
+    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("variables", Variables),
+    ];
+}
+
+/// <summary><c>loggingConfig</c> of a function.</summary>
+public sealed record FunctionLoggingConfig : IPulumiObject
+{
+    public required string LogFormat { get; init; }
+
+    public required Input LogGroup { get; init; }
+
+    public required string ApplicationLogLevel { get; init; }
+
+    public required string SystemLogLevel { get; init; }
+
+    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("logFormat", LogFormat),
+        new("logGroup", LogGroup),
+        new("applicationLogLevel", ApplicationLogLevel),
+        new("systemLogLevel", SystemLogLevel),
+    ];
+}
+
+/// <summary><c>tracingConfig</c> of a function.</summary>
+public sealed record FunctionTracingConfig : IPulumiObject
+{
+    /// <summary><c>Active</c> or <c>PassThrough</c>.</summary>
+    public required string Mode { get; init; }
+
+    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("mode", Mode),
+    ];
+}

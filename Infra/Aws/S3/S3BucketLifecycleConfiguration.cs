@@ -23,3 +23,81 @@ public sealed record S3BucketLifecycleConfiguration : Resource
         new("rules", Rules),
     ];
 }
+
+/// <summary><c>rules[]</c> of a lifecycle configuration.</summary>
+public sealed record LifecycleRule : IPulumiObject
+{
+    public required string Id { get; init; }
+
+    /// <summary><c>Enabled</c> or <c>Disabled</c>.</summary>
+    public required string Status { get; init; }
+
+    public required LifecycleRuleFilter Filter { get; init; }
+
+    public LifecycleExpiration? Expiration { get; init; }
+
+    public NoncurrentVersionExpiration? NoncurrentVersionExpiration { get; init; }
+
+    public AbortIncompleteMultipartUpload? AbortIncompleteMultipartUpload { get; init; }
+
+    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("id", Id),
+        new("status", Status),
+        new("filter", Filter),
+        new("expiration", Expiration),
+        new("noncurrentVersionExpiration", NoncurrentVersionExpiration),
+        new("abortIncompleteMultipartUpload", AbortIncompleteMultipartUpload),
+    ];
+}
+
+/// <summary><c>filter</c> of a lifecycle rule; no prefix means the whole bucket.</summary>
+public sealed record LifecycleRuleFilter : IPulumiObject
+{
+    public string? Prefix { get; init; }
+
+    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("prefix", Prefix),
+    ];
+}
+
+/// <summary>
+/// <c>expiration</c> of a lifecycle rule: current versions expire after <see cref="Days"/>, or, with
+/// <see cref="ExpiredObjectDeleteMarker"/>, delete markers left with no versions behind them are removed (S3 takes one or
+/// the other in one rule).
+/// </summary>
+public sealed record LifecycleExpiration : IPulumiObject
+{
+    public int? Days { get; init; }
+
+    public bool? ExpiredObjectDeleteMarker { get; init; }
+
+    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("days", Days),
+        new("expiredObjectDeleteMarker", ExpiredObjectDeleteMarker),
+    ];
+}
+
+/// <summary><c>abortIncompleteMultipartUpload</c> of a lifecycle rule.</summary>
+public sealed record AbortIncompleteMultipartUpload : IPulumiObject
+{
+    public required int DaysAfterInitiation { get; init; }
+
+    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("daysAfterInitiation", DaysAfterInitiation),
+    ];
+}
+
+/// <summary><c>noncurrentVersionExpiration</c> of a lifecycle rule.</summary>
+public sealed record NoncurrentVersionExpiration : IPulumiObject
+{
+    public required int NoncurrentDays { get; init; }
+
+    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("noncurrentDays", NoncurrentDays),
+    ];
+}

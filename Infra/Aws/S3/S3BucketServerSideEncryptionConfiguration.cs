@@ -23,3 +23,33 @@ public sealed record S3BucketServerSideEncryptionConfiguration : Resource
         new("rules", Rules),
     ];
 }
+
+/// <summary><c>rules[]</c> of a bucket encryption configuration.</summary>
+public sealed record ServerSideEncryptionRule : IPulumiObject
+{
+    public required ServerSideEncryptionByDefault ApplyServerSideEncryptionByDefault { get; init; }
+
+    /// <summary>S3 Bucket Keys cut KMS requests; only meaningful with <c>aws:kms</c>.</summary>
+    public bool? BucketKeyEnabled { get; init; }
+
+    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("applyServerSideEncryptionByDefault", ApplyServerSideEncryptionByDefault),
+        new("bucketKeyEnabled", BucketKeyEnabled),
+    ];
+}
+
+/// <summary><c>applyServerSideEncryptionByDefault</c>.</summary>
+public sealed record ServerSideEncryptionByDefault : IPulumiObject
+{
+    /// <summary><c>aws:kms</c> or <c>AES256</c>.</summary>
+    public required string SseAlgorithm { get; init; }
+
+    public Input? KmsMasterKeyId { get; init; }
+
+    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("sseAlgorithm", SseAlgorithm),
+        new("kmsMasterKeyId", KmsMasterKeyId),
+    ];
+}

@@ -23,3 +23,15 @@ public sealed record S3BucketVersioning : Resource
         new("versioningConfiguration", VersioningConfiguration),
     ];
 }
+
+/// <summary><c>versioningConfiguration</c>.</summary>
+public sealed record VersioningConfiguration : IPulumiObject
+{
+    /// <summary><c>Enabled</c> or <c>Suspended</c>.</summary>
+    public required string Status { get; init; }
+
+    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("status", Status),
+    ];
+}

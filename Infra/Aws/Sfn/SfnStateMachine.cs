@@ -40,3 +40,51 @@ public sealed record SfnStateMachine : Resource
         new("encryptionConfiguration", EncryptionConfiguration),
     ];
 }
+
+/// <summary><c>encryptionConfiguration</c> of a state machine: the key its definition and execution data are encrypted with.</summary>
+public sealed record StateMachineEncryptionConfiguration : IPulumiObject
+{
+    /// <summary><c>CUSTOMER_MANAGED_KMS_KEY</c> or <c>AWS_OWNED_KEY</c>.</summary>
+    public required string Type { get; init; }
+
+    public Input? KmsKeyId { get; init; }
+
+    /// <summary>How long Step Functions reuses a data key before it calls GenerateDataKey again (60..900).</summary>
+    public int? KmsDataKeyReusePeriodSeconds { get; init; }
+
+    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("type", Type),
+        new("kmsKeyId", KmsKeyId),
+        new("kmsDataKeyReusePeriodSeconds", KmsDataKeyReusePeriodSeconds),
+    ];
+}
+
+/// <summary><c>loggingConfiguration</c> of a state machine.</summary>
+public sealed record StateMachineLoggingConfiguration : IPulumiObject
+{
+    /// <summary><c>&lt;log group arn&gt;:*</c>.</summary>
+    public required Input LogDestination { get; init; }
+
+    public required string Level { get; init; }
+
+    public required bool IncludeExecutionData { get; init; }
+
+    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("logDestination", LogDestination),
+        new("level", Level),
+        new("includeExecutionData", IncludeExecutionData),
+    ];
+}
+
+/// <summary><c>tracingConfiguration</c> of a state machine.</summary>
+public sealed record StateMachineTracingConfiguration : IPulumiObject
+{
+    public required bool Enabled { get; init; }
+
+    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
+    [
+        new("enabled", Enabled),
+    ];
+}
