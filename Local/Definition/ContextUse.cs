@@ -29,6 +29,13 @@ internal static partial class ContextUses
             : ContextUse.WithoutExecutionInput;
     }
 
+    /// <summary>Whether a JSONata template can read <c>$states.input</c> (or <c>$states</c> as a whole).</summary>
+    public static bool ReadsStatesInput(JsonNode? template) =>
+        template?.ToJsonString() is { } text && StatesInput().IsMatch(text);
+
+    [GeneratedRegex(@"\$states(?!\.(context|result|errorOutput)\b)")]
+    private static partial Regex StatesInput();
+
     /// <summary>The same for a JSONata state, which reads the context object as <c>$states.context</c>.</summary>
     public static ContextUse OfJsonata(JsonObject state)
     {

@@ -231,6 +231,7 @@ internal static class DefinitionParser
             Label = OptionalString(node, "Label", owner),
             ItemsPath = OptionalString(node, "ItemsPath", owner) ?? "$",
             Items = Clone(node["Items"]),
+            ItemSelectorReadsInput = ContextUses.ReadsStatesInput(node["ItemSelector"]),
             ItemSelector = Clone(node["ItemSelector"] ?? node["Parameters"]),
             MaxConcurrency = OptionalInt(node, "MaxConcurrency", owner) ?? 0,
             MaxConcurrencyPath = OptionalString(node, "MaxConcurrencyPath", owner),

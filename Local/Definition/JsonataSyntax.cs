@@ -44,7 +44,7 @@ internal static class JsonataSyntax
             case JsonValue text when JsonataTemplate.Expression(text) is { } expression:
                 try
                 {
-                    JsonataExpression.Parse(expression);
+                    JsonataTemplate.Compile(expression);
                 }
                 catch (JsonataException ex)
                 {

@@ -33,6 +33,12 @@ public sealed record MapState : RecoverableState
 
     public string ItemsPath { get; init; } = "$";
 
+    /// <summary>
+    /// JSONata: the ItemSelector reads <c>$states.input</c>. It runs once per item, and giving each run a copy of the
+    /// Map's whole input would make a Map quadratic in its items, so the input is handed over only when read.
+    /// </summary>
+    public bool ItemSelectorReadsInput { get; init; }
+
     /// <summary>JSONata: the items, as an array or an expression; the state's input when absent.</summary>
     public JsonNode? Items { get; init; }
 

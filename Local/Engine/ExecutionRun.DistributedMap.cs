@@ -106,7 +106,7 @@ internal sealed partial class ExecutionRun
         return Finish(state, input, output, context, path);
     }
 
-    private static bool Succeeded(JsonNode? entry) => entry?["Status"]?.GetValue<string>() == "SUCCEEDED";
+    private static bool Succeeded(JsonNode? entry) => entry?["Status"]?.GetValue<string>() == ExecutionStatus.Succeeded.ApiName();
 
     private async Task<List<JsonNode?>> ReadItemsAsync(MapState state, ItemReaderConfig reader, JsonNode? effective, JsonNode context, ExecutionPath path)
     {
@@ -157,7 +157,7 @@ internal sealed partial class ExecutionRun
         var bytes = 0;
         foreach (var item in items)
         {
-            var size = Encoding.UTF8.GetByteCount(Json(item));
+            var size = PayloadSize.Utf8Bytes(item);
             var full = (batcher.MaxItemsPerBatch > 0 && current.Count == batcher.MaxItemsPerBatch)
                 || (batcher.MaxInputBytesPerBatch > 0 && current.Count > 0 && bytes + size > batcher.MaxInputBytesPerBatch);
             if (full)
@@ -250,12 +250,7 @@ internal sealed partial class ExecutionRun
             ["Name"] = child.Name,
             ["StartDate"] = AslTimestamp.Format(child.StartTime),
             ["StateMachineArn"] = stateMachineArn,
-            ["Status"] = child.Status switch
-            {
-                ExecutionStatus.Succeeded => "SUCCEEDED",
-                ExecutionStatus.TimedOut => "TIMED_OUT",
-                _ => "FAILED",
-            },
+            ["Status"] = child.Status.ApiName(),
             ["StopDate"] = AslTimestamp.Format(child.StopTime),
         };
         if (child.Status == ExecutionStatus.Succeeded)

@@ -35,16 +35,6 @@ internal sealed partial class ExecutionRun
         return bindings;
     }
 
-    /// <summary>
-    /// Whether a template can read <c>$states.input</c>: a Map's ItemSelector runs once per item, and giving each run a
-    /// copy of the Map's whole input would make a Map quadratic in its items.
-    /// </summary>
-    private static bool ReadsInput(JsonNode? template) =>
-        template?.ToJsonString() is { } text && StatesInput().IsMatch(text);
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\$states(?!\.(context|result|errorOutput)\b)")]
-    private static partial System.Text.RegularExpressions.Regex StatesInput();
-
     /// <summary>Evaluates every value first, then sets them all: an Assign reads the variables as they were before it.</summary>
     private static void AssignVariables(JsonObject? assign, Dictionary<string, JsonNode?> bindings, ExecutionPath path)
     {

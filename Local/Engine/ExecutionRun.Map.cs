@@ -22,14 +22,13 @@ internal sealed partial class ExecutionRun
                 : Select(state.ItemsPath, effective, context)) as JsonArray
             ?? throw new StatesErrorException(ErrorNames.Runtime, $"State '{state.Name}': {(state.Jsonata ? "Items" : $"ItemsPath '{state.ItemsPath}'")} must select an array.");
         var maxConcurrency = MaxConcurrency(state, effective, ExecutionQuotas.InlineMapConcurrency);
-        var selectorReadsInput = state.Jsonata && ReadsInput(state.ItemSelector);
         var iterationInputs = items
             .Select((item, index) => state.ItemSelector is null
                 ? item?.DeepClone()
                 : state.Jsonata
                 ? JsonataTemplate.Evaluate(
                     state.ItemSelector,
-                    Bindings(path, input, ContextObject(state, enteredTime, retryCount, new JsonObject { ["Index"] = index, ["Value"] = item?.DeepClone() }), withInput: selectorReadsInput))
+                    Bindings(path, input, ContextObject(state, enteredTime, retryCount, new JsonObject { ["Index"] = index, ["Value"] = item?.DeepClone() }), withInput: state.ItemSelectorReadsInput))
                 : PayloadTemplate.Evaluate(
                     state.ItemSelector,
                     effective,

@@ -135,5 +135,5 @@ internal sealed partial class ExecutionRun
     }
 
     private void AddFanOutBytes(JsonNode? payload, int copies) =>
-        Interlocked.Add(ref fanOutDataBytes, (long)Encoding.UTF8.GetByteCount(Json(payload)) * copies);
+        Interlocked.Add(ref fanOutDataBytes, (long)PayloadSize.Utf8Bytes(payload) * copies);
 }

@@ -53,17 +53,9 @@ public static class AwsJsonataFunctions
 
     private static JsonataResult Hash(IReadOnlyList<JsonataResult> arguments)
     {
-        var data = Encoding.UTF8.GetBytes(arguments[0].Value!.GetValue<string>());
-        var digest = arguments[1].Value!.GetValue<string>() switch
-        {
-            "MD5" => MD5.HashData(data),
-            "SHA-1" => SHA1.HashData(data),
-            "SHA-256" => SHA256.HashData(data),
-            "SHA-384" => SHA384.HashData(data),
-            "SHA-512" => SHA512.HashData(data),
-            var other => throw new JsonataException("D3103", $"$hash does not know the algorithm '{other}'"),
-        };
-        return JsonataResult.Of(Convert.ToHexStringLower(digest));
+        var algorithm = arguments[1].Value!.GetValue<string>();
+        return JsonataResult.Of(HashDigest.Of(arguments[0].Value!.GetValue<string>(), algorithm)
+            ?? throw new JsonataException("D3103", $"$hash does not know the algorithm '{algorithm}' ({HashDigest.Algorithms})"));
     }
 
     private static JsonataResult Random(IReadOnlyList<JsonataResult> arguments) =>

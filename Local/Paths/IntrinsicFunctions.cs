@@ -240,17 +240,9 @@ public sealed class IntrinsicFunctions
 
     private static JsonValue Hash(Arguments f)
     {
-        var data = Encoding.UTF8.GetBytes(f.BoundedString(0, MaxStringLength));
-        var hash = f.String(1) switch
-        {
-            "MD5" => MD5.HashData(data),
-            "SHA-1" => SHA1.HashData(data),
-            "SHA-256" => SHA256.HashData(data),
-            "SHA-384" => SHA384.HashData(data),
-            "SHA-512" => SHA512.HashData(data),
-            var other => throw f.Failure($"does not know the algorithm '{other}' (MD5, SHA-1, SHA-256, SHA-384, SHA-512)"),
-        };
-        return JsonValue.Create(Convert.ToHexStringLower(hash));
+        var algorithm = f.String(1);
+        return JsonValue.Create(HashDigest.Of(f.BoundedString(0, MaxStringLength), algorithm)
+            ?? throw f.Failure($"does not know the algorithm '{algorithm}' ({HashDigest.Algorithms})"));
     }
 
     private static JsonObject JsonMerge(Arguments f)

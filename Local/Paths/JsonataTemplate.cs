@@ -25,10 +25,14 @@ public static class JsonataTemplate
     public static JsonNode? Evaluate(JsonNode? template, IReadOnlyDictionary<string, JsonNode?> bindings) =>
         Evaluate(template, bindings, out var undefined) is var value && undefined ? null : value;
 
+    /// <summary>Parses an expression (without the braces) once, for the load-time check and every later run; throws <see cref="JsonataException"/> when it is malformed.</summary>
+    public static JsonataExpression Compile(string expression) =>
+        Compiled.GetOrAdd(expression, text => AwsJsonataFunctions.Apply(JsonataExpression.Parse(text)));
+
     /// <summary>Evaluates one expression (without the braces).</summary>
     public static JsonataResult Run(string expression, IReadOnlyDictionary<string, JsonNode?> bindings)
     {
-        var compiled = Compiled.GetOrAdd(expression, text => AwsJsonataFunctions.Apply(JsonataExpression.Parse(text)));
+        var compiled = Compile(expression);
         try
         {
             return compiled.Evaluate(JsonataResult.Undefined, bindings);

@@ -178,13 +178,8 @@ public sealed class PipelineRunner
     /// </summary>
     private IEnumerable<SnsMessage> RunEndedNotifications(ExecutionResult result)
     {
-        var status = result.Status switch
-        {
-            ExecutionStatus.Failed => "FAILED",
-            ExecutionStatus.TimedOut => "TIMED_OUT",
-            _ => null,
-        };
-        if (result.Type == WorkflowVariant.Standard && status is not null && RunEndedNotification.Statuses.Contains(status))
+        var status = result.Status.ApiName();
+        if (result.Type == WorkflowVariant.Standard && RunEndedNotification.Statuses.Contains(status))
         {
             yield return new SnsMessage(
                 Guid.NewGuid().ToString(),
