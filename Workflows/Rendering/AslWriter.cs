@@ -9,11 +9,11 @@ namespace Pipeline.Workflows;
 /// </summary>
 internal sealed class AslWriter(Utf8JsonWriter writer, IResourceResolver resolver)
 {
-    private StateMachineDefinition machine = new(string.Empty, []);
+    private QueryLanguage machineLanguage = QueryLanguage.JsonPath;
 
     public void WriteDefinition(StateMachineDefinition definition)
     {
-        machine = definition;
+        machineLanguage = definition.QueryLanguage ?? QueryLanguage.JsonPath;
         writer.WriteStartObject();
         WriteOptional("Comment", definition.Comment);
         if (definition.QueryLanguage == QueryLanguage.Jsonata)
@@ -51,8 +51,8 @@ internal sealed class AslWriter(Utf8JsonWriter writer, IResourceResolver resolve
         writer.WriteStartObject();
         writer.WriteString("Type", state.Type);
         WriteOptional("Comment", state.Comment);
-        if (machine.LanguageOf(state) != machine.LanguageOf(state with { QueryLanguage = null }))
-            writer.WriteString("QueryLanguage", QueryLanguages.NameOf(machine.LanguageOf(state)));
+        if (state.QueryLanguage is { } own && own != machineLanguage)
+            writer.WriteString("QueryLanguage", QueryLanguages.NameOf(own));
         switch (state)
         {
             case TaskState task:
@@ -171,7 +171,7 @@ internal sealed class AslWriter(Utf8JsonWriter writer, IResourceResolver resolve
         WriteOptional("ItemsPath", map.ItemsPath);
         WritePayload("Items", map.Items);
         // JSONata renames the Parameters of ItemReader and ResultWriter to Arguments, as it does a Task's.
-        var argumentsName = machine.LanguageOf(map) == QueryLanguage.Jsonata ? "Arguments" : "Parameters";
+        var argumentsName = (map.QueryLanguage ?? machineLanguage) == QueryLanguage.Jsonata ? "Arguments" : "Parameters";
         if (map.ItemReader is { } reader)
         {
             writer.WriteStartObject("ItemReader");
