@@ -82,7 +82,8 @@ internal static class DefinitionParser
             throw new InvalidDefinitionException($"State '{name}': the field \"{jsonataField}\" is for JSONata states; this state's QueryLanguage is JSONPath.");
         }
 
-        if (StateFields.FirstInvalid(node["Type"]?.GetValue<string>(), jsonata, node.Select(field => field.Key)) is { } invalid)
+        var language = jsonata ? Workflows.QueryLanguage.Jsonata : Workflows.QueryLanguage.JsonPath;
+        if (Workflows.StateFields.FirstInvalid(node["Type"]?.GetValue<string>(), language, node.Select(field => field.Key)) is { } invalid)
         {
             throw new InvalidDefinitionException(
                 $"State '{name}': the field \"{invalid}\" is not valid in a {(jsonata ? "JSONata " : string.Empty)}{node["Type"]} state (CreateStateMachine: SCHEMA_VALIDATION_FAILED).");

@@ -19,6 +19,9 @@ internal static class ConditionRules
             case ComparisonCondition comparison:
                 CheckComparison(field, comparison, error);
                 break;
+            case JsonataCondition:
+                error($"{field}: a JSONata Condition cannot be nested in And, Or or Not");
+                break;
         }
     }
 
