@@ -50,12 +50,12 @@ public sealed class InMemoryPipeline
     {
         S3.Upload(Bucket, key, content, contentType);
         var load = await LoadBatch.HandleAsync(new LoadBatchRequest(Bucket, key, $"run-{Interlocked.Increment(ref _runs)}"));
-        var validation = await Validate.HandleAsync(new ValidateRequest(load.Source, load.WorkPrefix, ListValidChunkKeys: true));
+        var validation = await Validate.HandleAsync(new ValidateRequest(load.Source, load.StagingPrefix, ListValidChunkKeys: true));
         var transformed = new List<JsonElement>();
         var chunks = new List<StoreResult>();
         foreach (var chunkKey in validation.ValidChunkKeys)
         {
-            var result = await Transform.HandleAsync(new TransformRequest(load.Source, chunkKey, load.WorkPrefix, IngestedAt));
+            var result = await Transform.HandleAsync(new TransformRequest(load.Source, chunkKey, load.StagingPrefix, IngestedAt));
             transformed.AddRange(Lines(S3.ReadText(Bucket, result.TransformedKey)));
             chunks.Add(await Store.HandleAsync(new StoreRequest(load.Source, result.TransformedKey)));
         }

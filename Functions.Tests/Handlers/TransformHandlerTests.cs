@@ -40,7 +40,7 @@ public sealed class TransformHandlerTests
     }
 
     [Fact]
-    public async Task TransformAsync_WhenChunkIsOutsideTheWorkPrefix_ShouldRefuse()
+    public async Task TransformAsync_WhenChunkIsOutsideTheStagingPrefix_ShouldRefuse()
     {
         var handler = new TransformHandler(_s3.Object, new BucketSettings(Bucket), TimeProvider.System);
 

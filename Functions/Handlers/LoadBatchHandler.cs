@@ -30,7 +30,7 @@ public sealed class LoadBatchHandler : FunctionHandler<LoadBatchRequest, LoadBat
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Bucket);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Key);
-        var workPrefix = StorageLayout.WorkPrefix(request.ExecutionName);
+        var stagingPrefix = StorageLayout.StagingPrefix(request.ExecutionName);
         if (request.Bucket != _settings.BucketName)
         {
             throw new InvalidInput($"s3://{request.Bucket}/{request.Key}", null, null, $"the bucket '{request.Bucket}' is not this pipeline's ingest bucket '{_settings.BucketName}'");
@@ -46,18 +46,18 @@ public sealed class LoadBatchHandler : FunctionHandler<LoadBatchRequest, LoadBat
             }
 
             var source = new SourceObject(request.Bucket, key, StorageLayout.NormalizeEtag(response.ETag ?? string.Empty));
-            var (loaded, chunkKeys) = await WriteChunksAsync(response, key, file, workPrefix, cancellationToken).ConfigureAwait(false);
+            var (loaded, chunkKeys) = await WriteChunksAsync(response, key, file, stagingPrefix, cancellationToken).ConfigureAwait(false);
             var manifest = new ChunkManifest(source, loaded.Format.ToString(), loaded.RecordCount, chunkKeys);
             await S3Objects.PutAsync(
                 _s3,
                 _settings.BucketName,
-                StorageLayout.ManifestKey(workPrefix),
+                StorageLayout.ManifestKey(stagingPrefix),
                 Payloads.ToBytes(manifest, PayloadJsonContext.Default.ChunkManifest),
                 S3Objects.JsonContentType,
                 cancellationToken).ConfigureAwait(false);
 
             _log.Info("file loaded", ("file", file), ("etag", source.Etag), ("format", loaded.Format.ToString()), ("records", loaded.RecordCount), ("chunks", chunkKeys.Count));
-            return new LoadBatchResult(source, loaded.RecordCount, chunkKeys.Count, workPrefix);
+            return new LoadBatchResult(source, loaded.RecordCount, chunkKeys.Count, stagingPrefix);
         }
     }
 
@@ -66,10 +66,10 @@ public sealed class LoadBatchHandler : FunctionHandler<LoadBatchRequest, LoadBat
         GetObjectResponse response,
         string key,
         string file,
-        string workPrefix,
+        string stagingPrefix,
         CancellationToken cancellationToken)
     {
-        var uploader = new ChunkUploader(_s3, _settings.BucketName, workPrefix);
+        var uploader = new ChunkUploader(_s3, _settings.BucketName, stagingPrefix);
         await using (uploader.ConfigureAwait(false))
         {
             var loaded = await RecordFileReader.ReadAsync(

@@ -36,7 +36,7 @@ public sealed class QuarantineHandler : FunctionHandler<QuarantineRequest, Quara
         string? quarantineKey = null;
         if (request.InvalidKey is not null)
         {
-            StorageLayout.RequireWorkObject(request.InvalidKey, nameof(request));
+            StorageLayout.RequireStagingObject(request.InvalidKey, nameof(request));
             var records = await S3Objects.GetBytesAsync(_s3, _settings.BucketName, request.InvalidKey, cancellationToken).ConfigureAwait(false);
             foreach (var line in new NdjsonLines(records))
             {

@@ -47,7 +47,7 @@ public sealed class StoreHandler : FunctionHandler<StoreRequest, StoreResult>
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Source);
-        StorageLayout.RequireWorkObject(request.TransformedKey, nameof(request));
+        StorageLayout.RequireStagingObject(request.TransformedKey, nameof(request));
 
         var chunkId = StorageLayout.ChunkIdOf(request.TransformedKey);
         var file = $"s3://{request.Source.Bucket}/{request.Source.Key}";

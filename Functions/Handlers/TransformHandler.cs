@@ -30,7 +30,7 @@ public sealed class TransformHandler : FunctionHandler<TransformRequest, Transfo
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Source);
-        StorageLayout.RequireUnderWorkPrefix(request.ChunkKey, request.WorkPrefix);
+        StorageLayout.RequireUnderStagingPrefix(request.ChunkKey, request.StagingPrefix);
         var chunk = await S3Objects.GetBytesAsync(_s3, _settings.BucketName, request.ChunkKey, cancellationToken).ConfigureAwait(false);
 
         var transformer = new RecordTransformer(request.Source, request.IngestedAt ?? _clock.GetUtcNow());
@@ -43,7 +43,7 @@ public sealed class TransformHandler : FunctionHandler<TransformRequest, Transfo
             }
         }
 
-        var transformedKey = StorageLayout.TransformedChunkKey(request.WorkPrefix, StorageLayout.ChunkIdOf(request.ChunkKey));
+        var transformedKey = StorageLayout.TransformedChunkKey(request.StagingPrefix, StorageLayout.ChunkIdOf(request.ChunkKey));
         await S3Objects.PutAsync(_s3, _settings.BucketName, transformedKey, output.ToArray(), S3Objects.NdjsonContentType, cancellationToken).ConfigureAwait(false);
         _log.Info("chunk transformed", ("chunk", request.ChunkKey), ("records", output.LineCount));
         return new TransformResult(transformedKey, output.LineCount);

@@ -28,9 +28,9 @@ public sealed class ValidateHandler : FunctionHandler<ValidateRequest, ValidateR
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Source);
-        var workPrefix = request.WorkPrefix;
-        var manifestKey = StorageLayout.ManifestKey(workPrefix);
-        StorageLayout.RequireUnderWorkPrefix(manifestKey, workPrefix);
+        var stagingPrefix = request.StagingPrefix;
+        var manifestKey = StorageLayout.ManifestKey(stagingPrefix);
+        StorageLayout.RequireUnderStagingPrefix(manifestKey, stagingPrefix);
         var manifest = Payloads.Parse(
             await S3Objects.GetBytesAsync(_s3, _settings.BucketName, manifestKey, cancellationToken).ConfigureAwait(false),
             PayloadJsonContext.Default.ChunkManifest);
@@ -42,7 +42,7 @@ public sealed class ValidateHandler : FunctionHandler<ValidateRequest, ValidateR
         var validChunkKeys = new List<string>();
         foreach (var chunkKey in manifest.ChunkKeys)
         {
-            StorageLayout.RequireUnderWorkPrefix(chunkKey, workPrefix);
+            StorageLayout.RequireUnderStagingPrefix(chunkKey, stagingPrefix);
             var chunk = await S3Objects.GetBytesAsync(_s3, _settings.BucketName, chunkKey, cancellationToken).ConfigureAwait(false);
             valid.Clear();
             foreach (var line in new NdjsonLines(chunk))
@@ -55,19 +55,19 @@ public sealed class ValidateHandler : FunctionHandler<ValidateRequest, ValidateR
 
             if (valid.LineCount > 0)
             {
-                var validKey = StorageLayout.ValidChunkKey(workPrefix, StorageLayout.ChunkIdOf(chunkKey));
+                var validKey = StorageLayout.ValidChunkKey(stagingPrefix, StorageLayout.ChunkIdOf(chunkKey));
                 await S3Objects.PutAsync(_s3, _settings.BucketName, validKey, valid.ToArray(), S3Objects.NdjsonContentType, cancellationToken).ConfigureAwait(false);
                 validChunkKeys.Add(validKey);
             }
         }
 
         validator.RequireTotal(manifest.RecordCount);
-        var validChunkListKey = StorageLayout.ValidChunkListKey(workPrefix);
+        var validChunkListKey = StorageLayout.ValidChunkListKey(stagingPrefix);
         await S3Objects.PutAsync(_s3, _settings.BucketName, validChunkListKey, ValidChunkList(validChunkKeys), S3Objects.NdjsonContentType, cancellationToken).ConfigureAwait(false);
         string? invalidKey = null;
         if (invalid.LineCount > 0)
         {
-            invalidKey = StorageLayout.InvalidRecordsKey(workPrefix);
+            invalidKey = StorageLayout.InvalidRecordsKey(stagingPrefix);
             await S3Objects.PutAsync(_s3, _settings.BucketName, invalidKey, invalid.ToArray(), S3Objects.NdjsonContentType, cancellationToken).ConfigureAwait(false);
         }
 

@@ -4,7 +4,7 @@ using Amazon.S3;
 namespace Pipeline.Functions;
 
 /// <summary>
-/// Writes LoadBatch's chunk objects under the execution's work prefix as the reader completes them, with up to
+/// Writes LoadBatch's chunk objects under the execution's staging prefix as the reader completes them, with up to
 /// <see cref="MaxUploads"/> PutObject requests at once: reading goes on while earlier chunks upload, and at most that
 /// many chunk copies are held.
 /// </summary>
@@ -14,15 +14,15 @@ internal sealed class ChunkUploader : IChunkSink, IAsyncDisposable
 
     private readonly IAmazonS3 _s3;
     private readonly string _bucket;
-    private readonly string _workPrefix;
+    private readonly string _stagingPrefix;
     private readonly Queue<Task> _uploads = new();
     private readonly List<string> _keys = [];
 
-    public ChunkUploader(IAmazonS3 s3, string bucket, string workPrefix)
+    public ChunkUploader(IAmazonS3 s3, string bucket, string stagingPrefix)
     {
         _s3 = s3;
         _bucket = bucket;
-        _workPrefix = workPrefix;
+        _stagingPrefix = stagingPrefix;
     }
 
     /// <summary>The chunk keys in order, the first one written first.</summary>
@@ -35,7 +35,7 @@ internal sealed class ChunkUploader : IChunkSink, IAsyncDisposable
             await _uploads.Dequeue().ConfigureAwait(false);
         }
 
-        var key = StorageLayout.ChunkKey(_workPrefix, StorageLayout.ChunkId(_keys.Count));
+        var key = StorageLayout.ChunkKey(_stagingPrefix, StorageLayout.ChunkId(_keys.Count));
         var copy = ArrayPool<byte>.Shared.Rent(chunk.Length);
         chunk.CopyTo(copy);
         _keys.Add(key);
