@@ -3,6 +3,12 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace Pipeline.Functions;
 
+/// <summary>What the runtime calls: the JSON payload in, the JSON result out, stopped by <paramref name="cancellationToken"/> before the deadline.</summary>
+public interface IFunctionHandler
+{
+    Task<Stream> HandleAsync(Stream input, CancellationToken cancellationToken);
+}
+
 /// <summary>
 /// The one shape of every function: read the request, run, write the result. A payload that is not the function's
 /// request fails as <see cref="InvalidPayload"/>; everything else a handler throws reaches the runtime unchanged, so the
