@@ -19,8 +19,8 @@ public sealed class PayloadFieldsTests
     [Fact]
     public void Name_WhenTheTypeHasNoSuchMember_ShouldFailListingItsFields()
     {
-        var act = () => PayloadFields.Name(PayloadJsonContext.Default.StoreRequest, "WorkPrefix");
+        var act = () => PayloadFields.Name(PayloadJsonContext.Default.StoreRequest, nameof(TransformRequest.ChunkKey));
 
-        act.Should().Throw<ArgumentException>().WithMessage("StoreRequest has no field WorkPrefix; it has source, transformedKey*");
+        act.Should().Throw<ArgumentException>().WithMessage("StoreRequest has no field ChunkKey; it has source, transformedKey*");
     }
 }
