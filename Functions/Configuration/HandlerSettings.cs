@@ -1,5 +1,12 @@
 namespace Pipeline.Functions;
 
+/// <summary>Settings of the handlers that only need the ingest bucket (Validate, Transform, Quarantine).</summary>
+public sealed record BucketSettings(string BucketName)
+{
+    public static BucketSettings FromEnvironment(EnvironmentReader environment) =>
+        new(environment.RequiredString(EnvironmentVariables.BucketName));
+}
+
 public sealed record LoadBatchSettings(
     string BucketName,
     int ChunkSize = LoadBatchSettings.DefaultChunkSize,
@@ -25,4 +32,27 @@ public sealed record LoadBatchSettings(
         (int)environment.OptionalInteger(EnvironmentVariables.ChunkSize, DefaultChunkSize, 1, LargestChunkSize),
         environment.OptionalInteger(EnvironmentVariables.MaxObjectBytes, DefaultMaxObjectBytes, 1, LargestMaxObjectBytes),
         (int)environment.OptionalInteger(EnvironmentVariables.MaxRecordBytes, DefaultMaxRecordBytes, SmallestMaxRecordBytes, LargestMaxRecordBytes));
+}
+
+public sealed record StoreSettings(
+    string BucketName,
+    string TableName,
+    int MaxAttempts = StoreSettings.DefaultMaxAttempts,
+    int BaseDelayMs = StoreSettings.DefaultBaseDelayMs,
+    int MaxDelayMs = StoreSettings.DefaultMaxDelayMs)
+{
+    public const int DefaultMaxAttempts = 8;
+    public const int DefaultBaseDelayMs = 50;
+    public const int DefaultMaxDelayMs = 5000;
+
+    public static StoreSettings FromEnvironment(EnvironmentReader environment)
+    {
+        var baseDelay = (int)environment.OptionalInteger(EnvironmentVariables.StoreBaseDelayMs, DefaultBaseDelayMs, 1, 60_000);
+        return new StoreSettings(
+            environment.RequiredString(EnvironmentVariables.BucketName),
+            environment.RequiredString(EnvironmentVariables.TableName),
+            (int)environment.OptionalInteger(EnvironmentVariables.StoreMaxAttempts, DefaultMaxAttempts, 1, 50),
+            baseDelay,
+            (int)environment.OptionalInteger(EnvironmentVariables.StoreMaxDelayMs, Math.Max(DefaultMaxDelayMs, baseDelay), baseDelay, 300_000));
+    }
 }
