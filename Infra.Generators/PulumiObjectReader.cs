@@ -51,7 +51,7 @@ internal static class PulumiObjectReader
                 .ToImmutableArray()));
     }
 
-    public static string CamelCase(string name) =>
+    private static string CamelCase(string name) =>
         name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name.Substring(1);
 
     private static IEnumerable<WireProperty> Inputs(INamedTypeSymbol type, INamedTypeSymbol? wireNameAttribute)
