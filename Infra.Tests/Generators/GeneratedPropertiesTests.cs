@@ -1,10 +1,10 @@
 using System.Reflection;
-using Pipeline.Infra.Emit;
 using Pipeline.Infra.Model;
 
-namespace Pipeline.Infra.Tests.Emit;
+namespace Pipeline.Infra.Tests.Generators;
 
-public class ModelPropertyTests
+/// <summary>The Properties() that Infra.Generators wrote for the program's own resources and blocks.</summary>
+public class GeneratedPropertiesTests
 {
     public static IEnumerable<object[]> ModelTypes() =>
         typeof(Resource).Assembly.GetTypes()
@@ -19,7 +19,7 @@ public class ModelPropertyTests
         var declared = type.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
             .Where(property => property.SetMethod is not null)
             .OrderBy(property => property.MetadataToken)
-            .Select(property => PropertyLowering.CamelCase(property.Name))
+            .Select(property => char.ToLowerInvariant(property.Name[0]) + property.Name[1..])
             .ToList();
         var instance = (IPulumiObject)System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(type);
 
