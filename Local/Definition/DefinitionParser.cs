@@ -12,8 +12,8 @@ internal static class DefinitionParser
 {
     private static readonly string[] UnsupportedStateFields = ["Credentials"];
 
-    /// <summary>JSONPath states take variables nowhere yet in the local engine; JSONata states take them.</summary>
-    private static readonly string[] JsonataOnlyFields = ["Assign", "Arguments", "Output", "Items"];
+    /// <summary>The fields only JSONata states take (Assign is for both languages).</summary>
+    private static readonly string[] JsonataOnlyFields = ["Arguments", "Output", "Items"];
 
     public static StateMachine Parse(string definitionJson)
     {
@@ -343,7 +343,7 @@ internal static class DefinitionParser
 
         var variable = RequiredString(node, "Variable", $"a choice rule of {owner}");
         var operators = node
-            .Where(field => field.Key is not ("Variable" or "Next" or "Comment"))
+            .Where(field => field.Key is not ("Variable" or "Next" or "Comment" or "Assign"))
             .ToList();
         if (operators.Count != 1 || !ChoiceOperators.IsKnown(operators[0].Key))
         {

@@ -16,7 +16,7 @@ internal static class DefinitionSyntax
 
     private static readonly string[] Expressions = ["ErrorPath", "CausePath"];
 
-    private static readonly string[] Templates = ["Parameters", "ItemSelector", "ResultSelector"];
+    private static readonly string[] Templates = ["Parameters", "ItemSelector", "ResultSelector", "Assign"];
 
     public static void Check(string name, JsonObject state)
     {
@@ -48,6 +48,8 @@ internal static class DefinitionSyntax
         {
             if (Text(catcher?["ResultPath"]) is { } path && AslSyntax.ReferencePath(path, allowContext: false) is { } reason)
                 Refuse($"Catch[{index}].ResultPath", $"'{path}' is not a valid reference path: {reason}");
+            if (FirstInvalidExpression(catcher?["Assign"]) is { } invalid)
+                Refuse($"Catch[{index}].Assign.{invalid.Key}", invalid.Reason);
         }
 
         var templates = Templates.Select(field => (field, state[field]))
@@ -64,6 +66,8 @@ internal static class DefinitionSyntax
         {
             if (FirstInvalidRule(rule) is { } invalid)
                 Refuse($"Choices[{index}].{invalid.Key}", invalid.Reason);
+            if (FirstInvalidExpression(rule?["Assign"]) is { } assign)
+                Refuse($"Choices[{index}].Assign.{assign.Key}", assign.Reason);
         }
     }
 

@@ -17,18 +17,18 @@ internal static class StateFields
 
     private static readonly Dictionary<string, HashSet<string>> ByType = new(StringComparer.Ordinal)
     {
-        ["Pass"] = Fields(Flow, InputOutput, ["ResultPath", "Parameters", "Result"]),
-        ["Task"] = Fields(Flow, InputOutput, Recoverable, ["Resource", "Parameters", "TimeoutSeconds", "TimeoutSecondsPath", "HeartbeatSeconds", "HeartbeatSecondsPath"]),
-        ["Choice"] = Fields(InputOutput, ["Choices", "Default"]),
-        ["Wait"] = Fields(Flow, InputOutput, ["Seconds", "Timestamp", "SecondsPath", "TimestampPath"]),
+        ["Pass"] = Fields(Flow, InputOutput, ["ResultPath", "Parameters", "Result", "Assign"]),
+        ["Task"] = Fields(Flow, InputOutput, Recoverable, ["Resource", "Parameters", "TimeoutSeconds", "TimeoutSecondsPath", "HeartbeatSeconds", "HeartbeatSecondsPath", "Assign"]),
+        ["Choice"] = Fields(InputOutput, ["Choices", "Default", "Assign"]),
+        ["Wait"] = Fields(Flow, InputOutput, ["Seconds", "Timestamp", "SecondsPath", "TimestampPath", "Assign"]),
         ["Succeed"] = Fields(InputOutput),
         ["Fail"] = Fields(["Error", "ErrorPath", "Cause", "CausePath"]),
-        ["Parallel"] = Fields(Flow, InputOutput, Recoverable, ["Parameters", "Branches"]),
+        ["Parallel"] = Fields(Flow, InputOutput, Recoverable, ["Parameters", "Branches", "Assign"]),
         ["Map"] = Fields(Flow, InputOutput, Recoverable,
         [
             "Parameters", "ItemSelector", "Iterator", "ItemProcessor", "ItemsPath", "MaxConcurrency", "MaxConcurrencyPath", "ItemReader",
             "ItemBatcher", "ResultWriter", "ToleratedFailureCount", "ToleratedFailurePercentage", "ToleratedFailureCountPath",
-            "ToleratedFailurePercentagePath", "Label",
+            "ToleratedFailurePercentagePath", "Label", "Assign",
         ]),
     };
 

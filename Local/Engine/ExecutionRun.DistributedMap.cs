@@ -23,14 +23,14 @@ internal sealed partial class ExecutionRun
     private async Task<JsonNode?> RunDistributedMapAsync(MapState state, JsonNode? input, ExecutionPath path, DateTimeOffset enteredTime, int retryCount)
     {
         var context = ContextObject(state, enteredTime, retryCount, null);
-        var effective = ApplyInputPath(state, input, context);
+        var effective = ApplyInputPath(state, input, context, path);
         var items = state.ItemReader is { } reader
             ? await ReadItemsAsync(state, reader, effective, context, path).ConfigureAwait(false)
-            : (Select(state.ItemsPath, effective, context) as JsonArray)?.Select(item => item?.DeepClone()).ToList()
+            : (Select(state.ItemsPath, path.Scope(effective, context)) as JsonArray)?.Select(item => item?.DeepClone()).ToList()
                 ?? throw new StatesErrorException(ErrorNames.Runtime, $"State '{state.Name}': ItemsPath '{state.ItemsPath}' must select an array.");
         var selected = items.Select((item, index) => state.ItemSelector is null
                 ? item
-                : PayloadTemplate.Evaluate(state.ItemSelector, effective, ContextObject(state, enteredTime, retryCount, new JsonObject { ["Index"] = index, ["Value"] = item?.DeepClone() }), path.Intrinsics))
+                : PayloadTemplate.Evaluate(state.ItemSelector, path.Scope(effective, ContextObject(state, enteredTime, retryCount, new JsonObject { ["Index"] = index, ["Value"] = item?.DeepClone() })), path.Intrinsics))
             .ToList();
         var inputs = state.ItemBatcher is { } batcher ? Batches(batcher, selected, effective, context, path) : selected;
 
@@ -56,7 +56,7 @@ internal sealed partial class ExecutionRun
         var failed = 0;
         try
         {
-            var concurrency = MaxConcurrency(state, effective, DistributedMapConcurrency);
+            var concurrency = MaxConcurrency(state, path.Scope(effective, context), DistributedMapConcurrency);
             await FanOutAsync(path, pending.Count, concurrency, async (slot, branch) =>
             {
                 var index = pending[slot];
@@ -110,7 +110,7 @@ internal sealed partial class ExecutionRun
 
     private async Task<List<JsonNode?>> ReadItemsAsync(MapState state, ItemReaderConfig reader, JsonNode? effective, JsonNode context, ExecutionPath path)
     {
-        var (bucket, key) = Location(state, PayloadTemplate.Evaluate(reader.Parameters, effective, context, path.Intrinsics), "Key", "ItemReader");
+        var (bucket, key) = Location(state, PayloadTemplate.Evaluate(reader.Parameters, path.Scope(effective, context), path.Intrinsics), "Key", "ItemReader");
         var store = objects ?? throw new StatesErrorException(ErrorNames.ItemReaderFailed, $"State '{state.Name}': no object store is bound to the local engine to read s3://{bucket}/{key}.");
         byte[] content;
         try
@@ -151,7 +151,7 @@ internal sealed partial class ExecutionRun
     /// <summary>Groups items into <c>{"Items": [...]}</c> inputs, closing a batch at the item count or before the byte bound.</summary>
     private static List<JsonNode?> Batches(ItemBatcherConfig batcher, List<JsonNode?> items, JsonNode? effective, JsonNode context, ExecutionPath path)
     {
-        var batchInput = batcher.BatchInput is null ? null : PayloadTemplate.Evaluate(batcher.BatchInput, effective, context, path.Intrinsics);
+        var batchInput = batcher.BatchInput is null ? null : PayloadTemplate.Evaluate(batcher.BatchInput, path.Scope(effective, context), path.Intrinsics);
         var batches = new List<JsonNode?>();
         var current = new JsonArray();
         var bytes = 0;
@@ -204,7 +204,7 @@ internal sealed partial class ExecutionRun
     private async Task<JsonNode> WriteResultsAsync(
         MapState state, ResultWriterConfig writer, string mapRunArn, string mapRunId, JsonObject[] entries, JsonNode? effective, JsonNode context, ExecutionPath path)
     {
-        var (bucket, prefix) = Location(state, PayloadTemplate.Evaluate(writer.Parameters, effective, context, path.Intrinsics), "Prefix", "ResultWriter");
+        var (bucket, prefix) = Location(state, PayloadTemplate.Evaluate(writer.Parameters, path.Scope(effective, context), path.Intrinsics), "Prefix", "ResultWriter");
         var store = objects ?? throw new StatesErrorException(ErrorNames.ResultWriterFailed, $"State '{state.Name}': no object store is bound to the local engine to write to s3://{bucket}/{prefix}.");
         var folder = prefix.Length == 0 ? $"{mapRunId}/" : $"{prefix.TrimEnd('/')}/{mapRunId}/";
         var files = new JsonObject { ["FAILED"] = new JsonArray(), ["PENDING"] = new JsonArray(), ["SUCCEEDED"] = new JsonArray() };

@@ -43,16 +43,12 @@ internal sealed partial class ExecutionRun
             return;
         }
 
-        var values = assign.Select(pair => (pair.Key, Value: JsonataTemplate.Evaluate(pair.Value, bindings))).ToList();
-        foreach (var (name, value) in values)
+        if (assign.ContainsKey("states"))
         {
-            if (name == "states")
-            {
-                throw new StatesErrorException(ErrorNames.Runtime, "The variable name 'states' is reserved.");
-            }
-
-            path.Variables = path.Variables.SetItem(name, value);
+            throw new StatesErrorException(ErrorNames.Runtime, "The variable name 'states' is reserved.");
         }
+
+        SetVariables(assign.Select(pair => KeyValuePair.Create(pair.Key, JsonataTemplate.Evaluate(pair.Value, bindings))).ToList(), path);
     }
 
     /// <summary>Output (or the default) then Assign, with the state's result when it has one.</summary>

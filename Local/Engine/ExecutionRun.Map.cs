@@ -16,12 +16,12 @@ internal sealed partial class ExecutionRun
         }
 
         var context = ContextObject(state, enteredTime, retryCount, null);
-        var effective = ApplyInputPath(state, input, context);
+        var effective = ApplyInputPath(state, input, context, path);
         var items = (state.Jsonata
                 ? (state.Items is null ? input?.DeepClone() : JsonataTemplate.Evaluate(state.Items, Bindings(path, input, context)))
-                : Select(state.ItemsPath, effective, context)) as JsonArray
+                : Select(state.ItemsPath, path.Scope(effective, context))) as JsonArray
             ?? throw new StatesErrorException(ErrorNames.Runtime, $"State '{state.Name}': {(state.Jsonata ? "Items" : $"ItemsPath '{state.ItemsPath}'")} must select an array.");
-        var maxConcurrency = MaxConcurrency(state, effective, ExecutionQuotas.InlineMapConcurrency);
+        var maxConcurrency = MaxConcurrency(state, path.Scope(effective, context), ExecutionQuotas.InlineMapConcurrency);
         var iterationInputs = items
             .Select((item, index) => state.ItemSelector is null
                 ? item?.DeepClone()
@@ -31,8 +31,7 @@ internal sealed partial class ExecutionRun
                     Bindings(path, input, ContextObject(state, enteredTime, retryCount, new JsonObject { ["Index"] = index, ["Value"] = item?.DeepClone() }), withInput: state.ItemSelectorReadsInput))
                 : PayloadTemplate.Evaluate(
                     state.ItemSelector,
-                    effective,
-                    ContextObject(state, enteredTime, retryCount, new JsonObject { ["Index"] = index, ["Value"] = item?.DeepClone() }),
+                    path.Scope(effective, ContextObject(state, enteredTime, retryCount, new JsonObject { ["Index"] = index, ["Value"] = item?.DeepClone() })),
                     path.Intrinsics))
             .ToList();
         iterationInputs.ForEach(i => AddFanOutBytes(i, 1));
@@ -95,11 +94,11 @@ internal sealed partial class ExecutionRun
         results.Select((output, index) => KeyValuePair.Create(index, output)).Where(pair => done[pair.Key]);
 
     /// <summary>The iterations run at once: the state's MaxConcurrency, capped (and 0, no limit, replaced) by the mode's <paramref name="most"/>.</summary>
-    private static int MaxConcurrency(MapState state, JsonNode? effectiveInput, int most)
+    private static int MaxConcurrency(MapState state, PathScope scope, int most)
     {
         var max = state.MaxConcurrencyPath is not { } maxPath
             ? state.MaxConcurrency
-            : JsonNumber.WholeAtLeast(JsonPath.Parse(maxPath).Evaluate(effectiveInput), 0) is { } value and <= int.MaxValue
+            : JsonNumber.WholeAtLeast(Select(maxPath, scope), 0) is { } value and <= int.MaxValue
                 ? (int)value
                 : throw new StatesErrorException(ErrorNames.Runtime, $"State '{state.Name}': MaxConcurrencyPath '{maxPath}' must reference a non-negative integer.");
         return max == 0 || max > most ? most : max;

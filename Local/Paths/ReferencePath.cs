@@ -1,12 +1,13 @@
 using ErrorNames = Pipeline.Workflows.ErrorNames;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Engine;
+using Pipeline.Workflows.Paths;
 
 namespace Pipeline.Local.Paths;
 
 /// <summary>
-/// A reference path (ResultPath): names and indexes only, no wildcards. Setting a value creates the missing
-/// objects along the way, as Step Functions does.
+/// A ResultPath, parsed by the one parser (<see cref="PathParser.ResultPath"/>): names and indexes into the input only.
+/// Setting a value creates the missing objects along the way, as Step Functions does.
 /// </summary>
 public sealed class ReferencePath
 {
@@ -22,10 +23,14 @@ public sealed class ReferencePath
 
     public static ReferencePath Parse(string text)
     {
-        var segments = new PathParser(text, '$').ParseSegments();
-        return segments.All(s => s is PathSegment.Name or PathSegment.Index)
-            ? new ReferencePath(text, segments)
-            : throw new StatesErrorException(ErrorNames.Runtime, $"Invalid reference path '{text}': only field names and indexes are allowed.");
+        try
+        {
+            return new ReferencePath(text, PathParser.ResultPath(text).Segments);
+        }
+        catch (PathSyntaxException ex)
+        {
+            throw new StatesErrorException(ErrorNames.Runtime, $"Invalid reference path '{text}': {ex.Message}.");
+        }
     }
 
     /// <summary>Returns <paramref name="root"/> with <paramref name="value"/> placed at this path.</summary>
