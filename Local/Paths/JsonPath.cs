@@ -1,4 +1,5 @@
 using ErrorNames = Pipeline.Workflows.ErrorNames;
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Engine;
 using Pipeline.Workflows.Paths;
@@ -12,6 +13,12 @@ namespace Pipeline.Local.Paths;
 /// </summary>
 public sealed class JsonPath
 {
+    /// <summary>
+    /// Each distinct path text is parsed once per process: the texts are a loaded definition's, checked when it loaded,
+    /// and a state of a large Map evaluates the same few paths for every item.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, JsonPath> Parsed = new(StringComparer.Ordinal);
+
     private readonly PathExpression expression;
 
     private JsonPath(PathExpression expression)
@@ -26,9 +33,15 @@ public sealed class JsonPath
     /// <summary>Parses a path; a malformed one fails with States.Runtime naming it (a loaded definition holds none).</summary>
     public static JsonPath Parse(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        if (Parsed.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
         try
         {
-            return new JsonPath(PathParser.Path(text));
+            return Parsed.GetOrAdd(text, new JsonPath(PathParser.Path(text)));
         }
         catch (PathSyntaxException ex)
         {

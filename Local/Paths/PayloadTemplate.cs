@@ -1,4 +1,5 @@
 using ErrorNames = Pipeline.Workflows.ErrorNames;
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Engine;
 using Pipeline.Workflows.Paths;
@@ -12,6 +13,9 @@ namespace Pipeline.Local.Paths;
 /// </summary>
 public static class PayloadTemplate
 {
+    /// <summary>Each distinct expression is parsed once per process, as <see cref="JsonPath"/>'s paths are.</summary>
+    private static readonly ConcurrentDictionary<string, AslExpression> Parsed = new(StringComparer.Ordinal);
+
     public static JsonNode? Evaluate(JsonNode? template, PathScope scope, IntrinsicFunctions intrinsics)
     {
         ArgumentNullException.ThrowIfNull(intrinsics);
@@ -37,9 +41,14 @@ public static class PayloadTemplate
 
     private static AslExpression Parse(string expression)
     {
+        if (Parsed.TryGetValue(expression, out var known))
+        {
+            return known;
+        }
+
         try
         {
-            return AslExpression.Parse(expression);
+            return Parsed.GetOrAdd(expression, AslExpression.Parse(expression));
         }
         catch (PathSyntaxException ex)
         {

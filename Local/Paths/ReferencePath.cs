@@ -1,4 +1,5 @@
 using ErrorNames = Pipeline.Workflows.ErrorNames;
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Engine;
 using Pipeline.Workflows.Paths;
@@ -11,6 +12,9 @@ namespace Pipeline.Local.Paths;
 /// </summary>
 public sealed class ReferencePath
 {
+    /// <summary>Each distinct ResultPath is parsed once per process, as <see cref="JsonPath"/>'s paths are.</summary>
+    private static readonly ConcurrentDictionary<string, ReferencePath> Parsed = new(StringComparer.Ordinal);
+
     private readonly IReadOnlyList<PathSegment> segments;
 
     private ReferencePath(string text, IReadOnlyList<PathSegment> segments)
@@ -23,9 +27,15 @@ public sealed class ReferencePath
 
     public static ReferencePath Parse(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        if (Parsed.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
         try
         {
-            return new ReferencePath(text, PathParser.ResultPath(text).Segments);
+            return Parsed.GetOrAdd(text, new ReferencePath(text, PathParser.ResultPath(text).Segments));
         }
         catch (PathSyntaxException ex)
         {
