@@ -50,5 +50,12 @@ public sealed record MapState : RecoverableState
 
     public string? MaxConcurrencyPath { get; init; }
 
+    /// <summary>
+    /// JSONata: the numbers given as expressions, by their field's path (<c>MaxConcurrency</c>, <c>ToleratedFailureCount</c>,
+    /// <c>ToleratedFailurePercentage</c>, <c>ItemBatcher.MaxItemsPerBatch</c>, <c>ItemBatcher.MaxInputBytesPerBatch</c>,
+    /// <c>ItemReader.ReaderConfig.MaxItems</c>), each evaluated to a number when the state runs.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> NumberExpressions { get; init; } = new Dictionary<string, string>();
+
     public override string Type => "Map";
 }
