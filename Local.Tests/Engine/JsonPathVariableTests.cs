@@ -159,17 +159,18 @@ public class JsonPathVariableTests
     }
 
     [Fact]
-    public async Task AChoiceRulesAssign_ReadsTheStatesInput_AndAWaitsAssignToo()
+    public async Task AChoiceAssignsItsOwnVariablesAndTheMatchedRules_OverItsInput_AndAWaitAssignsToo()
     {
         var result = await Asl.RunAsync("""
             {"StartAt": "Route", "States": {
-              "Route": {"Type": "Choice", "Choices": [{"Variable": "$.n", "NumericGreaterThan": 1, "Assign": {"picked.$": "$.n"}, "Next": "Pause"}], "Default": "Pause"},
+              "Route": {"Type": "Choice", "Assign": {"routed": true, "picked": "none"},
+                        "Choices": [{"Variable": "$.n", "NumericGreaterThan": 1, "Assign": {"picked.$": "$.n"}, "Next": "Pause"}], "Default": "Pause"},
               "Pause": {"Type": "Wait", "Seconds": 1, "Assign": {"waited.$": "$$.State.Name"}, "Next": "Show"},
-              "Show": {"Type": "Pass", "Parameters": {"picked.$": "$picked", "waited.$": "$waited"}, "End": true}}}
+              "Show": {"Type": "Pass", "Parameters": {"routed.$": "$routed", "picked.$": "$picked", "waited.$": "$waited"}, "End": true}}}
             """, """{"n": 5}""");
 
         result.ShouldSucceed();
-        result.Output.ShouldBeJson("""{"picked": 5, "waited": "Pause"}""");
+        result.Output.ShouldBeJson("""{"routed": true, "picked": 5, "waited": "Pause"}""");
     }
 
     [Fact]

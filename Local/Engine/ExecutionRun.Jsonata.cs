@@ -78,7 +78,7 @@ internal sealed partial class ExecutionRun
             if (matched)
             {
                 var output = rule.Output is null ? (state.Output is null ? input?.DeepClone() : JsonataTemplate.Evaluate(state.Output, bindings)) : JsonataTemplate.Evaluate(rule.Output, bindings);
-                AssignVariables(rule.Assign ?? state.Assign, bindings, path);
+                AssignVariables(ChoiceAssign(state, rule), bindings, path);
                 return (rule.Next, ExitWith(state, output, path));
             }
         }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Pipeline.Local.Definition;
 using Pipeline.Local.Paths;
 
 namespace Pipeline.Local.Engine;
@@ -14,6 +15,26 @@ internal sealed partial class ExecutionRun
 {
     private static JsonObject? EvaluateAssign(JsonObject? assign, PathScope scope, ExecutionPath path) =>
         assign is null ? null : (JsonObject?)PayloadTemplate.Evaluate(assign, scope, path.Intrinsics);
+
+    /// <summary>
+    /// A Choice's Assign in either language: the state's, which applies whichever rule matches (developer guide, "Choice
+    /// workflow state"), and the matched rule's; a name both set takes the rule's value.
+    /// </summary>
+    private static JsonObject? ChoiceAssign(ChoiceState state, ChoiceRule? rule)
+    {
+        if (rule?.Assign is null || state.Assign is null)
+        {
+            return rule?.Assign ?? state.Assign;
+        }
+
+        var merged = (JsonObject)state.Assign.DeepClone();
+        foreach (var (name, value) in rule.Assign)
+        {
+            merged[name] = value?.DeepClone();
+        }
+
+        return merged;
+    }
 
     private static void SetVariables(JsonObject? assigned, ExecutionPath path) =>
         SetVariables(assigned?.Select(pair => KeyValuePair.Create(pair.Key, pair.Value?.DeepClone())).ToList(), path);

@@ -362,7 +362,7 @@ internal sealed partial class ExecutionRun
         var next = rule?.Next
             ?? state.Default
             ?? throw new StatesErrorException(ErrorNames.NoChoiceMatched, $"No Matches! (state '{state.Name}' has no Default)");
-        var assigned = EvaluateAssign(rule?.Assign ?? state.Assign, path.Scope(effective, context), path);
+        var assigned = EvaluateAssign(ChoiceAssign(state, rule), path.Scope(effective, context), path);
         var output = ApplyOutputPath(state, effective, context, path);
         SetVariables(assigned, path);
         return (next, ExitWith(state, output, path));

@@ -92,12 +92,11 @@ public static class PayloadTemplate
     /// <summary>What a path that matched nothing was read from, for the error; null for intrinsic calls and unassigned variables.</summary>
     private static (string Description, JsonNode? Document)? Source(string expression, PathScope scope)
     {
-        if (!expression.StartsWith('$'))
+        if (Parse(expression) is not PathExpression path)
         {
             return null;
         }
 
-        var path = PathParser.Path(expression);
         return path.Root switch
         {
             PathRoot.Context => ("the context object", scope.Context),
