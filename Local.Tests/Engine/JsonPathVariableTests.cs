@@ -113,6 +113,39 @@ public class JsonPathVariableTests
     }
 
     [Fact]
+    public async Task AMapReadsItsItemsFromAVariable_AndFormatsWithATemplateFromAPath_AsRecordedByAws()
+    {
+        // Recorded: MAP_STATE_REFERENCE_IN_ITEMS_PATH.
+        var result = await Asl.RunAsync("""
+            {"StartAt": "Start", "States": {
+              "Start": {"Type": "Pass", "Assign": {"Question": "Who's that Pokemon?", "PokemonList": ["Charizard", "Pikachu", "Squirtle"]},
+                        "Result": {"AnswerTemplate": "It's {}!"}, "Next": "MapIterateState"},
+              "MapIterateState": {"Type": "Map", "MaxConcurrency": 1, "ItemsPath": "$PokemonList",
+                "ItemSelector": {"AnnouncePokemon.$": "States.Format($.AnswerTemplate, $$.Map.Item.Value)"},
+                "ItemProcessor": {"ProcessorConfig": {"Mode": "INLINE"}, "StartAt": "Pass", "States": {
+                  "Pass": {"Type": "Pass", "Parameters": {"Question.$": "$Question", "Answer.$": "$.AnnouncePokemon"}, "End": true}}},
+                "End": true}}}
+            """);
+
+        result.ShouldSucceed();
+        AssignedBy(result, "Start").ShouldBeJson("""{"Question": "\"Who's that Pokemon?\"", "PokemonList": "[\"Charizard\",\"Pikachu\",\"Squirtle\"]"}""");
+        result.Output.ShouldBeJson("""
+            [{"Answer": "It's Charizard!", "Question": "Who's that Pokemon?"}, {"Answer": "It's Pikachu!", "Question": "Who's that Pokemon?"},
+             {"Answer": "It's Squirtle!", "Question": "Who's that Pokemon?"}]
+            """);
+    }
+
+    [Fact]
+    public async Task AFormatTemplateFromAPath_WithTooFewValues_FailsWithIntrinsicFailure()
+    {
+        var result = await Asl.RunAsync(Asl.Expression("States.Format($.template, 1)"), """{"template": "{} and {}"}""");
+
+        result.Status.Should().Be(ExecutionStatus.Failed);
+        result.Error.Should().Be(ErrorNames.IntrinsicFailure);
+        result.Cause.Should().Contain("States.Format has more {} placeholders than arguments");
+    }
+
+    [Fact]
     public async Task ATasksAssign_ReadsTheRawResult_AndTheStatesOwnPathsReadTheVariablesAsTheyWere()
     {
         var result = await Asl.RunAsync("""

@@ -34,7 +34,7 @@ public sealed class IntrinsicFunctions
         var f = new Arguments(call.Name, args);
         return call.Name switch
         {
-            "States.Format" => Format(f, (IntrinsicArgument.Text)call.Arguments[0]),
+            "States.Format" => Format(f, call.Arguments[0] as IntrinsicArgument.Text),
             "States.StringToJson" => StringToJson(f),
             "States.JsonToString" => JsonValue.Create(JsonText.Write(f.Value(0))),
             "States.Array" => new JsonArray(args.Select(a => a.Value?.DeepClone()).ToArray()),
@@ -65,10 +65,11 @@ public sealed class IntrinsicFunctions
         _ => throw new InvalidOperationException("Unknown intrinsic argument."),
     };
 
-    private static JsonValue Format(Arguments f, IntrinsicArgument.Text literalTemplate)
+    /// <summary>A literal template's placeholders were counted when it was parsed; a template from a path or a call is counted here.</summary>
+    private static JsonValue Format(Arguments f, IntrinsicArgument.Text? literalTemplate)
     {
-        // The template as written keeps its escapes so that \{ and \} stay literal braces rather than placeholders.
-        var template = literalTemplate.Raw;
+        // A literal template as written keeps its escapes so that \{ and \} stay literal braces rather than placeholders.
+        var template = literalTemplate?.Raw ?? f.String(0);
         var builder = new StringBuilder();
         var next = 1;
         for (var i = 0; i < template.Length; i++)
@@ -80,6 +81,11 @@ public sealed class IntrinsicFunctions
             }
             else if (c == '{' && i + 1 < template.Length && template[i + 1] == '}')
             {
+                if (next >= f.Values.Count)
+                {
+                    throw f.Failure("has more {} placeholders than arguments");
+                }
+
                 FormatValue(builder, f.Value(next++));
                 i++;
             }
@@ -89,7 +95,7 @@ public sealed class IntrinsicFunctions
             }
         }
 
-        return JsonValue.Create(builder.ToString());
+        return next == f.Values.Count ? JsonValue.Create(builder.ToString()) : throw f.Failure("has more arguments than {} placeholders");
     }
 
     /// <summary>

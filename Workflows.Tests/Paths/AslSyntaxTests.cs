@@ -7,6 +7,7 @@ public class AslSyntaxTests
     [InlineData("$total")]
     [InlineData("$order.items[0]")]
     [InlineData("States.Format('{} items', $count)")]
+    [InlineData("States.Format($.template, $$.Map.Item.Value)")]
     [InlineData("$.items[?(@.price > 1 && @.price < 9 || @.free == true)]")]
     [InlineData("$.items[?(@.name =~ /^a.*/i)]")]
     public void VariablesAndJaywayFilters_AreValidExpressions(string expression)

@@ -7,7 +7,10 @@ namespace Pipeline.Workflows.Paths;
 /// <summary>
 /// The one parser of intrinsic function calls: known function names and their arity, balanced parentheses, string
 /// literals with their escapes (<c>\' \{ \} \\</c>), numbers, true, false, null, paths and nested calls as arguments.
-/// <c>States.Format</c> takes a string literal template with one value argument per <c>{}</c> placeholder.
+/// <c>States.Format</c> takes a template with one value argument per <c>{}</c> placeholder, counted here when the
+/// template is a string literal; Step Functions also takes a path or a call as the template (LocalStack's AWS snapshot
+/// of MAP_STATE_REFERENCE_IN_ITEMS_PATH formats with <c>States.Format($.AnswerTemplate, $$.Map.Item.Value)</c>), whose
+/// placeholders are counted when it runs.
 /// </summary>
 public sealed class IntrinsicParser
 {
@@ -103,8 +106,10 @@ public sealed class IntrinsicParser
 
         if (name != "States.Format")
             return;
+        if (arguments[0] is IntrinsicArgument.Literal)
+            throw new PathSyntaxException("States.Format needs a string literal, a path or a call as its template");
         if (arguments[0] is not IntrinsicArgument.Text template)
-            throw new PathSyntaxException("States.Format needs a string literal template as its first argument");
+            return;
         var placeholders = CountPlaceholders(template.Raw);
         if (placeholders != arguments.Count - 1)
             throw new PathSyntaxException($"States.Format has {placeholders} placeholder(s) but {arguments.Count - 1} value argument(s)");
