@@ -207,6 +207,60 @@ public class JsonPathVariableTests
     }
 
     [Fact]
+    public async Task ADistributedMapReadsItsTolerancesFromVariables_AsRecordedByAws()
+    {
+        // Recorded: MAP_STATE_REFERENCE_IN_TOLERATED_FAILURE_PATH.
+        var result = await Asl.RunAsync("""
+            {"StartAt": "Start", "States": {
+              "Start": {"Type": "Pass", "Assign": {"toleratedFailurePercentage": "1", "toleratedFailureCount": "1"}, "Result": {"Values": [1, 2, 3]}, "Next": "MapState"},
+              "MapState": {"Type": "Map", "ItemsPath": "$.Values", "MaxConcurrency": 1,
+                "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"}, "StartAt": "HandleItem", "States": {"HandleItem": {"Type": "Pass", "End": true}}},
+                "ToleratedFailurePercentagePath": "$toleratedFailurePercentage", "ToleratedFailureCountPath": "$toleratedFailureCount", "End": true}}}
+            """);
+
+        result.ShouldSucceed();
+        result.Output.ShouldBeJson("[1, 2, 3]");
+    }
+
+    [Theory]
+    [InlineData(1, ExecutionStatus.Succeeded)]
+    [InlineData(0, ExecutionStatus.Failed)]
+    public async Task AToleratedFailureCountPath_DecidesWhetherAFailedChildFailsTheMap(int tolerated, ExecutionStatus status)
+    {
+        var result = await Asl.RunAsync("""
+            {"StartAt": "Set", "States": {
+              "Set": {"Type": "Pass", "Assign": {"tolerated.$": "$.tolerated"}, "Next": "Each"},
+              "Each": {"Type": "Map", "ItemsPath": "$.items", "ToleratedFailureCountPath": "$tolerated",
+                "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"}, "StartAt": "Work", "States": {
+                  "Work": {"Type": "Choice", "Choices": [{"Variable": "$.bad", "BooleanEquals": true, "Next": "Bad"}], "Default": "Good"},
+                  "Bad": {"Type": "Fail", "Error": "BadItem"}, "Good": {"Type": "Succeed"}}},
+                "End": true}}}
+            """, $$"""{"tolerated": {{tolerated}}, "items": [{"bad": false}, {"bad": true}, {"bad": false}]}""");
+
+        result.Status.Should().Be(status);
+    }
+
+    [Fact]
+    public async Task AnItemReadersMaxItemsPath_MayReadAVariable()
+    {
+        var store = new InMemoryObjectStore();
+        await store.PutAsync("work", "items.json", System.Text.Encoding.UTF8.GetBytes("[1, 2, 3, 4]"), CancellationToken.None);
+        var definition = """
+            {"StartAt": "Set", "States": {
+              "Set": {"Type": "Pass", "Assign": {"take": 2}, "Next": "Each"},
+              "Each": {"Type": "Map",
+                "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "JSON", "MaxItemsPath": "$take"}, "Parameters": {"Bucket": "work", "Key": "items.json"}},
+                "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"}, "StartAt": "Work", "States": {"Work": {"Type": "Pass", "End": true}}},
+                "End": true}}}
+            """;
+
+        var result = await new LocalEngine(new TaskRegistry(), store).ExecuteAsync(StateMachine.Parse(definition), new JsonObject(), Asl.Options());
+
+        result.ShouldSucceed();
+        result.Output.ShouldBeJson("[1, 2]");
+    }
+
+    [Fact]
     public async Task AReferenceToAnUnassignedVariable_FailsTheExecutionWithStatesRuntime()
     {
         var result = await Asl.RunAsync(Asl.Single(new JsonObject { ["Type"] = "Pass", ["Parameters"] = new JsonObject { ["total.$"] = "$total" } }));

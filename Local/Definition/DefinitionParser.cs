@@ -206,11 +206,6 @@ internal static class DefinitionParser
             }
         }
 
-        foreach (var field in new[] { "ToleratedFailureCountPath", "ToleratedFailurePercentagePath" }.Where(node.ContainsKey))
-        {
-            throw new InvalidDefinitionException($"State '{name}': \"{field}\" is not supported by the local engine; give {field[..^4]} as a number.");
-        }
-
         var jsonata = QueryLanguages.IsJsonata(node);
         var expressions = new Dictionary<string, string>(StringComparer.Ordinal);
         var numbers = new MapNumbers(jsonata, expressions, owner);
@@ -231,6 +226,8 @@ internal static class DefinitionParser
             ResultWriter = node["ResultWriter"] is JsonObject writer ? ParseResultWriter(name, writer, jsonata) : null,
             ToleratedFailureCount = numbers.Int(node, "ToleratedFailureCount"),
             ToleratedFailurePercentage = percentage,
+            ToleratedFailureCountPath = OptionalString(node, "ToleratedFailureCountPath", owner),
+            ToleratedFailurePercentagePath = OptionalString(node, "ToleratedFailurePercentagePath", owner),
             Label = OptionalString(node, "Label", owner),
             ItemsPath = OptionalString(node, "ItemsPath", owner) ?? "$",
             Items = Clone(node["Items"]),
@@ -275,7 +272,10 @@ internal static class DefinitionParser
             node[arguments]?.DeepClone() ?? throw new InvalidDefinitionException($"State '{name}': the ItemReader needs {arguments} with Bucket and Key."),
             inputType,
             headers,
-            numbers.Int(config, "MaxItems", "ItemReader.ReaderConfig.MaxItems") ?? 0);
+            numbers.Int(config, "MaxItems", "ItemReader.ReaderConfig.MaxItems") ?? 0)
+        {
+            MaxItemsPath = OptionalString(config, "MaxItemsPath", owner),
+        };
     }
 
     private static ItemBatcherConfig ParseItemBatcher(string name, JsonObject node, MapNumbers numbers)

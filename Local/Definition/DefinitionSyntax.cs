@@ -12,7 +12,8 @@ internal static class DefinitionSyntax
 {
     private static readonly string[] Paths = ["InputPath", "OutputPath"];
 
-    private static readonly string[] ContextReferencePaths = ["ItemsPath", "SecondsPath", "TimestampPath", "MaxConcurrencyPath"];
+    private static readonly string[] ContextReferencePaths =
+        ["ItemsPath", "SecondsPath", "TimestampPath", "MaxConcurrencyPath", "ToleratedFailureCountPath", "ToleratedFailurePercentagePath"];
 
     private static readonly string[] Expressions = ["ErrorPath", "CausePath"];
 
@@ -40,6 +41,9 @@ internal static class DefinitionSyntax
             if (Text(state[field]) is { } expression && AslSyntax.Expression(expression) is { } reason)
                 Refuse(field, reason);
         }
+
+        if (Text(state["ItemReader"]?["ReaderConfig"]?["MaxItemsPath"]) is { } maxItemsPath && AslSyntax.ReferencePath(maxItemsPath, allowContext: true) is { } maxItemsReason)
+            Refuse("ItemReader.ReaderConfig.MaxItemsPath", $"'{maxItemsPath}' is not a valid reference path: {maxItemsReason}");
 
         if (Text(state["ResultPath"]) is { } resultPath && AslSyntax.ReferencePath(resultPath, allowContext: false) is { } resultReason)
             Refuse("ResultPath", $"'{resultPath}' is not a valid reference path: {resultReason}");

@@ -12,6 +12,9 @@ namespace Pipeline.Local.Definition;
 public sealed record ItemReaderConfig(string Resource, JsonNode Parameters, string InputType, IReadOnlyList<string>? CsvHeaders, int MaxItems)
 {
     public const string GetObject = "arn:aws:states:::s3:getObject";
+
+    /// <summary>JSONPath: a reference path (on the input, the context object or a variable) to MaxItems.</summary>
+    public string? MaxItemsPath { get; init; }
 }
 
 /// <summary>

@@ -28,6 +28,11 @@ public sealed record MapState : RecoverableState
 
     public double? ToleratedFailurePercentage { get; init; }
 
+    /// <summary>JSONPath: reference paths (on the input, the context object or a variable) to the tolerances.</summary>
+    public string? ToleratedFailureCountPath { get; init; }
+
+    public string? ToleratedFailurePercentagePath { get; init; }
+
     /// <summary>Names the Map Run and its child executions; the state's name when absent.</summary>
     public string? Label { get; init; }
 

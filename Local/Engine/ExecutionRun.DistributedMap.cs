@@ -1,5 +1,6 @@
 using ErrorNames = Pipeline.Workflows.ErrorNames;
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Definition;
@@ -25,6 +26,7 @@ internal sealed partial class ExecutionRun
         var context = ContextObject(state, enteredTime, retryCount, null);
         state = WithEvaluatedNumbers(state, input, context, path);
         var effective = ApplyInputPath(state, input, context, path);
+        state = WithNumbersAtPaths(state, path.Scope(effective, context));
         var items = state.ItemReader is { } reader
             ? await ReadItemsAsync(state, reader, effective, context, path).ConfigureAwait(false)
             : [.. MapItems(state, input, effective, context, path).Select(item => item?.DeepClone())];
@@ -101,6 +103,37 @@ internal sealed partial class ExecutionRun
                 ? JsonNode.Parse(entry!["Output"]!.GetValue<string>())
                 : new JsonObject { ["Error"] = entry?["Error"]?.DeepClone(), ["Cause"] = entry?["Cause"]?.DeepClone() })]);
         return Finish(state, input, output, context, path);
+    }
+
+    /// <summary>
+    /// JSONPath: the tolerances and MaxItems given by reference paths, read from the effective input, the context object
+    /// or a variable. A number or a string holding one is taken: LocalStack's AWS snapshot of
+    /// MAP_STATE_REFERENCE_IN_TOLERATED_FAILURE_PATH runs with both tolerances read from variables holding "1".
+    /// </summary>
+    private static MapState WithNumbersAtPaths(MapState state, PathScope scope)
+    {
+        double? Read(string? referencePath, double highest)
+        {
+            if (referencePath is null)
+            {
+                return null;
+            }
+
+            var value = Select(referencePath, scope);
+            var number = JsonNumber.TryGet(value, out var n) ? n
+                : value is JsonValue text && text.TryGetValue<string>(out var s) && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed
+                : double.NaN;
+            return number >= 0 && number <= highest
+                ? number
+                : throw new StatesErrorException(ErrorNames.Runtime, $"State '{state.Name}': '{referencePath}' must reference a number from 0 to {highest}.");
+        }
+
+        return state with
+        {
+            ToleratedFailureCount = Read(state.ToleratedFailureCountPath, int.MaxValue) is { } count ? (int)count : state.ToleratedFailureCount,
+            ToleratedFailurePercentage = Read(state.ToleratedFailurePercentagePath, 100) ?? state.ToleratedFailurePercentage,
+            ItemReader = state.ItemReader is { } reader && Read(reader.MaxItemsPath, int.MaxValue) is { } maxItems ? reader with { MaxItems = (int)maxItems } : state.ItemReader,
+        };
     }
 
     /// <summary>An ItemReader's or ResultWriter's Parameters, or BatchInput; in JSONata, Arguments or BatchInput over <c>$states</c>.</summary>
