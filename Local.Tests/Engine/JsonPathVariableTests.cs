@@ -162,18 +162,18 @@ public class JsonPathVariableTests
     }
 
     [Fact]
-    public async Task ACatchersAssign_ReadsTheErrorOutput()
+    public async Task ACatchersAssign_ReadsTheErrorOutputAndTheContextObject()
     {
         var failing = new TaskRegistry().RegisterFunction("Load", (JsonNode? _, CancellationToken _) => throw new InvalidInput("bad line"));
         var result = await Asl.RunAsync("""
             {"StartAt": "Load", "States": {
               "Load": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Parameters": {"FunctionName": "Load"},
-                       "Catch": [{"ErrorEquals": ["States.ALL"], "Assign": {"failure.$": "$.Error"}, "ResultPath": null, "Next": "Report"}], "End": true},
-              "Report": {"Type": "Pass", "Parameters": {"failure.$": "$failure"}, "End": true}}}
+                       "Catch": [{"ErrorEquals": ["States.ALL"], "Assign": {"failure.$": "$.Error", "at.$": "$$.State.Name"}, "ResultPath": null, "Next": "Report"}], "End": true},
+              "Report": {"Type": "Pass", "Parameters": {"failure.$": "$failure", "at.$": "$at"}, "End": true}}}
             """, "{}", failing);
 
         result.ShouldSucceed();
-        result.Output.ShouldBeJson("""{"failure": "InvalidInput"}""");
+        result.Output.ShouldBeJson("""{"failure": "InvalidInput", "at": "Load"}""");
     }
 
     [Fact]

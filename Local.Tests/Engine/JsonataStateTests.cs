@@ -180,6 +180,30 @@ public class JsonataStateTests
         result.Output.ShouldBeJson("\"States.QueryEvaluationError\"");
     }
 
+    [Fact]
+    public async Task ACatchersOutput_ReadsTheContextObject()
+    {
+        var definition = $$"""
+            {
+              "QueryLanguage": "JSONata",
+              "StartAt": "Call",
+              "States": {
+                "Call": {
+                  "Type": "Task", "Resource": "{{Asl.EchoArn}}", "Arguments": { "n": "{% $number('x') %}" },
+                  "Catch": [ { "ErrorEquals": ["States.ALL"], "Output": "{% $states.context.State.Name & ': ' & $states.errorOutput.Error %}", "Next": "Handled" } ],
+                  "End": true
+                },
+                "Handled": { "Type": "Succeed" }
+              }
+            }
+            """;
+
+        var result = await Asl.RunAsync(definition, "{}", Asl.Echo());
+
+        result.ShouldSucceed();
+        result.Output.ShouldBeJson("\"Call: States.QueryEvaluationError\"");
+    }
+
     [Theory]
     [InlineData("$range(1, 9, 4)", "[1, 5, 9]")]
     [InlineData("$partition([1, 2, 3], 2)", "[[1, 2], [3]]")]

@@ -234,9 +234,9 @@ internal sealed partial class ExecutionRun
             WaitState wait => Exit(wait, RunWait(wait, input, ContextObject(state, enteredTime, 0, null), path)),
             SucceedState succeed => (null, ExitWith(succeed, Succeed(succeed, input, ContextObject(state, enteredTime, 0, null), path), path)),
             FailState fail => throw Failure(fail, input, ContextObject(state, enteredTime, 0, null), path),
-            TaskState task => await RunWithRetryAsync(task, input, path, retry => AttributedAsync(task, enteredEventId, () => RunTaskAsync(task, input, path, enteredTime, retry))).ConfigureAwait(false),
-            ParallelState parallel => await RunWithRetryAsync(parallel, input, path, retry => AttributedAsync(parallel, enteredEventId, () => RunParallelAsync(parallel, input, path, enteredTime, retry))).ConfigureAwait(false),
-            MapState map => await RunWithRetryAsync(map, input, path, retry => AttributedAsync(map, enteredEventId, () => RunMapAsync(map, input, path, enteredTime, retry))).ConfigureAwait(false),
+            TaskState task => await RunWithRetryAsync(task, input, path, enteredTime, retry => AttributedAsync(task, enteredEventId, () => RunTaskAsync(task, input, path, enteredTime, retry))).ConfigureAwait(false),
+            ParallelState parallel => await RunWithRetryAsync(parallel, input, path, enteredTime, retry => AttributedAsync(parallel, enteredEventId, () => RunParallelAsync(parallel, input, path, enteredTime, retry))).ConfigureAwait(false),
+            MapState map => await RunWithRetryAsync(map, input, path, enteredTime, retry => AttributedAsync(map, enteredEventId, () => RunMapAsync(map, input, path, enteredTime, retry))).ConfigureAwait(false),
             _ => throw new StatesErrorException(ErrorNames.Runtime, $"State '{state.Name}' has an unsupported type."),
         }).ConfigureAwait(false);
 
@@ -287,7 +287,7 @@ internal sealed partial class ExecutionRun
 
     /// <summary>Runs a Task, Parallel or Map attempt under its Retry and Catch rules.</summary>
     private async Task<(string? Next, JsonNode? Output)> RunWithRetryAsync(
-        RecoverableState state, JsonNode? input, ExecutionPath path, Func<int, Task<JsonNode?>> attempt)
+        RecoverableState state, JsonNode? input, ExecutionPath path, DateTimeOffset enteredTime, Func<int, Task<JsonNode?>> attempt)
     {
         var (retriers, catchers) = (state.Retry, state.Catch);
         var attemptsByRetrier = new int[retriers.Count];
@@ -331,13 +331,13 @@ internal sealed partial class ExecutionRun
 
             if (state.Jsonata)
             {
-                var bindings = Bindings(path, input, new JsonObject(), errorOutput: errorOutput);
+                var bindings = Bindings(path, input, ContextObject(state, enteredTime, retryCount, null), errorOutput: errorOutput);
                 var output = catcher.Output is null ? errorOutput : JsonataTemplate.Evaluate(catcher.Output, bindings);
                 AssignVariables(catcher.Assign, bindings, path);
                 return (catcher.Next, ExitWith(state, output, path));
             }
 
-            var assigned = EvaluateAssign(catcher.Assign, path.Scope(errorOutput, new JsonObject()), path);
+            var assigned = EvaluateAssign(catcher.Assign, path.Scope(errorOutput, ContextObject(state, enteredTime, retryCount, null)), path);
             var caught = catcher.ResultPath is null ? input?.DeepClone() : ReferencePath.Parse(catcher.ResultPath).Apply(input, errorOutput);
             SetVariables(assigned, path);
             return (catcher.Next, ExitWith(state, caught, path));
