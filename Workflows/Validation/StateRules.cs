@@ -55,19 +55,19 @@ internal static class StateRules
 
     public static void CheckPath(string field, DataPath? value, Action<string> error)
     {
-        if (value?.Path is { } path && JsonPathSyntax.CheckPath(path) is { } reason)
+        if (value?.Path is { } path && AslSyntax.Path(path) is { } reason)
             error($"{field} '{path}' is not a valid JSONPath: {reason}");
     }
 
     public static void CheckResultPath(string field, DataPath? value, Action<string> error)
     {
-        if (value?.Path is { } path && JsonPathSyntax.CheckReferencePath(path, allowContext: false) is { } reason)
+        if (value?.Path is { } path && AslSyntax.ReferencePath(path, allowContext: false) is { } reason)
             error($"{field} '{path}' is not a valid reference path: {reason}");
     }
 
     public static void CheckReferencePath(string field, string? path, Action<string> error)
     {
-        if (path is not null && JsonPathSyntax.CheckReferencePath(path, allowContext: true) is { } reason)
+        if (path is not null && AslSyntax.ReferencePath(path, allowContext: true) is { } reason)
             error($"{field} '{path}' is not a valid reference path: {reason}");
     }
 
@@ -178,7 +178,7 @@ internal static class StateRules
             error("Fail has both Cause and CausePath");
         foreach (var (field, value) in new[] { ("ErrorPath", fail.ErrorPath), ("CausePath", fail.CausePath) })
         {
-            if (value is not null && ExpressionSyntax.Check(value) is { } reason)
+            if (value is not null && AslSyntax.Expression(value) is { } reason)
                 error($"{field}: {reason}");
         }
     }
