@@ -100,6 +100,30 @@ public class VariableValidatorTests
     }
 
     [Fact]
+    public void FunctionsPassedAsValues_StandardOrAws_AreNotVariables()
+    {
+        var definition = Jsonata(new PassState("Compute")
+        {
+            Output = Payload.Jsonata("{ 'labels': $map($states.input.ids, $string), 'ids': $map($states.input.ids, $uuid) }"),
+        });
+
+        ErrorsOf(definition).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void ANestedIntrinsicArgumentReadingAVariableNoScopeAssigns_IsRefused()
+    {
+        var pass = new PassState("Pick")
+        {
+            Parameters = Payload.Object(
+                ("label", Payload.Intrinsic("States.Format('{} of {}', States.ArrayLength($.items), States.Format('{}', $shop.name))"))),
+        };
+
+        ErrorsOf(Sequence(pass)).Should().Equal(
+            "Pick: Parameters.label reads $shop, which no state of this scope or of a scope around it that it can see assigns");
+    }
+
+    [Fact]
     public void AJsonPathStateReadingAVariableNoScopeAssigns_IsRefused()
     {
         var task = ServiceIntegrations.PublishToTopic("Notify", "alerts", "Done", Payload.Intrinsic("States.Format('{} orders', $count)"));

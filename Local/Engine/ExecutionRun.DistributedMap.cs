@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Pipeline.Local.Definition;
 using Pipeline.Local.History;
 using Pipeline.Local.Paths;
+using Pipeline.Workflows.Paths;
 
 namespace Pipeline.Local.Engine;
 

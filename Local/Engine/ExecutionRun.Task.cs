@@ -6,6 +6,7 @@ using Pipeline.Local.Definition;
 using Pipeline.Local.History;
 using Pipeline.Local.Paths;
 using Pipeline.Local.Tasks;
+using Pipeline.Workflows.Paths;
 
 namespace Pipeline.Local.Engine;
 

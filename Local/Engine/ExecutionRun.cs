@@ -7,6 +7,7 @@ using Pipeline.Local.Definition;
 using Pipeline.Local.History;
 using Pipeline.Local.Paths;
 using Pipeline.Local.Tasks;
+using Pipeline.Workflows.Paths;
 
 namespace Pipeline.Local.Engine;
 

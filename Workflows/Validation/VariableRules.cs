@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Pipeline.Workflows.Paths;
 
 namespace Pipeline.Workflows;
 
@@ -63,7 +64,20 @@ internal static partial class VariableRules
         definition.LanguageOf(state) == QueryLanguage.Jsonata
             ? StateExpressions.Jsonata(state).SelectMany(text =>
                 (JsonataRules.TryParse(text.Text)?.FreeVariables ?? []).Select(name => (text.Field, name)))
-            : StateExpressions.JsonPath(state).SelectMany(text => JsonPathVariables.In(text.Text).Select(name => (text.Field, name)));
+            : StateExpressions.JsonPath(state).SelectMany(text => JsonPathReads(text.Text).Select(name => (text.Field, name)));
+
+    /// <summary>The variables a path or intrinsic call reads; a malformed one reads none here (the syntax rules report it).</summary>
+    private static IEnumerable<string> JsonPathReads(string text)
+    {
+        try
+        {
+            return VariableReads.Of(AslExpression.Parse(text));
+        }
+        catch (PathSyntaxException)
+        {
+            return [];
+        }
+    }
 
     [GeneratedRegex(@"^[\p{L}_][\p{L}\p{Nd}_]*$")]
     private static partial Regex Name();
