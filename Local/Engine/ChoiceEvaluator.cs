@@ -1,3 +1,4 @@
+using AslTimestamp = Pipeline.Workflows.AslTimestamp;
 using ErrorNames = Pipeline.Workflows.ErrorNames;
 using System.Text;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using AslTimestamp = Pipeline.Workflows.AslTimestamp;
 using ErrorNames = Pipeline.Workflows.ErrorNames;
 using System.Collections.Concurrent;
 using System.Globalization;
@@ -285,10 +286,10 @@ internal sealed partial class ExecutionRun
             ["Input"] = Json(input),
             ["InputDetails"] = new JsonObject { ["Included"] = true },
             ["Name"] = child.Name,
-            ["StartDate"] = AslTimestamp.Format(child.StartTime),
+            ["StartDate"] = AslTimestamp.FormatMilliseconds(child.StartTime),
             ["StateMachineArn"] = stateMachineArn,
             ["Status"] = child.Status.ApiName(),
-            ["StopDate"] = AslTimestamp.Format(child.StopTime),
+            ["StopDate"] = AslTimestamp.FormatMilliseconds(child.StopTime),
         };
         if (child.Status == ExecutionStatus.Succeeded)
         {

@@ -1,3 +1,4 @@
+using AslTimestamp = Pipeline.Workflows.AslTimestamp;
 using ErrorNames = Pipeline.Workflows.ErrorNames;
 using WorkflowVariant = Pipeline.Workflows.WorkflowVariant;
 using System.Collections.Concurrent;
@@ -462,12 +463,12 @@ internal sealed partial class ExecutionRun
                 ["Input"] = state.Context == ContextUse.Full ? executionInput?.DeepClone() : null,
                 ["Name"] = executionName,
                 ["RoleArn"] = RoleArn,
-                ["StartTime"] = AslTimestamp.Format(startTime),
+                ["StartTime"] = AslTimestamp.FormatMilliseconds(startTime),
                 ["RedriveCount"] = redriveCount,
             },
             ["State"] = new JsonObject
             {
-                ["EnteredTime"] = AslTimestamp.Format(enteredTime),
+                ["EnteredTime"] = AslTimestamp.FormatMilliseconds(enteredTime),
                 ["Name"] = state.Name,
                 ["RetryCount"] = retryCount,
             },
