@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Definition;
+using Pipeline.Local.Errors;
 using Pipeline.Local.History;
 using Pipeline.Local.Paths;
 using Pipeline.Workflows.Paths;

@@ -2,8 +2,8 @@ using AslTimestamp = Pipeline.Workflows.AslTimestamp;
 using ErrorNames = Pipeline.Workflows.ErrorNames;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Pipeline.Local.Clock;
 using Pipeline.Local.Definition;
-using Pipeline.Local.Engine;
 using Pipeline.Local.Paths;
 
 namespace Pipeline.Local.Tasks;
