@@ -2,7 +2,10 @@ using System.Diagnostics;
 
 namespace Pipeline.Infra.Tests;
 
-/// <summary>Runs the built compiler (<c>dotnet Infra.dll compile</c>) as Pulumi would: from the project root, no shell.</summary>
+/// <summary>
+/// Runs the built compiler (<c>dotnet Infra.dll compile</c>) as Pulumi runs the published one (<c>Infra/bin/compiler/Infra compile</c>):
+/// from the project root, no shell.
+/// </summary>
 public static class CompilerProcess
 {
     public sealed record Result(int ExitCode, string Output, string Error);
