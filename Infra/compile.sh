@@ -25,5 +25,6 @@ if stale Infra/bin/compiler/.published Infra Infra.Generators Workflows Function
     touch Infra/bin/compiler/.published
 fi
 
-Infra/bin/compiler/Infra package 1>&2
+# package prints the zip's path on stdout, which is not the program; its build messages go to stderr.
+Infra/bin/compiler/Infra package > /dev/null
 exec Infra/bin/compiler/Infra compile
