@@ -6,7 +6,7 @@ namespace Pipeline.Functions.Benchmarks;
 [MemoryDiagnoser]
 public class LoadBenchmark
 {
-    private LoadWorkload? _workload;
+    private LoadWorkload? workload;
 
     [Params(100_000, 1_000_000)]
     public int Records { get; set; }
@@ -15,8 +15,8 @@ public class LoadBenchmark
     public InputFormat Format { get; set; }
 
     [GlobalSetup]
-    public void Setup() => _workload = new LoadWorkload(Format, Records);
+    public void Setup() => workload = new LoadWorkload(Format, Records);
 
     [Benchmark]
-    public int Load() => _workload!.Run().RecordCount;
+    public int Load() => workload!.Run().RecordCount;
 }

@@ -6,14 +6,14 @@ namespace Pipeline.Functions.Benchmarks;
 /// <summary>A file of N records in one format, held in memory, and LoadBatch's reading of it into chunks that are dropped.</summary>
 public sealed class LoadWorkload
 {
-    private readonly byte[] _data;
-    private readonly string _key;
+    private readonly byte[] data;
+    private readonly string key;
 
     public LoadWorkload(InputFormat format, int recordCount)
     {
         Format = format;
         RecordCount = recordCount;
-        (_data, _key) = format switch
+        (data, key) = format switch
         {
             InputFormat.Ndjson => (Build(recordCount, string.Empty, "\n", string.Empty, JsonRecord), "incoming/bench.ndjson"),
             InputFormat.JsonArray => (Build(recordCount, "[\n", ",\n", "\n]\n", JsonRecord), "incoming/bench.json"),
@@ -26,12 +26,12 @@ public sealed class LoadWorkload
 
     public int RecordCount { get; }
 
-    public long InputBytes => _data.LongLength;
+    public long InputBytes => data.LongLength;
 
     public LoadedFile Run()
     {
         var options = new RecordReaderOptions(LoadBatchSettings.DefaultChunkSize, LoadBatchSettings.DefaultMaxRecordBytes);
-        var reading = RecordFileReader.ReadAsync(new MemoryStream(_data, writable: false), _key, null, "bench", options, new DiscardingSink());
+        var reading = RecordFileReader.ReadAsync(new MemoryStream(data, writable: false), key, null, "bench", options, new DiscardingSink());
         return reading.GetAwaiter().GetResult();
     }
 

@@ -8,11 +8,11 @@ public class ValidateTransformBenchmark
 {
     private const int Records = 100_000;
 
-    private RecordWorkload? _workload;
+    private RecordWorkload? workload;
 
     [GlobalSetup]
-    public void Setup() => _workload = new RecordWorkload(Records);
+    public void Setup() => workload = new RecordWorkload(Records);
 
     [Benchmark(OperationsPerInvoke = Records)]
-    public int ValidateAndTransform() => _workload!.Run().Valid;
+    public int ValidateAndTransform() => workload!.Run().Valid;
 }

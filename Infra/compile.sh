@@ -16,7 +16,7 @@ stale() {
 
 shared="Directory.Build.props Directory.Packages.props"
 
-if stale Infra/bin/compiler/.published Infra Workflows Functions $shared; then
+if stale Infra/bin/compiler/.published Infra Infra.Generators Workflows Functions $shared; then
     dotnet publish Infra/Infra.csproj -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true -o Infra/bin/compiler -v q -nologo 1>&2
     touch Infra/bin/compiler/.published
 fi

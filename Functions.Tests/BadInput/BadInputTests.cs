@@ -28,7 +28,7 @@ public sealed class BadInputTests
             error.Line.Should().Be(expected.Line);
             error.BytePosition.Should().Be(expected.Byte);
             error.Problem.Should().Contain(expected.Problem);
-            pipeline.S3.Keys(InMemoryPipeline.Bucket).Should().Equal([key], "a failed load leaves no work objects");
+            pipeline.S3.Keys(InMemoryPipeline.Bucket).Should().Equal([key], "a failed load leaves no staging objects");
             return;
         }
 

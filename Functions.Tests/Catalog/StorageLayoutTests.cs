@@ -5,14 +5,14 @@ public sealed class StorageLayoutTests
     [Fact]
     public void Keys_ShouldFollowTheBucketLayout()
     {
-        var work = StorageLayout.WorkPrefix("exec-1");
+        var staging = StorageLayout.StagingPrefix("exec-1");
 
-        work.Should().Be("staging/exec-1/");
-        StorageLayout.ChunkKey(work, StorageLayout.ChunkId(7)).Should().Be("staging/exec-1/chunks/000007.ndjson");
-        StorageLayout.ValidChunkKey(work, "000007").Should().Be("staging/exec-1/valid/000007.ndjson");
-        StorageLayout.TransformedChunkKey(work, "000007").Should().Be("staging/exec-1/transformed/000007.ndjson");
-        StorageLayout.InvalidRecordsKey(work).Should().Be("staging/exec-1/invalid.ndjson");
-        StorageLayout.ManifestKey(work).Should().Be("staging/exec-1/manifest.json");
+        staging.Should().Be("staging/exec-1/");
+        StorageLayout.ChunkKey(staging, StorageLayout.ChunkId(7)).Should().Be("staging/exec-1/chunks/000007.ndjson");
+        StorageLayout.ValidChunkKey(staging, "000007").Should().Be("staging/exec-1/valid/000007.ndjson");
+        StorageLayout.TransformedChunkKey(staging, "000007").Should().Be("staging/exec-1/transformed/000007.ndjson");
+        StorageLayout.InvalidRecordsKey(staging).Should().Be("staging/exec-1/invalid.ndjson");
+        StorageLayout.ManifestKey(staging).Should().Be("staging/exec-1/manifest.json");
         StorageLayout.ChunkIdOf("staging/exec-1/transformed/000007.ndjson").Should().Be("000007");
     }
 
@@ -27,9 +27,9 @@ public sealed class StorageLayoutTests
     [InlineData("staging/e/chunks/000001.ndjson", "staging/e/", true)]
     [InlineData("staging/other/chunks/000001.ndjson", "staging/e/", false)]
     [InlineData("incoming/a.json", "incoming/", false)]
-    public void RequireUnderWorkPrefix_ShouldAcceptOnlyKeysOfTheExecution(string key, string workPrefix, bool accepted)
+    public void RequireUnderStagingPrefix_ShouldAcceptOnlyKeysOfTheExecution(string key, string stagingPrefix, bool accepted)
     {
-        var act = () => StorageLayout.RequireUnderWorkPrefix(key, workPrefix);
+        var act = () => StorageLayout.RequireUnderStagingPrefix(key, stagingPrefix);
 
         if (accepted)
         {

@@ -3,9 +3,9 @@ namespace Pipeline.Functions.Tests;
 /// <summary>An <see cref="IChunkSink"/> that keeps a copy of every chunk, and a way to read a file held in memory with it.</summary>
 public sealed class ChunkCollector : IChunkSink
 {
-    private readonly List<byte[]> _chunks = [];
+    private readonly List<byte[]> chunks = [];
 
-    public IReadOnlyList<byte[]> Chunks => _chunks;
+    public IReadOnlyList<byte[]> Chunks => chunks;
 
     /// <summary>
     /// Reads a file held in memory as LoadBatch reads an object. It completes synchronously: the streams used here and
@@ -27,7 +27,7 @@ public sealed class ChunkCollector : IChunkSink
 
     public Task WriteAsync(ReadOnlyMemory<byte> chunk, CancellationToken cancellationToken)
     {
-        _chunks.Add(chunk.ToArray());
+        chunks.Add(chunk.ToArray());
         return Task.CompletedTask;
     }
 }

@@ -9,28 +9,28 @@ public sealed class GeneratedRecordsStream : ForwardOnlyStream
 {
     private const string Placeholder = "0000000000";
 
-    private readonly byte[] _prefix;
-    private readonly byte[] _record;
-    private readonly byte[] _separator;
-    private readonly byte[] _suffix;
-    private readonly int _digitsAt;
-    private readonly long _records;
-    private long _next;
-    private byte[] _pending;
-    private int _pendingAt;
+    private readonly byte[] prefix;
+    private readonly byte[] record;
+    private readonly byte[] separator;
+    private readonly byte[] suffix;
+    private readonly int digitsAt;
+    private readonly long records;
+    private long next;
+    private byte[] pending;
+    private int pendingAt;
 
     /// <param name="template">A record holding "0000000000" once.</param>
     public GeneratedRecordsStream(long records, string prefix, string template, string separator, string suffix)
     {
-        _records = records;
-        _prefix = System.Text.Encoding.UTF8.GetBytes(prefix);
-        _record = System.Text.Encoding.UTF8.GetBytes(template);
-        _separator = System.Text.Encoding.UTF8.GetBytes(separator);
-        _suffix = System.Text.Encoding.UTF8.GetBytes(suffix);
-        _digitsAt = _record.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(Placeholder));
-        ArgumentOutOfRangeException.ThrowIfNegative(_digitsAt, nameof(template));
-        _pending = _prefix;
-        Length = _prefix.Length + (records * _record.Length) + (Math.Max(0, records - 1) * _separator.Length) + _suffix.Length;
+        this.records = records;
+        this.prefix = System.Text.Encoding.UTF8.GetBytes(prefix);
+        record = System.Text.Encoding.UTF8.GetBytes(template);
+        this.separator = System.Text.Encoding.UTF8.GetBytes(separator);
+        this.suffix = System.Text.Encoding.UTF8.GetBytes(suffix);
+        digitsAt = record.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(Placeholder));
+        ArgumentOutOfRangeException.ThrowIfNegative(digitsAt, nameof(template));
+        pending = this.prefix;
+        Length = this.prefix.Length + (records * record.Length) + (Math.Max(0, records - 1) * this.separator.Length) + this.suffix.Length;
     }
 
     /// <summary>How many bytes the stream gives in all.</summary>
@@ -50,14 +50,14 @@ public sealed class GeneratedRecordsStream : ForwardOnlyStream
         var written = 0;
         while (written < buffer.Length)
         {
-            if (_pendingAt == _pending.Length && !Advance())
+            if (pendingAt == pending.Length && !Advance())
             {
                 break;
             }
 
-            var take = Math.Min(buffer.Length - written, _pending.Length - _pendingAt);
-            _pending.AsSpan(_pendingAt, take).CopyTo(buffer[written..]);
-            _pendingAt += take;
+            var take = Math.Min(buffer.Length - written, pending.Length - pendingAt);
+            pending.AsSpan(pendingAt, take).CopyTo(buffer[written..]);
+            pendingAt += take;
             written += take;
         }
 
@@ -68,31 +68,31 @@ public sealed class GeneratedRecordsStream : ForwardOnlyStream
     /// <summary>Moves to the next piece: a separator, a record or the suffix. False at the end.</summary>
     private bool Advance()
     {
-        if (_pending == _record && _next < _records)
+        if (pending == record && next < records)
         {
-            _pending = _separator;
-            _pendingAt = 0;
+            pending = separator;
+            pendingAt = 0;
             return true;
         }
 
-        if (_next < _records)
+        if (next < records)
         {
-            var number = _next++;
+            var number = next++;
             for (var i = Placeholder.Length - 1; i >= 0; i--)
             {
-                _record[_digitsAt + i] = (byte)('0' + (number % 10));
+                record[digitsAt + i] = (byte)('0' + (number % 10));
                 number /= 10;
             }
 
-            _pending = _record;
-            _pendingAt = 0;
+            pending = record;
+            pendingAt = 0;
             return true;
         }
 
-        if (_pending != _suffix)
+        if (pending != suffix)
         {
-            _pending = _suffix;
-            _pendingAt = 0;
+            pending = suffix;
+            pendingAt = 0;
             return true;
         }
 

@@ -16,7 +16,7 @@ public sealed class InMemoryPipeline
 
     public static readonly DateTimeOffset IngestedAt = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
-    private int _runs;
+    private int runs;
 
     public InMemoryPipeline(int chunkSize = LoadBatchSettings.DefaultChunkSize)
     {
@@ -49,13 +49,13 @@ public sealed class InMemoryPipeline
     public async Task<PipelineOutcome> RunAsync(byte[] content, string key, string? contentType = null)
     {
         S3.Upload(Bucket, key, content, contentType);
-        var load = await LoadBatch.HandleAsync(new LoadBatchRequest(Bucket, key, $"run-{Interlocked.Increment(ref _runs)}"));
-        var validation = await Validate.HandleAsync(new ValidateRequest(load.Source, load.WorkPrefix, ListValidChunkKeys: true));
+        var load = await LoadBatch.HandleAsync(new LoadBatchRequest(Bucket, key, $"run-{Interlocked.Increment(ref runs)}"));
+        var validation = await Validate.HandleAsync(new ValidateRequest(load.Source, load.StagingPrefix, ListValidChunkKeys: true));
         var transformed = new List<JsonElement>();
         var chunks = new List<StoreResult>();
         foreach (var chunkKey in validation.ValidChunkKeys)
         {
-            var result = await Transform.HandleAsync(new TransformRequest(load.Source, chunkKey, load.WorkPrefix, IngestedAt));
+            var result = await Transform.HandleAsync(new TransformRequest(load.Source, chunkKey, load.StagingPrefix, IngestedAt));
             transformed.AddRange(Lines(S3.ReadText(Bucket, result.TransformedKey)));
             chunks.Add(await Store.HandleAsync(new StoreRequest(load.Source, result.TransformedKey)));
         }

@@ -10,7 +10,7 @@ namespace Pipeline.Functions.Tests;
 /// <summary>A Moq <see cref="IAmazonS3"/> whose GetObject and PutObject work on an in-memory store.</summary>
 public sealed class InMemoryS3
 {
-    private readonly ConcurrentDictionary<(string Bucket, string Key), (byte[] Data, string? ContentType)> _objects = new();
+    private readonly ConcurrentDictionary<(string Bucket, string Key), (byte[] Data, string? ContentType)> objects = new();
 
     public InMemoryS3()
     {
@@ -25,12 +25,12 @@ public sealed class InMemoryS3
     public IAmazonS3 Object => Mock.Object;
 
     public IReadOnlyCollection<string> Keys(string bucket) =>
-        _objects.Keys.Where(k => k.Bucket == bucket).Select(k => k.Key).Order(StringComparer.Ordinal).ToList();
+        objects.Keys.Where(k => k.Bucket == bucket).Select(k => k.Key).Order(StringComparer.Ordinal).ToList();
 
     public void Upload(string bucket, string key, byte[] data, string? contentType = null) =>
-        _objects[(bucket, key)] = (data, contentType);
+        objects[(bucket, key)] = (data, contentType);
 
-    public byte[] Read(string bucket, string key) => _objects[(bucket, key)].Data;
+    public byte[] Read(string bucket, string key) => objects[(bucket, key)].Data;
 
     public string ReadText(string bucket, string key) => System.Text.Encoding.UTF8.GetString(Read(bucket, key));
 
@@ -38,7 +38,7 @@ public sealed class InMemoryS3
 
     private GetObjectResponse Get(GetObjectRequest request)
     {
-        if (!_objects.TryGetValue((request.BucketName, request.Key), out var stored))
+        if (!objects.TryGetValue((request.BucketName, request.Key), out var stored))
         {
             throw new AmazonS3Exception($"no object {request.Key}") { StatusCode = HttpStatusCode.NotFound, ErrorCode = "NoSuchKey" };
         }
@@ -60,7 +60,7 @@ public sealed class InMemoryS3
         request.UseChunkEncoding.Should().BeFalse("payloads must not be aws-chunked");
         using var copy = new MemoryStream();
         request.InputStream.CopyTo(copy);
-        _objects[(request.BucketName, request.Key)] = (copy.ToArray(), request.ContentType);
+        objects[(request.BucketName, request.Key)] = (copy.ToArray(), request.ContentType);
         return new PutObjectResponse { ETag = $"\"{EtagOf(copy.ToArray())}\"" };
     }
 }

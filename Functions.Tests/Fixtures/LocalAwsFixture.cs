@@ -13,42 +13,42 @@ public sealed class LocalAwsFixture : IAsyncLifetime
 {
     public const string BucketName = "pipeline-ingest";
 
-    private LocalAwsServers? _servers;
-    private AmazonS3Client? _s3;
-    private AmazonDynamoDBClient? _dynamoDb;
-    private int _tables;
+    private LocalAwsServers? servers;
+    private AmazonS3Client? s3;
+    private AmazonDynamoDBClient? dynamoDb;
+    private int tables;
 
-    public IAmazonS3 S3 => _s3 ?? throw new InvalidOperationException("not started");
+    public IAmazonS3 S3 => s3 ?? throw new InvalidOperationException("not started");
 
-    public IAmazonDynamoDB DynamoDb => _dynamoDb ?? throw new InvalidOperationException("not started");
+    public IAmazonDynamoDB DynamoDb => dynamoDb ?? throw new InvalidOperationException("not started");
 
-    public Uri S3Endpoint => _servers?.S3Endpoint ?? throw new InvalidOperationException("not started");
+    public Uri S3Endpoint => servers?.S3Endpoint ?? throw new InvalidOperationException("not started");
 
-    public Uri DynamoDbEndpoint => _servers?.DynamoDbEndpoint ?? throw new InvalidOperationException("not started");
+    public Uri DynamoDbEndpoint => servers?.DynamoDbEndpoint ?? throw new InvalidOperationException("not started");
 
     public async Task InitializeAsync()
     {
-        _servers = await LocalAwsServers.StartAsync(LocalAwsServers.FindToolsDirectory(AppContext.BaseDirectory), TimeSpan.FromSeconds(90));
-        _s3 = _servers.CreateS3Client();
-        _dynamoDb = _servers.CreateDynamoDbClient();
-        await _s3.PutBucketAsync(new PutBucketRequest { BucketName = BucketName });
+        servers = await LocalAwsServers.StartAsync(LocalAwsServers.FindToolsDirectory(AppContext.BaseDirectory), TimeSpan.FromSeconds(90));
+        s3 = servers.CreateS3Client();
+        dynamoDb = servers.CreateDynamoDbClient();
+        await s3.PutBucketAsync(new PutBucketRequest { BucketName = BucketName });
     }
 
     /// <summary>Creates a table with the pipeline's key schema and returns its name.</summary>
     public async Task<string> CreateTableAsync()
     {
-        var name = $"records-{Interlocked.Increment(ref _tables)}";
+        var name = $"records-{Interlocked.Increment(ref tables)}";
         await DynamoDb.CreateTableAsync(TableSchema.CreateTableRequest(name));
         return name;
     }
 
     public async Task DisposeAsync()
     {
-        _s3?.Dispose();
-        _dynamoDb?.Dispose();
-        if (_servers is not null)
+        s3?.Dispose();
+        dynamoDb?.Dispose();
+        if (servers is not null)
         {
-            await _servers.DisposeAsync();
+            await servers.DisposeAsync();
         }
     }
 }

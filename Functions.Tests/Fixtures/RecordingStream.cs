@@ -6,7 +6,7 @@ namespace Pipeline.Functions.Tests;
 /// </summary>
 public sealed class RecordingStream(Stream inner, long checkAfter, Func<Task> check) : ForwardOnlyStream
 {
-    private bool _checked;
+    private bool hasChecked;
 
     public long CheckAfter { get; } = checkAfter;
 
@@ -14,9 +14,9 @@ public sealed class RecordingStream(Stream inner, long checkAfter, Func<Task> ch
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (!_checked && Delivered >= CheckAfter)
+        if (!hasChecked && Delivered >= CheckAfter)
         {
-            _checked = true;
+            hasChecked = true;
             await check();
         }
 

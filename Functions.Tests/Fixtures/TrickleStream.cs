@@ -3,13 +3,13 @@ namespace Pipeline.Functions.Tests;
 /// <summary>A stream over bytes in memory that gives at most a few bytes per read and cannot seek, as a network stream may.</summary>
 public sealed class TrickleStream(byte[] data, int bytesPerRead) : ForwardOnlyStream
 {
-    private int _position;
+    private int position;
 
     public override int Read(Span<byte> buffer)
     {
-        var count = Math.Min(Math.Min(buffer.Length, bytesPerRead), data.Length - _position);
-        data.AsSpan(_position, count).CopyTo(buffer);
-        _position += count;
+        var count = Math.Min(Math.Min(buffer.Length, bytesPerRead), data.Length - position);
+        data.AsSpan(position, count).CopyTo(buffer);
+        position += count;
         return count;
     }
 }

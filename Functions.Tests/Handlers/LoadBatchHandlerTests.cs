@@ -9,14 +9,14 @@ public sealed class LoadBatchHandlerTests
 {
     private const string Bucket = InMemoryPipeline.Bucket;
 
-    private readonly InMemoryS3 _s3 = new();
+    private readonly InMemoryS3 s3 = new();
 
     [Fact]
     public async Task HandleAsync_ShouldReturnSourceAndCountsInCamelCase_AndNoChunkList()
     {
         var content = Encoding.UTF8.GetBytes("[{\"id\":1,\"value\":2},{\"id\":2,\"value\":3},{\"id\":3,\"value\":4}]");
-        _s3.Upload(Bucket, "incoming/a.json", content);
-        var handler = new LoadBatchHandler(_s3.Object, new LoadBatchSettings(Bucket, ChunkSize: 2));
+        s3.Upload(Bucket, "incoming/a.json", content);
+        var handler = new LoadBatchHandler(s3.Object, new LoadBatchSettings(Bucket, ChunkSize: 2));
 
         var output = PayloadStreams.Parse(await handler.HandleAsync(PayloadStreams.From(
             "{\"bucket\":\"ingest-bucket\",\"key\":\"incoming/a.json\",\"executionName\":\"exec-1\"}")));
@@ -33,17 +33,17 @@ public sealed class LoadBatchHandlerTests
     [Fact]
     public async Task LoadAsync_ShouldWriteChunksOfChunkSizeAndAManifest()
     {
-        _s3.Upload(Bucket, "incoming/a.csv", Encoding.UTF8.GetBytes("id,value\n1,2\n2,3\n3,4\n"));
-        var handler = new LoadBatchHandler(_s3.Object, new LoadBatchSettings(Bucket, ChunkSize: 2));
+        s3.Upload(Bucket, "incoming/a.csv", Encoding.UTF8.GetBytes("id,value\n1,2\n2,3\n3,4\n"));
+        var handler = new LoadBatchHandler(s3.Object, new LoadBatchSettings(Bucket, ChunkSize: 2));
 
         var result = await handler.HandleAsync(new LoadBatchRequest(Bucket, "incoming/a.csv", "exec-2"));
 
-        _s3.Keys(Bucket).Should().BeEquivalentTo(
+        s3.Keys(Bucket).Should().BeEquivalentTo(
             "incoming/a.csv", "staging/exec-2/chunks/000000.ndjson", "staging/exec-2/chunks/000001.ndjson", "staging/exec-2/manifest.json");
         result.ChunkCount.Should().Be(2);
-        InMemoryPipeline.Lines(_s3.ReadText(Bucket, "staging/exec-2/chunks/000000.ndjson")).Should().HaveCount(2);
-        InMemoryPipeline.Lines(_s3.ReadText(Bucket, "staging/exec-2/chunks/000001.ndjson")).Should().HaveCount(1);
-        var manifest = InMemoryPipeline.Lines(_s3.ReadText(Bucket, "staging/exec-2/manifest.json")).Single();
+        InMemoryPipeline.Lines(s3.ReadText(Bucket, "staging/exec-2/chunks/000000.ndjson")).Should().HaveCount(2);
+        InMemoryPipeline.Lines(s3.ReadText(Bucket, "staging/exec-2/chunks/000001.ndjson")).Should().HaveCount(1);
+        var manifest = InMemoryPipeline.Lines(s3.ReadText(Bucket, "staging/exec-2/manifest.json")).Single();
         manifest.GetProperty("recordCount").GetInt32().Should().Be(3);
         manifest.GetProperty("format").GetString().Should().Be("Csv");
     }
@@ -51,8 +51,8 @@ public sealed class LoadBatchHandlerTests
     [Fact]
     public async Task LoadAsync_WhenFileIsEmpty_ShouldSucceedWithZeroRecords()
     {
-        _s3.Upload(Bucket, "incoming/empty.json", []);
-        var handler = new LoadBatchHandler(_s3.Object, new LoadBatchSettings(Bucket));
+        s3.Upload(Bucket, "incoming/empty.json", []);
+        var handler = new LoadBatchHandler(s3.Object, new LoadBatchSettings(Bucket));
 
         var result = await handler.HandleAsync(new LoadBatchRequest(Bucket, "incoming/empty.json", "exec-3"));
 
@@ -63,22 +63,22 @@ public sealed class LoadBatchHandlerTests
     [Fact]
     public async Task HandleAsync_WhenFileIsMalformed_ShouldFailWithTheInvalidInputErrorName()
     {
-        _s3.Upload(Bucket, "incoming/bad.json", Encoding.UTF8.GetBytes("[{\"id\":1,"));
-        var handler = new LoadBatchHandler(_s3.Object, new LoadBatchSettings(Bucket));
+        s3.Upload(Bucket, "incoming/bad.json", Encoding.UTF8.GetBytes("[{\"id\":1,"));
+        var handler = new LoadBatchHandler(s3.Object, new LoadBatchSettings(Bucket));
 
         var act = () => handler.HandleAsync(PayloadStreams.From("{\"bucket\":\"ingest-bucket\",\"key\":\"incoming/bad.json\",\"executionName\":\"e\"}"));
 
         var error = (await act.Should().ThrowAsync<Exception>()).Which;
         error.GetType().Name.Should().Be("InvalidInput");
         error.Message.Should().StartWith("s3://ingest-bucket/incoming/bad.json line 1, byte 8: malformed JSON");
-        _s3.Keys(Bucket).Should().Equal("incoming/bad.json");
+        s3.Keys(Bucket).Should().Equal("incoming/bad.json");
     }
 
     [Fact]
     public async Task LoadAsync_WhenFileIsLargerThanTheLimit_ShouldFailNamingTheLimit()
     {
-        _s3.Upload(Bucket, "incoming/big.json", new byte[1001]);
-        var handler = new LoadBatchHandler(_s3.Object, new LoadBatchSettings(Bucket, MaxObjectBytes: 1000));
+        s3.Upload(Bucket, "incoming/big.json", new byte[1001]);
+        var handler = new LoadBatchHandler(s3.Object, new LoadBatchSettings(Bucket, MaxObjectBytes: 1000));
 
         var act = () => handler.HandleAsync(new LoadBatchRequest(Bucket, "incoming/big.json", "e"));
 
@@ -105,7 +105,7 @@ public sealed class LoadBatchHandlerTests
     {
         var inFlight = 0;
         var most = 0;
-        _s3.Mock.Setup(x => x.PutObjectAsync(It.IsAny<PutObjectRequest>(), It.IsAny<CancellationToken>()))
+        s3.Mock.Setup(x => x.PutObjectAsync(It.IsAny<PutObjectRequest>(), It.IsAny<CancellationToken>()))
             .Returns(async (PutObjectRequest request, CancellationToken _) =>
             {
                 var now = Interlocked.Increment(ref inFlight);
@@ -113,19 +113,19 @@ public sealed class LoadBatchHandlerTests
                 await Task.Delay(5);
                 using var copy = new MemoryStream();
                 await request.InputStream.CopyToAsync(copy);
-                _s3.Upload(request.BucketName, request.Key, copy.ToArray(), request.ContentType);
+                s3.Upload(request.BucketName, request.Key, copy.ToArray(), request.ContentType);
                 Interlocked.Decrement(ref inFlight);
                 return new PutObjectResponse();
             });
-        _s3.Upload(Bucket, "incoming/many.ndjson", Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 20).Select(i => $"{{\"id\":{i},\"value\":1}}\n"))));
-        var handler = new LoadBatchHandler(_s3.Object, new LoadBatchSettings(Bucket, ChunkSize: 1));
+        s3.Upload(Bucket, "incoming/many.ndjson", Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 20).Select(i => $"{{\"id\":{i},\"value\":1}}\n"))));
+        var handler = new LoadBatchHandler(s3.Object, new LoadBatchSettings(Bucket, ChunkSize: 1));
 
         var result = await handler.HandleAsync(new LoadBatchRequest(Bucket, "incoming/many.ndjson", "many"));
 
         most.Should().Be(4);
         var chunkKeys = Enumerable.Range(0, 20).Select(i => StorageLayout.ChunkKey("staging/many/", StorageLayout.ChunkId(i))).ToList();
         result.ChunkCount.Should().Be(20);
-        chunkKeys.Select(k => InMemoryPipeline.Lines(_s3.ReadText(Bucket, k)).Single().GetProperty("index").GetInt32()).Should().Equal(Enumerable.Range(0, 20));
+        chunkKeys.Select(k => InMemoryPipeline.Lines(s3.ReadText(Bucket, k)).Single().GetProperty("index").GetInt32()).Should().Equal(Enumerable.Range(0, 20));
     }
 
     [Fact]
@@ -133,14 +133,14 @@ public sealed class LoadBatchHandlerTests
     {
         // More than the read buffer holds, so that chunks are written before the bad byte is read.
         var lines = string.Concat(Enumerable.Range(0, 20_000).Select(i => $"{{\"id\":{i},\"value\":1}}\n"));
-        _s3.Upload(Bucket, "incoming/late.ndjson", [.. Encoding.UTF8.GetBytes(lines), 0xC3, 0x28, (byte)'\n']);
-        var handler = new LoadBatchHandler(_s3.Object, new LoadBatchSettings(Bucket));
+        s3.Upload(Bucket, "incoming/late.ndjson", [.. Encoding.UTF8.GetBytes(lines), 0xC3, 0x28, (byte)'\n']);
+        var handler = new LoadBatchHandler(s3.Object, new LoadBatchSettings(Bucket));
 
         var act = () => handler.HandleAsync(new LoadBatchRequest(Bucket, "incoming/late.ndjson", "late"));
 
         var error = (await act.Should().ThrowAsync<InvalidInput>()).Which;
         (error.Line, error.Problem).Should().Be((20_001L, "invalid UTF-8: byte 0xC3 does not begin a valid sequence"));
-        _s3.Keys(Bucket).Should().Contain("staging/late/chunks/000000.ndjson", "chunks are written as they complete")
+        s3.Keys(Bucket).Should().Contain("staging/late/chunks/000000.ndjson", "chunks are written as they complete")
             .And.NotContain("staging/late/manifest.json", "without a manifest nothing goes on to read them");
     }
 
@@ -161,7 +161,7 @@ public sealed class LoadBatchHandlerTests
     [InlineData("a/b")]
     public async Task LoadAsync_WhenExecutionNameIsNotUsable_ShouldRefuse(string executionName)
     {
-        var handler = new LoadBatchHandler(_s3.Object, new LoadBatchSettings(Bucket));
+        var handler = new LoadBatchHandler(s3.Object, new LoadBatchSettings(Bucket));
 
         var act = () => handler.HandleAsync(new LoadBatchRequest(Bucket, "incoming/a.json", executionName));
 
@@ -176,8 +176,8 @@ public sealed class LoadBatchHandlerTests
     [InlineData("incoming/données été/naïve 😀.csv", "incoming/donn%C3%A9es+%C3%A9t%C3%A9/na%C3%AFve+%F0%9F%98%80.csv")]
     public async Task HandleAsync_ShouldFindTheObjectWhetherTheEventKeyIsUrlEncodedOrNot(string objectKey, string eventKey)
     {
-        _s3.Upload(Bucket, objectKey, Encoding.UTF8.GetBytes("id,value\n1,2\n"));
-        var handler = new LoadBatchHandler(_s3.Object, new LoadBatchSettings(Bucket));
+        s3.Upload(Bucket, objectKey, Encoding.UTF8.GetBytes("id,value\n1,2\n"));
+        var handler = new LoadBatchHandler(s3.Object, new LoadBatchSettings(Bucket));
 
         var result = await handler.HandleAsync(new LoadBatchRequest(Bucket, eventKey, "keys"));
 
@@ -199,7 +199,7 @@ public sealed class LoadBatchHandlerTests
     [Fact]
     public async Task HandleAsync_WhenNoObjectIsUnderTheKeyNorItsDecodedForm_ShouldFailNamingBoth()
     {
-        var handler = new LoadBatchHandler(_s3.Object, new LoadBatchSettings(Bucket));
+        var handler = new LoadBatchHandler(s3.Object, new LoadBatchSettings(Bucket));
 
         var act = () => handler.HandleAsync(new LoadBatchRequest(Bucket, "incoming/gone+file.csv", "gone"));
 

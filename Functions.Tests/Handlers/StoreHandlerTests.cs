@@ -12,16 +12,16 @@ public sealed class StoreHandlerTests
     private const string TransformedKey = "staging/e/transformed/000002.ndjson";
     private static readonly SourceObject Source = new(Bucket, "incoming/a.json", "etag1");
 
-    private readonly InMemoryS3 _s3 = new();
-    private readonly Mock<IAmazonDynamoDB> _dynamoDb = new(MockBehavior.Strict);
-    private readonly List<BatchWriteItemRequest> _batches = [];
-    private readonly List<UpdateItemRequest> _ledgerUpdates = [];
-    private readonly List<TimeSpan> _delays = [];
+    private readonly InMemoryS3 s3 = new();
+    private readonly Mock<IAmazonDynamoDB> dynamoDb = new(MockBehavior.Strict);
+    private readonly List<BatchWriteItemRequest> batches = [];
+    private readonly List<UpdateItemRequest> ledgerUpdates = [];
+    private readonly List<TimeSpan> delays = [];
 
     public StoreHandlerTests()
     {
-        _dynamoDb.Setup(d => d.UpdateItemAsync(It.IsAny<UpdateItemRequest>(), It.IsAny<CancellationToken>()))
-            .Callback((UpdateItemRequest r, CancellationToken _) => _ledgerUpdates.Add(r))
+        dynamoDb.Setup(d => d.UpdateItemAsync(It.IsAny<UpdateItemRequest>(), It.IsAny<CancellationToken>()))
+            .Callback((UpdateItemRequest r, CancellationToken _) => ledgerUpdates.Add(r))
             .ReturnsAsync(new UpdateItemResponse());
     }
 
@@ -36,19 +36,19 @@ public sealed class StoreHandlerTests
 
         output.GetProperty("stored").GetInt32().Should().Be(3);
         output.GetProperty("duplicate").GetBoolean().Should().BeFalse();
-        WrittenKeys(_batches.Single()).Should().Equal("RECORD#1", "RECORD#2", "RECORD#3");
-        var item = _batches.Single().RequestItems[Table][0].PutRequest.Item;
+        WrittenKeys(batches.Single()).Should().Equal("RECORD#1", "RECORD#2", "RECORD#3");
+        var item = batches.Single().RequestItems[Table][0].PutRequest.Item;
         item["processed_value"].N.Should().Be("10");
         item["fields"].M["tag"].S.Should().Be("t1");
         item["source_etag"].S.Should().Be("etag1");
-        _ledgerUpdates.Should().HaveCount(2);
-        _ledgerUpdates.Should().AllSatisfy(u =>
+        ledgerUpdates.Should().HaveCount(2);
+        ledgerUpdates.Should().AllSatisfy(u =>
         {
             (u.Key["pk"].S, u.Key["sk"].S).Should().Be(("SOURCE#ingest-bucket/incoming/a.json", "ETAG#etag1"), "the ledger entry is the source's version");
             u.ConditionExpression.Should().Be("NOT contains(#chunks, :chunk)", "a chunk is recorded once");
             u.ExpressionAttributeValues[":chunk"].S.Should().Be("000002");
         });
-        _ledgerUpdates[1].ExpressionAttributeValues[":chunks"].SS.Should().Equal("000002");
+        ledgerUpdates[1].ExpressionAttributeValues[":chunks"].SS.Should().Equal("000002");
     }
 
     [Fact]
@@ -60,22 +60,22 @@ public sealed class StoreHandlerTests
         var result = await Handler().HandleAsync(new StoreRequest(Source, TransformedKey));
 
         result.Stored.Should().Be(60);
-        _batches.Select(b => b.RequestItems[Table].Count).Should().Equal(25, 25, 10);
+        batches.Select(b => b.RequestItems[Table].Count).Should().Equal(25, 25, 10);
     }
 
     [Fact]
     public async Task StoreAsync_WhenItemsAreUnprocessed_ShouldRetryThemWithBackoffAndSucceed()
     {
         StageItems(5);
-        AnswerBatches(request => _batches.Count == 1 ? request.RequestItems[Table].Skip(3).ToList() : null);
+        AnswerBatches(request => batches.Count == 1 ? request.RequestItems[Table].Skip(3).ToList() : null);
 
         var result = await Handler().HandleAsync(new StoreRequest(Source, TransformedKey));
 
         result.Should().Be(new StoreResult(5, false, 0, 5));
-        _batches.Should().HaveCount(2);
-        WrittenKeys(_batches[1]).Should().Equal("RECORD#4", "RECORD#5");
-        _delays.Should().ContainSingle().Which.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(25)).And.BeLessThanOrEqualTo(TimeSpan.FromMilliseconds(50), "the first retry waits between half and all of the base delay");
-        _ledgerUpdates.Should().HaveCount(2, "the chunk is recorded once everything is written");
+        batches.Should().HaveCount(2);
+        WrittenKeys(batches[1]).Should().Equal("RECORD#4", "RECORD#5");
+        delays.Should().ContainSingle().Which.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(25)).And.BeLessThanOrEqualTo(TimeSpan.FromMilliseconds(50), "the first retry waits between half and all of the base delay");
+        ledgerUpdates.Should().HaveCount(2, "the chunk is recorded once everything is written");
     }
 
     [Fact]
@@ -91,24 +91,24 @@ public sealed class StoreHandlerTests
         error.Attempts.Should().Be(4);
         error.UnwrittenKeys.Should().Equal(Enumerable.Range(5, 26).Select(i => $"RECORD#{i}"), "the first batch lost one item per attempt and the second batch was never sent");
         error.Message.Should().Contain("RECORD#5").And.Contain("RECORD#30").And.Contain("after 4 attempt(s)");
-        _batches.Should().HaveCount(4);
-        _delays.Should().HaveCount(3);
-        _delays[2].Should().BeGreaterThan(_delays[0], "the backoff grows");
-        _ledgerUpdates.Should().HaveCount(1, "an incomplete chunk is not recorded as stored");
+        batches.Should().HaveCount(4);
+        delays.Should().HaveCount(3);
+        delays[2].Should().BeGreaterThan(delays[0], "the backoff grows");
+        ledgerUpdates.Should().HaveCount(1, "an incomplete chunk is not recorded as stored");
     }
 
     [Fact]
     public async Task StoreAsync_WhenTheLedgerConditionFails_ShouldBeANoOpReportedAsDuplicateWithTheChunksRecordCount()
     {
         StageItems(4);
-        _dynamoDb.Setup(d => d.UpdateItemAsync(It.IsAny<UpdateItemRequest>(), It.IsAny<CancellationToken>()))
+        dynamoDb.Setup(d => d.UpdateItemAsync(It.IsAny<UpdateItemRequest>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new ConditionalCheckFailedException("The conditional request failed"));
 
         var result = await Handler().HandleAsync(new StoreRequest(Source, TransformedKey));
 
         result.Should().Be(new StoreResult(0, true, 0, 4));
-        _dynamoDb.Verify(d => d.BatchWriteItemAsync(It.IsAny<BatchWriteItemRequest>(), It.IsAny<CancellationToken>()), Times.Never);
-        _s3.Keys(Bucket).Should().Equal(TransformedKey);
+        dynamoDb.Verify(d => d.BatchWriteItemAsync(It.IsAny<BatchWriteItemRequest>(), It.IsAny<CancellationToken>()), Times.Never);
+        s3.Keys(Bucket).Should().Equal(TransformedKey);
     }
 
     [Fact]
@@ -120,22 +120,22 @@ public sealed class StoreHandlerTests
         var result = await Handler().HandleAsync(new StoreRequest(Source, TransformedKey));
 
         result.Should().Be(new StoreResult(2, false, 1, 3));
-        WrittenKeys(_batches.Single()).Should().Equal("RECORD#1", "RECORD#3");
+        WrittenKeys(batches.Single()).Should().Equal("RECORD#1", "RECORD#3");
         var quarantined = QuarantinedLines().Should().ContainSingle().Subject;
         quarantined.GetProperty("reasons")[0].GetString().Should().Contain("fields.tag holds the escape \\udc00");
         quarantined.GetProperty("item").GetProperty("id").GetString().Should().Be("2");
         quarantined.GetProperty("source").GetProperty("key").GetString().Should().Be("incoming/a.json");
-        _ledgerUpdates.Should().HaveCount(2, "the chunk is recorded as stored once every record is stored or quarantined");
+        ledgerUpdates.Should().HaveCount(2, "the chunk is recorded as stored once every record is stored or quarantined");
     }
 
     [Fact]
     public async Task StoreAsync_WhenDynamoDbRefusesABatchAsInvalid_ShouldWriteItsItemsOneByOneAndQuarantineOnlyTheRefusedOne()
     {
         StageItems(3);
-        _dynamoDb.Setup(d => d.BatchWriteItemAsync(It.IsAny<BatchWriteItemRequest>(), It.IsAny<CancellationToken>()))
+        dynamoDb.Setup(d => d.BatchWriteItemAsync(It.IsAny<BatchWriteItemRequest>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((BatchWriteItemRequest request, CancellationToken _) =>
             {
-                _batches.Add(request);
+                batches.Add(request);
                 return WrittenKeys(request).Contains("RECORD#2")
                     ? throw new AmazonDynamoDBException("One or more parameter values were invalid") { ErrorCode = "ValidationException" }
                     : new BatchWriteItemResponse { UnprocessedItems = [] };
@@ -144,7 +144,7 @@ public sealed class StoreHandlerTests
         var result = await Handler().HandleAsync(new StoreRequest(Source, TransformedKey));
 
         result.Should().Be(new StoreResult(2, false, 1, 3));
-        _batches.Select(batch => string.Join(" ", WrittenKeys(batch))).Should().Equal(
+        batches.Select(batch => string.Join(" ", WrittenKeys(batch))).Should().Equal(
             "RECORD#1 RECORD#2 RECORD#3", "RECORD#1", "RECORD#2", "RECORD#3");
         var quarantined = QuarantinedLines().Should().ContainSingle().Subject;
         quarantined.GetProperty("reasons")[0].GetString().Should().Be("DynamoDB refused the item: One or more parameter values were invalid");
@@ -157,7 +157,7 @@ public sealed class StoreHandlerTests
         StageItems(2);
         AnswerBatches(_ => null);
         var updates = 0;
-        _dynamoDb.Setup(d => d.UpdateItemAsync(It.IsAny<UpdateItemRequest>(), It.IsAny<CancellationToken>()))
+        dynamoDb.Setup(d => d.UpdateItemAsync(It.IsAny<UpdateItemRequest>(), It.IsAny<CancellationToken>()))
             .Returns(() => ++updates == 2
                 ? Task.FromException<UpdateItemResponse>(new ConditionalCheckFailedException("The conditional request failed"))
                 : Task.FromResult(new UpdateItemResponse()));
@@ -168,11 +168,11 @@ public sealed class StoreHandlerTests
     }
 
     private StoreHandler Handler(int maxAttempts = StoreSettings.DefaultMaxAttempts) =>
-        new(_s3.Object, _dynamoDb.Object, new StoreSettings(Bucket, Table, maxAttempts), new FixedClock(DateTimeOffset.UnixEpoch), RecordDelay);
+        new(s3.Object, dynamoDb.Object, new StoreSettings(Bucket, Table, maxAttempts), new FixedClock(DateTimeOffset.UnixEpoch), RecordDelay);
 
     private Task RecordDelay(TimeSpan delay, CancellationToken cancellationToken)
     {
-        _delays.Add(delay);
+        delays.Add(delay);
         return Task.CompletedTask;
     }
 
@@ -187,20 +187,20 @@ public sealed class StoreHandlerTests
             transformer.Transform(Encoding.UTF8.GetBytes($"{{\"index\":{i - 1},\"line\":{i},\"id\":\"{i}\",\"value\":{i},\"fields\":{{\"tag\":\"{tag}\"}}}}"), output);
         }
 
-        _s3.Upload(Bucket, TransformedKey, output.ToArray());
+        s3.Upload(Bucket, TransformedKey, output.ToArray());
     }
 
     private List<System.Text.Json.JsonElement> QuarantinedLines() =>
-        _s3.ReadText(Bucket, StorageLayout.RejectedKey(Source, "000002")).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        s3.ReadText(Bucket, StorageLayout.RejectedKey(Source, "000002")).Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement)
             .ToList();
 
     /// <summary>Answers each BatchWriteItem call with the unprocessed requests the function returns (null: none).</summary>
     private void AnswerBatches(Func<BatchWriteItemRequest, List<WriteRequest>?> unprocessed) =>
-        _dynamoDb.Setup(d => d.BatchWriteItemAsync(It.IsAny<BatchWriteItemRequest>(), It.IsAny<CancellationToken>()))
+        dynamoDb.Setup(d => d.BatchWriteItemAsync(It.IsAny<BatchWriteItemRequest>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((BatchWriteItemRequest request, CancellationToken _) =>
             {
-                _batches.Add(request);
+                batches.Add(request);
                 var left = unprocessed(request);
                 return new BatchWriteItemResponse
                 {

@@ -5,7 +5,7 @@ namespace Pipeline.Functions.Tests;
 /// <summary>Drives the five handlers through their Lambda entry points (JSON streams), as the workflow does.</summary>
 public sealed class PipelineRun
 {
-    private readonly Dictionary<string, IFunctionHandler> _handlers;
+    private readonly Dictionary<string, IFunctionHandler> handlers;
 
     public PipelineRun(LocalAwsFixture aws, string table, DateTimeOffset now)
     {
@@ -19,7 +19,7 @@ public sealed class PipelineRun
             },
             new FixedClock(now),
             (_, _) => Task.CompletedTask);
-        _handlers = HandlerCatalog.All.ToDictionary(f => f.Id, f => f.Create(host));
+        handlers = HandlerCatalog.All.ToDictionary(f => f.Id, f => f.Create(host));
     }
 
     public List<JsonElement> Transforms { get; } = [];
@@ -56,7 +56,7 @@ public sealed class PipelineRun
 
     private async Task<JsonElement> InvokeAsync(string functionId, object payload)
     {
-        await using var output = await _handlers[functionId].HandleAsync(new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(payload)), CancellationToken.None);
+        await using var output = await handlers[functionId].HandleAsync(new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(payload)), CancellationToken.None);
         return (await JsonDocument.ParseAsync(output)).RootElement.Clone();
     }
 }

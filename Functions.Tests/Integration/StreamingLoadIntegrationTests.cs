@@ -50,13 +50,13 @@ public sealed class StreamingLoadIntegrationTests(LocalAwsFixture aws)
         var expected = WholeFileChunks.GetProperty(sample);
         result.RecordCount.Should().Be(expected.GetProperty("recordCount").GetInt32());
         var digests = new List<string>();
-        foreach (var chunkKey in Enumerable.Range(0, result.ChunkCount).Select(i => StorageLayout.ChunkKey(result.WorkPrefix, StorageLayout.ChunkId(i))))
+        foreach (var chunkKey in Enumerable.Range(0, result.ChunkCount).Select(i => StorageLayout.ChunkKey(result.StagingPrefix, StorageLayout.ChunkId(i))))
         {
             digests.Add(Convert.ToHexStringLower(SHA256.HashData(await ReadAsync(chunkKey))));
         }
 
         digests.Should().Equal(expected.GetProperty("chunks").GetProperty(chunkSize.ToString(System.Globalization.CultureInfo.InvariantCulture)).EnumerateArray().Select(d => d.GetString()));
-        var manifest = JsonDocument.Parse(await ReadAsync(StorageLayout.ManifestKey(result.WorkPrefix))).RootElement;
+        var manifest = JsonDocument.Parse(await ReadAsync(StorageLayout.ManifestKey(result.StagingPrefix))).RootElement;
         manifest.GetProperty("format").GetString().Should().Be(expected.GetProperty("format").GetString());
     }
 
@@ -68,7 +68,7 @@ public sealed class StreamingLoadIntegrationTests(LocalAwsFixture aws)
         var content = Generated(Records);
         var key = "incoming/streamed.ndjson";
         await UploadAsync(key, content);
-        var firstChunk = StorageLayout.ChunkKey(StorageLayout.WorkPrefix("streamed"), StorageLayout.ChunkId(0));
+        var firstChunk = StorageLayout.ChunkKey(StorageLayout.StagingPrefix("streamed"), StorageLayout.ChunkId(0));
         var putsDone = 0;
         var putsDoneNearTheEnd = -1;
         bool? firstChunkInS3NearTheEnd = null;
@@ -98,7 +98,7 @@ public sealed class StreamingLoadIntegrationTests(LocalAwsFixture aws)
 
         result.RecordCount.Should().Be(Records);
         result.ChunkCount.Should().Be(Records / 1000);
-        StorageLayout.ChunkKey(result.WorkPrefix, StorageLayout.ChunkId(0)).Should().Be(firstChunk);
+        StorageLayout.ChunkKey(result.StagingPrefix, StorageLayout.ChunkId(0)).Should().Be(firstChunk);
         recording!.Delivered.Should().Be(content.Length);
         firstChunkInS3NearTheEnd.Should().BeTrue("the first chunk was in S3 before the last tenth of the object was read");
         putsDoneNearTheEnd.Should().BeGreaterThan(Records / 1000 / 2, "most chunks were written while the object was still being read");

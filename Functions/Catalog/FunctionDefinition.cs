@@ -20,3 +20,6 @@ public sealed record FunctionDefinition(
     /// <summary>The function's handler setting (<c>_HANDLER</c> at run time): the function id.</summary>
     public string Handler => Id;
 }
+
+/// <summary>An environment variable a function reads; optional ones have a default.</summary>
+public sealed record EnvironmentSetting(string Name, bool Required, string Description);

@@ -11,11 +11,11 @@ public static class HandlerCatalog
 {
     private static readonly EnvironmentSetting Bucket = new(EnvironmentVariables.BucketName, true, "the ingest bucket's name");
 
-    private static readonly ResourceAccess ReadWork = new(AccessTarget.IngestBucketObjects, StorageLayout.WorkRoot, ["s3:GetObject"], "reads work objects of the execution");
+    private static readonly ResourceAccess ReadStaging = new(AccessTarget.IngestBucketObjects, StorageLayout.StagingRoot, ["s3:GetObject"], "reads staging objects of the execution");
 
     private static readonly ResourceAccess WriteQuarantine = new(AccessTarget.IngestBucketObjects, StorageLayout.QuarantinePrefix, ["s3:PutObject"], "writes quarantine files");
 
-    private static readonly ResourceAccess WriteWork = new(AccessTarget.IngestBucketObjects, StorageLayout.WorkRoot, ["s3:PutObject"], "writes work objects of the execution");
+    private static readonly ResourceAccess WriteStaging = new(AccessTarget.IngestBucketObjects, StorageLayout.StagingRoot, ["s3:PutObject"], "writes staging objects of the execution");
 
     public static FunctionDefinition LoadBatch { get; } = Define(
         FunctionIds.LoadBatch,
@@ -29,7 +29,7 @@ public static class HandlerCatalog
         ],
         [
             new(AccessTarget.IngestBucketObjects, StorageLayout.IncomingPrefix, ["s3:GetObject"], "reads uploaded files"),
-            WriteWork,
+            WriteStaging,
         ],
         host => new LoadBatchHandler(host.S3, LoadBatchSettings.FromEnvironment(EnvironmentReader.FromDictionary(host.Environment)), host.Log));
 
@@ -38,7 +38,7 @@ public static class HandlerCatalog
         PayloadJsonContext.Default.ValidateRequest,
         PayloadJsonContext.Default.ValidateResult,
         [Bucket],
-        [ReadWork, WriteWork],
+        [ReadStaging, WriteStaging],
         host => new ValidateHandler(host.S3, BucketSettings.FromEnvironment(EnvironmentReader.FromDictionary(host.Environment)), host.Log));
 
     public static FunctionDefinition Transform { get; } = Define(
@@ -46,7 +46,7 @@ public static class HandlerCatalog
         PayloadJsonContext.Default.TransformRequest,
         PayloadJsonContext.Default.TransformResult,
         [Bucket],
-        [ReadWork, WriteWork],
+        [ReadStaging, WriteStaging],
         host => new TransformHandler(host.S3, BucketSettings.FromEnvironment(EnvironmentReader.FromDictionary(host.Environment)), host.Clock, host.Log));
 
     public static FunctionDefinition Store { get; } = Define(
@@ -61,7 +61,7 @@ public static class HandlerCatalog
             new(EnvironmentVariables.StoreMaxDelayMs, false, $"largest backoff delay in ms (default {StoreSettings.DefaultMaxDelayMs})"),
         ],
         [
-            ReadWork,
+            ReadStaging,
             new(AccessTarget.RecordsTable, null, ["dynamodb:BatchWriteItem", "dynamodb:UpdateItem"], "writes record items and updates the source ledger"),
             WriteQuarantine,
         ],
@@ -73,7 +73,7 @@ public static class HandlerCatalog
         PayloadJsonContext.Default.QuarantineResult,
         [Bucket],
         [
-            ReadWork,
+            ReadStaging,
             WriteQuarantine,
         ],
         host => new QuarantineHandler(host.S3, BucketSettings.FromEnvironment(EnvironmentReader.FromDictionary(host.Environment)), host.Log));

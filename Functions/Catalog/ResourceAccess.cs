@@ -6,3 +6,13 @@ namespace Pipeline.Functions;
 /// permissions follow from the targets (the program knows which KMS key protects each).
 /// </summary>
 public sealed record ResourceAccess(AccessTarget Target, string? Prefix, IReadOnlyList<string> Actions, string Purpose);
+
+/// <summary>The resources a function's role is granted access to.</summary>
+public enum AccessTarget
+{
+    /// <summary>Objects in the ingest bucket, under <see cref="ResourceAccess.Prefix"/>.</summary>
+    IngestBucketObjects,
+
+    /// <summary>Items in the records table (records and ledger).</summary>
+    RecordsTable,
+}

@@ -5,11 +5,11 @@ namespace Pipeline.Functions;
 /// <summary>Reads handler configuration, failing with <see cref="InvalidConfiguration"/> that names the variable.</summary>
 public sealed class EnvironmentReader
 {
-    private readonly Func<string, string?> _lookup;
+    private readonly Func<string, string?> lookup;
 
     public EnvironmentReader(Func<string, string?> lookup)
     {
-        _lookup = lookup;
+        this.lookup = lookup;
     }
 
     public static EnvironmentReader FromProcess() => new(Environment.GetEnvironmentVariable);
@@ -19,7 +19,7 @@ public sealed class EnvironmentReader
 
     public string RequiredString(string name)
     {
-        var value = _lookup(name);
+        var value = lookup(name);
         if (string.IsNullOrWhiteSpace(value))
         {
             throw new InvalidConfiguration(name, "is required but not set");
@@ -30,7 +30,7 @@ public sealed class EnvironmentReader
 
     public long OptionalInteger(string name, long defaultValue, long min, long max)
     {
-        var text = _lookup(name);
+        var text = lookup(name);
         if (string.IsNullOrWhiteSpace(text))
         {
             return defaultValue;

@@ -3,7 +3,7 @@ namespace Pipeline.Functions;
 /// <summary>The environment variables the handlers read; the Pulumi program sets them.</summary>
 public static class EnvironmentVariables
 {
-    /// <summary>The ingest bucket: uploads under <c>incoming/</c>, work objects, quarantine files.</summary>
+    /// <summary>The ingest bucket: uploads under <c>incoming/</c>, staging objects, quarantine files.</summary>
     public const string BucketName = "BUCKET_NAME";
 
     /// <summary>The DynamoDB table holding the records and the ledger.</summary>

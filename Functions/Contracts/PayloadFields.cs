@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json.Serialization.Metadata;
 
 namespace Pipeline.Functions;
@@ -8,14 +9,16 @@ namespace Pipeline.Functions;
 /// </summary>
 public static class PayloadFields
 {
-    /// <summary>The JSON name of <paramref name="member"/> (give it with <c>nameof</c>); fails when the type has no such field.</summary>
+    /// <summary>
+    /// The JSON name of <paramref name="member"/> (give it with <c>nameof</c>), including one a <c>[JsonPropertyName]</c>
+    /// gives it; fails when the type has no such field.
+    /// </summary>
     public static string Name(JsonTypeInfo type, string member)
     {
         ArgumentNullException.ThrowIfNull(type);
-        var name = type.Options.PropertyNamingPolicy?.ConvertName(member) ?? member;
-        return type.Properties.Any(property => property.Name == name)
-            ? name
-            : throw new ArgumentException($"{type.Type.Name} has no field {member} ({name}); it has {string.Join(", ", All(type))}", nameof(member));
+        var property = type.Properties.FirstOrDefault(property => MemberName(property) == member);
+        return property?.Name
+            ?? throw new ArgumentException($"{type.Type.Name} has no field {member}; it has {string.Join(", ", All(type))}", nameof(member));
     }
 
     /// <summary>Every field's JSON name, in declaration order.</summary>
@@ -24,4 +27,6 @@ public static class PayloadFields
         ArgumentNullException.ThrowIfNull(type);
         return type.Properties.Select(property => property.Name).ToList();
     }
+
+    private static string? MemberName(JsonPropertyInfo property) => (property.AttributeProvider as MemberInfo)?.Name;
 }

@@ -1,11 +1,16 @@
+using System.Text.Json.Serialization;
+
 namespace Pipeline.Functions;
 
-/// <summary>Validate reads the chunks LoadBatch listed in its manifest under <paramref name="WorkPrefix"/>.</summary>
+/// <summary>Validate reads the chunks LoadBatch listed in its manifest under <paramref name="StagingPrefix"/>.</summary>
 /// <param name="ListValidChunkKeys">
 /// Whether the result lists the valid chunks' keys (for a Map that iterates over the execution's state); either way they
 /// are written, one JSON line per chunk, to <see cref="StorageLayout.ValidChunkListKey"/> (for a Map that reads them).
 /// </param>
-public sealed record ValidateRequest(SourceObject Source, string WorkPrefix, bool ListValidChunkKeys = false);
+public sealed record ValidateRequest(
+    SourceObject Source,
+    [property: JsonPropertyName(LoadBatchResult.StagingPrefixField)] string StagingPrefix,
+    bool ListValidChunkKeys = false);
 
 /// <param name="ValidChunkListKey">The valid chunks, one <see cref="ValidChunk"/> JSON line each.</param>
 /// <param name="ValidChunkKeys">The same keys, when the request asked for them; empty otherwise.</param>

@@ -3,6 +3,12 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace Pipeline.Functions;
 
+/// <summary>What the runtime calls: the JSON payload in, the JSON result out, stopped by <paramref name="cancellationToken"/> before the deadline.</summary>
+public interface IFunctionHandler
+{
+    Task<Stream> HandleAsync(Stream input, CancellationToken cancellationToken);
+}
+
 /// <summary>
 /// The one shape of every function: read the request, run, write the result. A payload that is not the function's
 /// request fails as <see cref="InvalidPayload"/>; everything else a handler throws reaches the runtime unchanged, so the
@@ -13,13 +19,13 @@ namespace Pipeline.Functions;
 public abstract class FunctionHandler<TRequest, TResult> : IFunctionHandler
     where TRequest : class
 {
-    private readonly JsonTypeInfo<TRequest> _request;
-    private readonly JsonTypeInfo<TResult> _result;
+    private readonly JsonTypeInfo<TRequest> requestType;
+    private readonly JsonTypeInfo<TResult> resultType;
 
     protected FunctionHandler(JsonTypeInfo<TRequest> request, JsonTypeInfo<TResult> result)
     {
-        _request = request;
-        _result = result;
+        requestType = request;
+        resultType = result;
     }
 
     public async Task<Stream> HandleAsync(Stream input, CancellationToken cancellationToken = default)
@@ -28,7 +34,7 @@ public abstract class FunctionHandler<TRequest, TResult> : IFunctionHandler
         TRequest? request;
         try
         {
-            request = await JsonSerializer.DeserializeAsync(input, _request, cancellationToken).ConfigureAwait(false);
+            request = await JsonSerializer.DeserializeAsync(input, requestType, cancellationToken).ConfigureAwait(false);
         }
         catch (JsonException ex)
         {
@@ -37,7 +43,7 @@ public abstract class FunctionHandler<TRequest, TResult> : IFunctionHandler
 
         var result = await HandleAsync(request ?? throw new InvalidPayload(typeof(TRequest).Name, "the payload is null"), cancellationToken).ConfigureAwait(false);
         var output = new MemoryStream();
-        await JsonSerializer.SerializeAsync(output, result, _result, cancellationToken).ConfigureAwait(false);
+        await JsonSerializer.SerializeAsync(output, result, resultType, cancellationToken).ConfigureAwait(false);
         output.Position = 0;
         return output;
     }

@@ -11,18 +11,18 @@ namespace Pipeline.Functions;
 /// </summary>
 public sealed class LoadBatchHandler : FunctionHandler<LoadBatchRequest, LoadBatchResult>
 {
-    private readonly IAmazonS3 _s3;
-    private readonly LoadBatchSettings _settings;
-    private readonly FunctionLog _log;
+    private readonly IAmazonS3 s3;
+    private readonly LoadBatchSettings settings;
+    private readonly FunctionLog log;
 
     public LoadBatchHandler(IAmazonS3 s3, LoadBatchSettings settings, TextWriter? log = null)
         : base(PayloadJsonContext.Default.LoadBatchRequest, PayloadJsonContext.Default.LoadBatchResult)
     {
         ArgumentNullException.ThrowIfNull(s3);
         ArgumentNullException.ThrowIfNull(settings);
-        _s3 = s3;
-        _settings = settings;
-        _log = new FunctionLog(log, FunctionIds.LoadBatch);
+        this.s3 = s3;
+        this.settings = settings;
+        this.log = new FunctionLog(log, FunctionIds.LoadBatch);
     }
 
     public override async Task<LoadBatchResult> HandleAsync(LoadBatchRequest request, CancellationToken cancellationToken = default)
@@ -30,34 +30,34 @@ public sealed class LoadBatchHandler : FunctionHandler<LoadBatchRequest, LoadBat
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Bucket);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Key);
-        var workPrefix = StorageLayout.WorkPrefix(request.ExecutionName);
-        if (request.Bucket != _settings.BucketName)
+        var stagingPrefix = StorageLayout.StagingPrefix(request.ExecutionName);
+        if (request.Bucket != settings.BucketName)
         {
-            throw new InvalidInput($"s3://{request.Bucket}/{request.Key}", null, null, $"the bucket '{request.Bucket}' is not this pipeline's ingest bucket '{_settings.BucketName}'");
+            throw new InvalidInput($"s3://{request.Bucket}/{request.Key}", null, null, $"the bucket '{request.Bucket}' is not this pipeline's ingest bucket '{settings.BucketName}'");
         }
 
         var (key, response) = await OpenAsync(request, cancellationToken).ConfigureAwait(false);
         using (response)
         {
             var file = $"s3://{request.Bucket}/{key}";
-            if (response.ContentLength > _settings.MaxObjectBytes)
+            if (response.ContentLength > settings.MaxObjectBytes)
             {
-                throw new InvalidInput(file, null, null, $"the file is larger than {_settings.MaxObjectBytes} bytes, the most this function reads ({EnvironmentVariables.MaxObjectBytes})");
+                throw new InvalidInput(file, null, null, $"the file is larger than {settings.MaxObjectBytes} bytes, the most this function reads ({EnvironmentVariables.MaxObjectBytes})");
             }
 
             var source = new SourceObject(request.Bucket, key, StorageLayout.NormalizeEtag(response.ETag ?? string.Empty));
-            var (loaded, chunkKeys) = await WriteChunksAsync(response, key, file, workPrefix, cancellationToken).ConfigureAwait(false);
+            var (loaded, chunkKeys) = await WriteChunksAsync(response, key, file, stagingPrefix, cancellationToken).ConfigureAwait(false);
             var manifest = new ChunkManifest(source, loaded.Format.ToString(), loaded.RecordCount, chunkKeys);
             await S3Objects.PutAsync(
-                _s3,
-                _settings.BucketName,
-                StorageLayout.ManifestKey(workPrefix),
+                s3,
+                settings.BucketName,
+                StorageLayout.ManifestKey(stagingPrefix),
                 Payloads.ToBytes(manifest, PayloadJsonContext.Default.ChunkManifest),
                 S3Objects.JsonContentType,
                 cancellationToken).ConfigureAwait(false);
 
-            _log.Info("file loaded", ("file", file), ("etag", source.Etag), ("format", loaded.Format.ToString()), ("records", loaded.RecordCount), ("chunks", chunkKeys.Count));
-            return new LoadBatchResult(source, loaded.RecordCount, chunkKeys.Count, workPrefix);
+            log.Info("file loaded", ("file", file), ("etag", source.Etag), ("format", loaded.Format.ToString()), ("records", loaded.RecordCount), ("chunks", chunkKeys.Count));
+            return new LoadBatchResult(source, loaded.RecordCount, chunkKeys.Count, stagingPrefix);
         }
     }
 
@@ -66,10 +66,10 @@ public sealed class LoadBatchHandler : FunctionHandler<LoadBatchRequest, LoadBat
         GetObjectResponse response,
         string key,
         string file,
-        string workPrefix,
+        string stagingPrefix,
         CancellationToken cancellationToken)
     {
-        var uploader = new ChunkUploader(_s3, _settings.BucketName, workPrefix);
+        var uploader = new ChunkUploader(s3, settings.BucketName, stagingPrefix);
         await using (uploader.ConfigureAwait(false))
         {
             var loaded = await RecordFileReader.ReadAsync(
@@ -77,7 +77,7 @@ public sealed class LoadBatchHandler : FunctionHandler<LoadBatchRequest, LoadBat
                 key,
                 response.Headers.ContentType,
                 file,
-                _settings.ReaderOptions,
+                settings.ReaderOptions,
                 uploader,
                 cancellationToken).ConfigureAwait(false);
             await uploader.CompleteAsync().ConfigureAwait(false);
@@ -97,12 +97,12 @@ public sealed class LoadBatchHandler : FunctionHandler<LoadBatchRequest, LoadBat
         {
             try
             {
-                var response = await _s3.GetObjectAsync(new GetObjectRequest { BucketName = request.Bucket, Key = key }, cancellationToken).ConfigureAwait(false);
+                var response = await s3.GetObjectAsync(new GetObjectRequest { BucketName = request.Bucket, Key = key }, cancellationToken).ConfigureAwait(false);
                 return (key, response);
             }
             catch (AmazonS3Exception ex) when (ex.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Forbidden)
             {
-                _log.Info("no readable object under this key", ("bucket", request.Bucket), ("key", key), ("status", (int)ex.StatusCode));
+                log.Info("no readable object under this key", ("bucket", request.Bucket), ("key", key), ("status", (int)ex.StatusCode));
             }
         }
 

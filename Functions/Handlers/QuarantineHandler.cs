@@ -10,18 +10,18 @@ namespace Pipeline.Functions;
 /// </summary>
 public sealed class QuarantineHandler : FunctionHandler<QuarantineRequest, QuarantineResult>
 {
-    private readonly IAmazonS3 _s3;
-    private readonly BucketSettings _settings;
-    private readonly FunctionLog _log;
+    private readonly IAmazonS3 s3;
+    private readonly BucketSettings settings;
+    private readonly FunctionLog log;
 
     public QuarantineHandler(IAmazonS3 s3, BucketSettings settings, TextWriter? log = null)
         : base(PayloadJsonContext.Default.QuarantineRequest, PayloadJsonContext.Default.QuarantineResult)
     {
         ArgumentNullException.ThrowIfNull(s3);
         ArgumentNullException.ThrowIfNull(settings);
-        _s3 = s3;
-        _settings = settings;
-        _log = new FunctionLog(log, FunctionIds.Quarantine);
+        this.s3 = s3;
+        this.settings = settings;
+        this.log = new FunctionLog(log, FunctionIds.Quarantine);
     }
 
     public override async Task<QuarantineResult> HandleAsync(QuarantineRequest request, CancellationToken cancellationToken = default)
@@ -30,14 +30,14 @@ public sealed class QuarantineHandler : FunctionHandler<QuarantineRequest, Quara
         ArgumentNullException.ThrowIfNull(request.Source);
         var file = $"s3://{request.Source.Bucket}/{request.Source.Key}";
         var (chunks, failedChunks) = request.ChunkResultsKey is { } resultsKey
-            ? await ChunkResults.ReadAsync(_s3, _settings.BucketName, resultsKey, cancellationToken).ConfigureAwait(false)
+            ? await ChunkResults.ReadAsync(s3, settings.BucketName, resultsKey, cancellationToken).ConfigureAwait(false)
             : (request.Chunks ?? [], 0);
         var invalid = 0;
         string? quarantineKey = null;
         if (request.InvalidKey is not null)
         {
-            StorageLayout.RequireWorkObject(request.InvalidKey, nameof(request));
-            var records = await S3Objects.GetBytesAsync(_s3, _settings.BucketName, request.InvalidKey, cancellationToken).ConfigureAwait(false);
+            StorageLayout.RequireStagingObject(request.InvalidKey, nameof(request));
+            var records = await S3Objects.GetBytesAsync(s3, settings.BucketName, request.InvalidKey, cancellationToken).ConfigureAwait(false);
             foreach (var line in new NdjsonLines(records))
             {
                 if (!line.IsEmpty)
@@ -47,7 +47,7 @@ public sealed class QuarantineHandler : FunctionHandler<QuarantineRequest, Quara
             }
 
             quarantineKey = StorageLayout.QuarantineKey(request.Source);
-            await S3Objects.PutAsync(_s3, _settings.BucketName, quarantineKey, records, S3Objects.NdjsonContentType, cancellationToken).ConfigureAwait(false);
+            await S3Objects.PutAsync(s3, settings.BucketName, quarantineKey, records, S3Objects.NdjsonContentType, cancellationToken).ConfigureAwait(false);
         }
 
         var stored = chunks.Where(chunk => !chunk.Duplicate).Sum(chunk => chunk.Stored);
@@ -63,7 +63,7 @@ public sealed class QuarantineHandler : FunctionHandler<QuarantineRequest, Quara
                 + (failedChunks > 0 ? $" ({failedChunks} chunk(s) failed to store; see {request.ChunkResultsKey})" : string.Empty));
         }
 
-        _log.Info(
+        log.Info(
             "records accounted for",
             ("file", file),
             ("stored", stored),

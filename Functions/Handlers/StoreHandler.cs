@@ -14,11 +14,11 @@ namespace Pipeline.Functions;
 /// </summary>
 public sealed class StoreHandler : FunctionHandler<StoreRequest, StoreResult>
 {
-    private readonly IAmazonS3 _s3;
-    private readonly StoreSettings _settings;
-    private readonly SourceLedger _ledger;
-    private readonly BatchItemWriter _writer;
-    private readonly FunctionLog _log;
+    private readonly IAmazonS3 s3;
+    private readonly StoreSettings settings;
+    private readonly SourceLedger ledger;
+    private readonly BatchItemWriter writer;
+    private readonly FunctionLog log;
 
     /// <param name="delay">Waits between BatchWriteItem attempts; tests pass one that does not sleep.</param>
     public StoreHandler(
@@ -35,27 +35,27 @@ public sealed class StoreHandler : FunctionHandler<StoreRequest, StoreResult>
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(delay);
-        _s3 = s3;
-        _settings = settings;
-        _ledger = new SourceLedger(dynamoDb, settings.TableName, clock);
+        this.s3 = s3;
+        this.settings = settings;
+        ledger = new SourceLedger(dynamoDb, settings.TableName, clock);
         var backoff = new Backoff(TimeSpan.FromMilliseconds(settings.BaseDelayMs), TimeSpan.FromMilliseconds(settings.MaxDelayMs), Random.Shared);
-        _writer = new BatchItemWriter(dynamoDb, settings.TableName, settings.MaxAttempts, backoff, delay);
-        _log = new FunctionLog(log, FunctionIds.Store);
+        writer = new BatchItemWriter(dynamoDb, settings.TableName, settings.MaxAttempts, backoff, delay);
+        this.log = new FunctionLog(log, FunctionIds.Store);
     }
 
     public override async Task<StoreResult> HandleAsync(StoreRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Source);
-        StorageLayout.RequireWorkObject(request.TransformedKey, nameof(request));
+        StorageLayout.RequireStagingObject(request.TransformedKey, nameof(request));
 
         var chunkId = StorageLayout.ChunkIdOf(request.TransformedKey);
         var file = $"s3://{request.Source.Bucket}/{request.Source.Key}";
-        var lines = await S3Objects.GetBytesAsync(_s3, _settings.BucketName, request.TransformedKey, cancellationToken).ConfigureAwait(false);
+        var lines = await S3Objects.GetBytesAsync(s3, settings.BucketName, request.TransformedKey, cancellationToken).ConfigureAwait(false);
         var ranges = LineRanges(lines);
-        if (!await _ledger.TryBeginAsync(request.Source, chunkId, cancellationToken).ConfigureAwait(false))
+        if (!await ledger.TryBeginAsync(request.Source, chunkId, cancellationToken).ConfigureAwait(false))
         {
-            _log.Info("chunk already stored", ("chunk", chunkId), ("file", file));
+            log.Info("chunk already stored", ("chunk", chunkId), ("file", file));
             return new StoreResult(0, true, 0, ranges.Count);
         }
 
@@ -78,7 +78,7 @@ public sealed class StoreHandler : FunctionHandler<StoreRequest, StoreResult>
             sent.Add(range);
         }
 
-        var refused = await _writer.WriteAsync(items, cancellationToken).ConfigureAwait(false);
+        var refused = await writer.WriteAsync(items, cancellationToken).ConfigureAwait(false);
         foreach (var (index, reason) in refused)
         {
             rejected.Add((sent[index], [reason]));
@@ -91,13 +91,13 @@ public sealed class StoreHandler : FunctionHandler<StoreRequest, StoreResult>
             await QuarantineAsync(request.Source, chunkId, lines, rejected, cancellationToken).ConfigureAwait(false);
         }
 
-        if (!await _ledger.TryCompleteAsync(request.Source, chunkId, stored, cancellationToken).ConfigureAwait(false))
+        if (!await ledger.TryCompleteAsync(request.Source, chunkId, stored, cancellationToken).ConfigureAwait(false))
         {
-            _log.Info("chunk stored concurrently by another delivery", ("chunk", chunkId));
+            log.Info("chunk stored concurrently by another delivery", ("chunk", chunkId));
             return new StoreResult(0, true, 0, ranges.Count);
         }
 
-        _log.Info("chunk stored", ("chunk", chunkId), ("file", file), ("records", stored), ("rejected", rejected.Count));
+        log.Info("chunk stored", ("chunk", chunkId), ("file", file), ("records", stored), ("rejected", rejected.Count));
         return new StoreResult(stored, false, rejected.Count, ranges.Count);
     }
 
@@ -144,7 +144,7 @@ public sealed class StoreHandler : FunctionHandler<StoreRequest, StoreResult>
         }
 
         var key = StorageLayout.RejectedKey(source, chunkId);
-        await S3Objects.PutAsync(_s3, _settings.BucketName, key, output.ToArray(), S3Objects.NdjsonContentType, cancellationToken).ConfigureAwait(false);
-        _log.Info("records the table refused quarantined", ("chunk", chunkId), ("records", rejected.Count), ("quarantineKey", key));
+        await S3Objects.PutAsync(s3, settings.BucketName, key, output.ToArray(), S3Objects.NdjsonContentType, cancellationToken).ConfigureAwait(false);
+        log.Info("records the table refused quarantined", ("chunk", chunkId), ("records", rejected.Count), ("quarantineKey", key));
     }
 }

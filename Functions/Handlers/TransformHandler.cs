@@ -9,10 +9,10 @@ namespace Pipeline.Functions;
 /// </summary>
 public sealed class TransformHandler : FunctionHandler<TransformRequest, TransformResult>
 {
-    private readonly IAmazonS3 _s3;
-    private readonly BucketSettings _settings;
-    private readonly TimeProvider _clock;
-    private readonly FunctionLog _log;
+    private readonly IAmazonS3 s3;
+    private readonly BucketSettings settings;
+    private readonly TimeProvider clock;
+    private readonly FunctionLog log;
 
     public TransformHandler(IAmazonS3 s3, BucketSettings settings, TimeProvider clock, TextWriter? log = null)
         : base(PayloadJsonContext.Default.TransformRequest, PayloadJsonContext.Default.TransformResult)
@@ -20,20 +20,20 @@ public sealed class TransformHandler : FunctionHandler<TransformRequest, Transfo
         ArgumentNullException.ThrowIfNull(s3);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(clock);
-        _s3 = s3;
-        _settings = settings;
-        _clock = clock;
-        _log = new FunctionLog(log, FunctionIds.Transform);
+        this.s3 = s3;
+        this.settings = settings;
+        this.clock = clock;
+        this.log = new FunctionLog(log, FunctionIds.Transform);
     }
 
     public override async Task<TransformResult> HandleAsync(TransformRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Source);
-        StorageLayout.RequireUnderWorkPrefix(request.ChunkKey, request.WorkPrefix);
-        var chunk = await S3Objects.GetBytesAsync(_s3, _settings.BucketName, request.ChunkKey, cancellationToken).ConfigureAwait(false);
+        StorageLayout.RequireUnderStagingPrefix(request.ChunkKey, request.StagingPrefix);
+        var chunk = await S3Objects.GetBytesAsync(s3, settings.BucketName, request.ChunkKey, cancellationToken).ConfigureAwait(false);
 
-        var transformer = new RecordTransformer(request.Source, request.IngestedAt ?? _clock.GetUtcNow());
+        var transformer = new RecordTransformer(request.Source, request.IngestedAt ?? clock.GetUtcNow());
         using var output = new NdjsonWriter(chunk.Length * 2);
         foreach (var line in new NdjsonLines(chunk))
         {
@@ -43,9 +43,9 @@ public sealed class TransformHandler : FunctionHandler<TransformRequest, Transfo
             }
         }
 
-        var transformedKey = StorageLayout.TransformedChunkKey(request.WorkPrefix, StorageLayout.ChunkIdOf(request.ChunkKey));
-        await S3Objects.PutAsync(_s3, _settings.BucketName, transformedKey, output.ToArray(), S3Objects.NdjsonContentType, cancellationToken).ConfigureAwait(false);
-        _log.Info("chunk transformed", ("chunk", request.ChunkKey), ("records", output.LineCount));
+        var transformedKey = StorageLayout.TransformedChunkKey(request.StagingPrefix, StorageLayout.ChunkIdOf(request.ChunkKey));
+        await S3Objects.PutAsync(s3, settings.BucketName, transformedKey, output.ToArray(), S3Objects.NdjsonContentType, cancellationToken).ConfigureAwait(false);
+        log.Info("chunk transformed", ("chunk", request.ChunkKey), ("records", output.LineCount));
         return new TransformResult(transformedKey, output.LineCount);
     }
 }

@@ -10,29 +10,29 @@ namespace Pipeline.Functions;
 /// </summary>
 public sealed class ValidateHandler : FunctionHandler<ValidateRequest, ValidateResult>
 {
-    private readonly IAmazonS3 _s3;
-    private readonly BucketSettings _settings;
-    private readonly FunctionLog _log;
+    private readonly IAmazonS3 s3;
+    private readonly BucketSettings settings;
+    private readonly FunctionLog log;
 
     public ValidateHandler(IAmazonS3 s3, BucketSettings settings, TextWriter? log = null)
         : base(PayloadJsonContext.Default.ValidateRequest, PayloadJsonContext.Default.ValidateResult)
     {
         ArgumentNullException.ThrowIfNull(s3);
         ArgumentNullException.ThrowIfNull(settings);
-        _s3 = s3;
-        _settings = settings;
-        _log = new FunctionLog(log, FunctionIds.Validate);
+        this.s3 = s3;
+        this.settings = settings;
+        this.log = new FunctionLog(log, FunctionIds.Validate);
     }
 
     public override async Task<ValidateResult> HandleAsync(ValidateRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Source);
-        var workPrefix = request.WorkPrefix;
-        var manifestKey = StorageLayout.ManifestKey(workPrefix);
-        StorageLayout.RequireUnderWorkPrefix(manifestKey, workPrefix);
+        var stagingPrefix = request.StagingPrefix;
+        var manifestKey = StorageLayout.ManifestKey(stagingPrefix);
+        StorageLayout.RequireUnderStagingPrefix(manifestKey, stagingPrefix);
         var manifest = Payloads.Parse(
-            await S3Objects.GetBytesAsync(_s3, _settings.BucketName, manifestKey, cancellationToken).ConfigureAwait(false),
+            await S3Objects.GetBytesAsync(s3, settings.BucketName, manifestKey, cancellationToken).ConfigureAwait(false),
             PayloadJsonContext.Default.ChunkManifest);
         RequireSameSource(request.Source, manifest.Source);
 
@@ -42,8 +42,8 @@ public sealed class ValidateHandler : FunctionHandler<ValidateRequest, ValidateR
         var validChunkKeys = new List<string>();
         foreach (var chunkKey in manifest.ChunkKeys)
         {
-            StorageLayout.RequireUnderWorkPrefix(chunkKey, workPrefix);
-            var chunk = await S3Objects.GetBytesAsync(_s3, _settings.BucketName, chunkKey, cancellationToken).ConfigureAwait(false);
+            StorageLayout.RequireUnderStagingPrefix(chunkKey, stagingPrefix);
+            var chunk = await S3Objects.GetBytesAsync(s3, settings.BucketName, chunkKey, cancellationToken).ConfigureAwait(false);
             valid.Clear();
             foreach (var line in new NdjsonLines(chunk))
             {
@@ -55,23 +55,23 @@ public sealed class ValidateHandler : FunctionHandler<ValidateRequest, ValidateR
 
             if (valid.LineCount > 0)
             {
-                var validKey = StorageLayout.ValidChunkKey(workPrefix, StorageLayout.ChunkIdOf(chunkKey));
-                await S3Objects.PutAsync(_s3, _settings.BucketName, validKey, valid.ToArray(), S3Objects.NdjsonContentType, cancellationToken).ConfigureAwait(false);
+                var validKey = StorageLayout.ValidChunkKey(stagingPrefix, StorageLayout.ChunkIdOf(chunkKey));
+                await S3Objects.PutAsync(s3, settings.BucketName, validKey, valid.ToArray(), S3Objects.NdjsonContentType, cancellationToken).ConfigureAwait(false);
                 validChunkKeys.Add(validKey);
             }
         }
 
         validator.RequireTotal(manifest.RecordCount);
-        var validChunkListKey = StorageLayout.ValidChunkListKey(workPrefix);
-        await S3Objects.PutAsync(_s3, _settings.BucketName, validChunkListKey, ValidChunkList(validChunkKeys), S3Objects.NdjsonContentType, cancellationToken).ConfigureAwait(false);
+        var validChunkListKey = StorageLayout.ValidChunkListKey(stagingPrefix);
+        await S3Objects.PutAsync(s3, settings.BucketName, validChunkListKey, ValidChunkList(validChunkKeys), S3Objects.NdjsonContentType, cancellationToken).ConfigureAwait(false);
         string? invalidKey = null;
         if (invalid.LineCount > 0)
         {
-            invalidKey = StorageLayout.InvalidRecordsKey(workPrefix);
-            await S3Objects.PutAsync(_s3, _settings.BucketName, invalidKey, invalid.ToArray(), S3Objects.NdjsonContentType, cancellationToken).ConfigureAwait(false);
+            invalidKey = StorageLayout.InvalidRecordsKey(stagingPrefix);
+            await S3Objects.PutAsync(s3, settings.BucketName, invalidKey, invalid.ToArray(), S3Objects.NdjsonContentType, cancellationToken).ConfigureAwait(false);
         }
 
-        _log.Info(
+        log.Info(
             "records validated",
             ("file", $"s3://{manifest.Source.Bucket}/{manifest.Source.Key}"),
             ("total", validator.TotalCount),

@@ -9,27 +9,27 @@ namespace Pipeline.Functions;
 /// </summary>
 public sealed class ChunkBuilder : IDisposable
 {
-    private readonly int _chunkSize;
-    private readonly NdjsonWriter _writer = new();
+    private readonly int chunkSize;
+    private readonly NdjsonWriter writer = new();
 
     public ChunkBuilder(int chunkSize)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
-        _chunkSize = chunkSize;
+        this.chunkSize = chunkSize;
     }
 
     /// <summary>Records added so far, over every chunk.</summary>
     public int RecordCount { get; private set; }
 
-    public bool IsFull => _writer.LineCount == _chunkSize;
+    public bool IsFull => writer.LineCount == chunkSize;
 
-    public bool IsEmpty => _writer.LineCount == 0;
+    public bool IsEmpty => writer.LineCount == 0;
 
     /// <summary>The chunk being built, a UTF-8 NDJSON document; valid until <see cref="StartNextChunk"/>.</summary>
-    public ReadOnlyMemory<byte> Chunk => _writer.WrittenMemory;
+    public ReadOnlyMemory<byte> Chunk => writer.WrittenMemory;
 
     /// <summary>Empties the chunk, keeping its buffer for the next one.</summary>
-    public void StartNextChunk() => _writer.Clear();
+    public void StartNextChunk() => writer.Clear();
 
     /// <summary>A record's JSON text exactly as it appeared (line breaks between tokens become spaces).</summary>
     public void AddJson(long line, ReadOnlySpan<byte> record)
@@ -86,11 +86,11 @@ public sealed class ChunkBuilder : IDisposable
         EndEnvelope();
     }
 
-    public void Dispose() => _writer.Dispose();
+    public void Dispose() => writer.Dispose();
 
     private Utf8JsonWriter StartEnvelope(long line)
     {
-        var json = _writer.Json;
+        var json = writer.Json;
         json.WriteStartObject();
         json.WriteNumber(RecordEnvelope.IndexName, RecordCount);
         json.WriteNumber(RecordEnvelope.LineName, line);
@@ -99,8 +99,8 @@ public sealed class ChunkBuilder : IDisposable
 
     private void EndEnvelope()
     {
-        _writer.Json.WriteEndObject();
-        _writer.EndLine();
+        writer.Json.WriteEndObject();
+        writer.EndLine();
         RecordCount++;
     }
 }

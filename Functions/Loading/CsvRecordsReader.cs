@@ -13,88 +13,88 @@ namespace Pipeline.Functions;
 /// </summary>
 internal sealed class CsvRecordsReader : IRecordsReader
 {
-    private readonly string _file;
-    private readonly ChunkBuilder _chunks;
-    private readonly List<string> _fields = [];
-    private readonly ArrayBufferWriter<byte> _quoted = new();
-    private string[]? _header;
-    private long _resume;
-    private long _line = 1;
+    private readonly string file;
+    private readonly ChunkBuilder chunks;
+    private readonly List<string> fields = [];
+    private readonly ArrayBufferWriter<byte> quoted = new();
+    private string[]? header;
+    private long resume;
+    private long line = 1;
 
     public CsvRecordsReader(long contentStart, string file, ChunkBuilder chunks)
     {
-        _resume = contentStart;
-        _file = file;
-        _chunks = chunks;
+        resume = contentStart;
+        this.file = file;
+        this.chunks = chunks;
     }
 
     public long Read(ReadOnlySpan<byte> data, long dataOffset, bool isFinal)
     {
-        while (!_chunks.IsFull)
+        while (!chunks.IsFull)
         {
-            var content = data[(int)(_resume - dataOffset)..];
+            var content = data[(int)(resume - dataOffset)..];
             if (content.IsEmpty)
             {
                 break;
             }
 
-            var rowStart = _resume;
-            var rowLine = _line;
+            var rowStart = resume;
+            var rowLine = line;
             var position = 0;
-            var line = _line;
-            if (ReadRow(content, ref position, ref line, isFinal, rowStart) is not { } row)
+            var lineAfterRow = line;
+            if (ReadRow(content, ref position, ref lineAfterRow, isFinal, rowStart) is not { } row)
             {
                 break;
             }
 
-            _resume += position;
-            _line = line;
+            resume += position;
+            line = lineAfterRow;
             var raw = content[..row.TextEnd];
             if (row.Error is null && NdjsonLines.IsBlank(raw))
             {
                 continue;
             }
 
-            if (_header is null)
+            if (header is null)
             {
-                _header = ReadHeader(row.Error, rowStart, rowLine);
+                header = ReadHeader(row.Error, rowStart, rowLine);
                 continue;
             }
 
             if (row.Error is not null)
             {
-                _chunks.AddUnreadable(rowLine, Encoding.UTF8.GetString(raw), $"line {rowLine}: {row.Error}");
+                chunks.AddUnreadable(rowLine, Encoding.UTF8.GetString(raw), $"line {rowLine}: {row.Error}");
             }
-            else if (_fields.Count != _header.Length)
+            else if (fields.Count != header.Length)
             {
-                _chunks.AddUnreadable(rowLine, Encoding.UTF8.GetString(raw), $"line {rowLine}: the row has {_fields.Count} field(s) but the header has {_header.Length}");
+                chunks.AddUnreadable(rowLine, Encoding.UTF8.GetString(raw), $"line {rowLine}: the row has {fields.Count} field(s) but the header has {header.Length}");
             }
             else
             {
-                _chunks.AddTextFields(rowLine, _header, _fields);
+                chunks.AddTextFields(rowLine, header, fields);
             }
         }
 
-        return _resume;
+        return resume;
     }
 
     public (long Line, long Byte, string What) PendingRecord(ReadOnlySpan<byte> data, long dataOffset) =>
-        (_line, _resume, "the row (or a quoted field in it that never closes)");
+        (line, resume, "the row (or a quoted field in it that never closes)");
 
     private string[] ReadHeader(string? error, long rowStart, long rowLine)
     {
         if (error is not null)
         {
-            throw new InvalidInput(_file, rowLine, rowStart, $"the header row is malformed: {error}");
+            throw new InvalidInput(file, rowLine, rowStart, $"the header row is malformed: {error}");
         }
 
-        var names = _fields.Select(f => f.Trim()).ToArray();
+        var names = fields.Select(f => f.Trim()).ToArray();
 
         // One column whose name holds another common separator: the file is CSV with that separator, not commas.
         if (names.Length == 1 && OtherSeparator(names[0]) is { } separator)
         {
             throw new InvalidInput(
-                _file,
+                file,
                 rowLine,
                 rowStart,
                 $"the header '{names[0]}' has no comma but {separator} between its names: fields must be separated by commas; save the file as comma-separated CSV and upload it again");
@@ -105,12 +105,12 @@ internal sealed class CsvRecordsReader : IRecordsReader
         {
             if (names[i].Length == 0)
             {
-                throw new InvalidInput(_file, rowLine, rowStart, $"column {i + 1} of the header has no name");
+                throw new InvalidInput(file, rowLine, rowStart, $"column {i + 1} of the header has no name");
             }
 
             if (!seen.Add(names[i]))
             {
-                throw new InvalidInput(_file, rowLine, rowStart, $"the header names column '{names[i]}' twice");
+                throw new InvalidInput(file, rowLine, rowStart, $"the header names column '{names[i]}' twice");
             }
         }
 
@@ -129,7 +129,7 @@ internal sealed class CsvRecordsReader : IRecordsReader
     /// </summary>
     private (int TextEnd, string? Error)? ReadRow(ReadOnlySpan<byte> content, ref int position, ref long line, bool isFinal, long contentOffset)
     {
-        _fields.Clear();
+        fields.Clear();
         while (true)
         {
             if (position < content.Length && content[position] == (byte)'"')
@@ -139,7 +139,7 @@ internal sealed class CsvRecordsReader : IRecordsReader
                     return null;
                 }
 
-                _fields.Add(field);
+                fields.Add(field);
                 if (position >= content.Length)
                 {
                     return isFinal ? (position, null) : null;
@@ -165,14 +165,14 @@ internal sealed class CsvRecordsReader : IRecordsReader
                     return (end, null);
                 }
 
-                return SkipRestOfLine(content, ref position, ref line, isFinal, $"unexpected '{(char)next}' after the closing quote of field {_fields.Count}");
+                return SkipRestOfLine(content, ref position, ref line, isFinal, $"unexpected '{(char)next}' after the closing quote of field {fields.Count}");
             }
 
             var rest = content[position..];
             var stop = rest.IndexOfAny((byte)',', (byte)'\n', (byte)'"');
             if (stop >= 0 && rest[stop] == (byte)'"')
             {
-                return SkipRestOfLine(content, ref position, ref line, isFinal, $"a quote appears inside the unquoted field {_fields.Count + 1}");
+                return SkipRestOfLine(content, ref position, ref line, isFinal, $"a quote appears inside the unquoted field {fields.Count + 1}");
             }
 
             if (stop < 0 && !isFinal)
@@ -189,7 +189,7 @@ internal sealed class CsvRecordsReader : IRecordsReader
                 textEnd--;
             }
 
-            _fields.Add(Encoding.UTF8.GetString(value));
+            fields.Add(Encoding.UTF8.GetString(value));
             if (stop < 0)
             {
                 position = content.Length;
@@ -209,7 +209,7 @@ internal sealed class CsvRecordsReader : IRecordsReader
     {
         var openedAt = position;
         var openedLine = line;
-        _quoted.ResetWrittenCount();
+        quoted.ResetWrittenCount();
         position++;
         while (true)
         {
@@ -217,13 +217,13 @@ internal sealed class CsvRecordsReader : IRecordsReader
             if (close < 0)
             {
                 return isFinal
-                    ? throw new InvalidInput(_file, openedLine, contentOffset + openedAt, "a quoted field opened here never closes")
+                    ? throw new InvalidInput(file, openedLine, contentOffset + openedAt, "a quoted field opened here never closes")
                     : null;
             }
 
             var segment = content.Slice(position, close);
             line += segment.Count((byte)'\n');
-            _quoted.Write(segment);
+            quoted.Write(segment);
             position += close + 1;
             if (position == content.Length && !isFinal)
             {
@@ -232,12 +232,12 @@ internal sealed class CsvRecordsReader : IRecordsReader
 
             if (position < content.Length && content[position] == (byte)'"')
             {
-                _quoted.Write("\""u8);
+                quoted.Write("\""u8);
                 position++;
                 continue;
             }
 
-            return Encoding.UTF8.GetString(_quoted.WrittenSpan);
+            return Encoding.UTF8.GetString(quoted.WrittenSpan);
         }
     }
 

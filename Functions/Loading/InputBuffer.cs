@@ -7,64 +7,64 @@ namespace Pipeline.Functions;
 /// </summary>
 internal sealed class InputBuffer
 {
-    private readonly Stream _stream;
-    private byte[] _array;
-    private int _start;
-    private int _end;
+    private readonly Stream stream;
+    private byte[] array;
+    private int start;
+    private int end;
 
     public InputBuffer(Stream stream, int capacity)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
-        _stream = stream;
-        _array = new byte[capacity];
+        this.stream = stream;
+        array = new byte[capacity];
     }
 
     /// <summary>The kept bytes; <see cref="Data"/>[0] is file byte <see cref="Offset"/>.</summary>
-    public ReadOnlySpan<byte> Data => _array.AsSpan(_start, _end - _start);
+    public ReadOnlySpan<byte> Data => array.AsSpan(start, end - start);
 
     public long Offset { get; private set; }
 
     /// <summary>The stream has no more bytes than <see cref="Data"/> holds.</summary>
     public bool Ended { get; private set; }
 
-    private long EndOffset => Offset + (_end - _start);
+    private long EndOffset => Offset + (end - start);
 
     /// <summary>Forgets the bytes before file byte <paramref name="position"/>.</summary>
     public void Release(long position)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(position, Offset);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(position, EndOffset);
-        _start += (int)(position - Offset);
+        start += (int)(position - Offset);
         Offset = position;
     }
 
     /// <summary>Reads until the buffer is full or the stream ends.</summary>
     public async Task FillAsync(CancellationToken cancellationToken)
     {
-        var kept = _end - _start;
-        if (kept * 2 > _array.Length)
+        var kept = end - start;
+        if (kept * 2 > array.Length)
         {
-            var larger = new byte[checked(_array.Length * 2)];
-            _array.AsSpan(_start, kept).CopyTo(larger);
-            _array = larger;
+            var larger = new byte[checked(array.Length * 2)];
+            array.AsSpan(start, kept).CopyTo(larger);
+            array = larger;
         }
-        else if (_start > 0)
+        else if (start > 0)
         {
-            _array.AsSpan(_start, kept).CopyTo(_array);
+            array.AsSpan(start, kept).CopyTo(array);
         }
 
-        _start = 0;
-        _end = kept;
-        while (_end < _array.Length)
+        start = 0;
+        end = kept;
+        while (end < array.Length)
         {
-            var read = await _stream.ReadAsync(_array.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+            var read = await stream.ReadAsync(array.AsMemory(end), cancellationToken).ConfigureAwait(false);
             if (read == 0)
             {
                 Ended = true;
                 return;
             }
 
-            _end += read;
+            end += read;
         }
     }
 }

@@ -12,21 +12,21 @@ internal sealed class JsonRecordsReader : IRecordsReader
 {
     private static ReadOnlySpan<byte> RecordsName => "records"u8;
 
-    private readonly string _file;
-    private readonly ChunkBuilder _chunks;
-    private readonly TextPositions _positions;
-    private JsonReaderState _state = new(new JsonReaderOptions { MaxDepth = RecordEnvelope.MaxRecordDepth });
-    private Stage _stage;
-    private long _resume;
-    private long _objectStart = -1;
-    private bool _sawRecords;
+    private readonly string file;
+    private readonly ChunkBuilder chunks;
+    private readonly TextPositions positions;
+    private JsonReaderState state = new(new JsonReaderOptions { MaxDepth = RecordEnvelope.MaxRecordDepth });
+    private Stage stage;
+    private long resume;
+    private long objectStart = -1;
+    private bool sawRecords;
 
     public JsonRecordsReader(long contentStart, string file, ChunkBuilder chunks)
     {
-        _resume = contentStart;
-        _file = file;
-        _chunks = chunks;
-        _positions = new TextPositions(contentStart);
+        resume = contentStart;
+        this.file = file;
+        this.chunks = chunks;
+        positions = new TextPositions(contentStart);
     }
 
     private enum Stage
@@ -50,19 +50,19 @@ internal sealed class JsonRecordsReader : IRecordsReader
     }
 
     /// <summary>The object's bytes must be kept: without a <c>records</c> property it is the one record.</summary>
-    private bool HoldsObject => _objectStart >= 0 && !_sawRecords;
+    private bool HoldsObject => objectStart >= 0 && !sawRecords;
 
     public long Read(ReadOnlySpan<byte> data, long dataOffset, bool isFinal)
     {
-        var windowOffset = _resume;
-        var reader = new Utf8JsonReader(data[(int)(windowOffset - dataOffset)..], isFinal, _state);
+        var windowOffset = resume;
+        var reader = new Utf8JsonReader(data[(int)(windowOffset - dataOffset)..], isFinal, state);
         try
         {
-            while (_stage != Stage.Done && !_chunks.IsFull)
+            while (stage != Stage.Done && !chunks.IsFull)
             {
                 var stepState = reader.CurrentState;
                 var stepStart = reader.BytesConsumed;
-                var outcome = _stage switch
+                var outcome = stage switch
                 {
                     Stage.Start => Start(ref reader, windowOffset),
                     Stage.Elements => Element(ref reader, data, dataOffset, windowOffset),
@@ -82,8 +82,8 @@ internal sealed class JsonRecordsReader : IRecordsReader
         }
         catch (JsonException exception)
         {
-            var (line, at, message) = _positions.Locate(exception, data, dataOffset);
-            throw new InvalidInput(_file, line, at, $"malformed JSON: {WithoutFollowingInput(message)}");
+            var (line, at, message) = positions.Locate(exception, data, dataOffset);
+            throw new InvalidInput(file, line, at, $"malformed JSON: {WithoutFollowingInput(message)}");
         }
 
         return Suspend(reader.CurrentState, windowOffset + reader.BytesConsumed, data, dataOffset);
@@ -93,13 +93,13 @@ internal sealed class JsonRecordsReader : IRecordsReader
     {
         if (HoldsObject)
         {
-            return (_positions.LineAt(data, dataOffset, _objectStart), _objectStart, "the object (a record, or what comes before its 'records' array)");
+            return (positions.LineAt(data, dataOffset, objectStart), objectStart, "the object (a record, or what comes before its 'records' array)");
         }
 
-        var rest = data[(int)(_resume - dataOffset)..];
+        var rest = data[(int)(resume - dataOffset)..];
         var skipped = rest.IndexOfAnyExcept(" \t\r\n,"u8);
-        var start = _resume + (skipped < 0 ? rest.Length : skipped);
-        return (_positions.LineAt(data, dataOffset, start), start, _stage == Stage.Elements ? "the record" : "the value");
+        var start = resume + (skipped < 0 ? rest.Length : skipped);
+        return (positions.LineAt(data, dataOffset, start), start, stage == Stage.Elements ? "the record" : "the value");
     }
 
     private Outcome Start(ref Utf8JsonReader reader, long windowOffset)
@@ -111,12 +111,12 @@ internal sealed class JsonRecordsReader : IRecordsReader
 
         if (reader.TokenType == JsonTokenType.StartArray)
         {
-            _stage = Stage.Elements;
+            stage = Stage.Elements;
         }
         else
         {
-            _objectStart = windowOffset + reader.TokenStartIndex;
-            _stage = Stage.Properties;
+            objectStart = windowOffset + reader.TokenStartIndex;
+            stage = Stage.Properties;
         }
 
         return Outcome.Progressed;
@@ -131,7 +131,7 @@ internal sealed class JsonRecordsReader : IRecordsReader
 
         if (reader.TokenType == JsonTokenType.EndArray)
         {
-            _stage = _sawRecords ? Stage.Properties : Stage.End;
+            stage = sawRecords ? Stage.Properties : Stage.End;
             return Outcome.Progressed;
         }
 
@@ -142,7 +142,7 @@ internal sealed class JsonRecordsReader : IRecordsReader
         }
 
         var end = windowOffset + reader.BytesConsumed;
-        _chunks.AddJson(_positions.LineAt(data, dataOffset, start), data[(int)(start - dataOffset)..(int)(end - dataOffset)]);
+        chunks.AddJson(positions.LineAt(data, dataOffset, start), data[(int)(start - dataOffset)..(int)(end - dataOffset)]);
         return Outcome.Progressed;
     }
 
@@ -158,18 +158,18 @@ internal sealed class JsonRecordsReader : IRecordsReader
             if (HoldsObject)
             {
                 var end = windowOffset + reader.BytesConsumed;
-                _chunks.AddJson(_positions.LineAt(data, dataOffset, _objectStart), data[(int)(_objectStart - dataOffset)..(int)(end - dataOffset)]);
-                _objectStart = -1;
+                chunks.AddJson(positions.LineAt(data, dataOffset, objectStart), data[(int)(objectStart - dataOffset)..(int)(end - dataOffset)]);
+                objectStart = -1;
             }
 
-            _stage = Stage.End;
+            stage = Stage.End;
             return Outcome.Progressed;
         }
 
         var nameStart = windowOffset + reader.TokenStartIndex;
         if (reader.ValueTextEquals(RecordsName))
         {
-            if (_sawRecords)
+            if (sawRecords)
             {
                 throw Problem(data, dataOffset, nameStart, "the property 'records' appears twice");
             }
@@ -184,8 +184,8 @@ internal sealed class JsonRecordsReader : IRecordsReader
                 throw Problem(data, dataOffset, windowOffset + reader.TokenStartIndex, $"'records' must be an array, found {reader.TokenType}");
             }
 
-            _sawRecords = true;
-            _stage = Stage.Elements;
+            sawRecords = true;
+            stage = Stage.Elements;
             return Outcome.Progressed;
         }
 
@@ -212,17 +212,17 @@ internal sealed class JsonRecordsReader : IRecordsReader
             return Outcome.NeedsMore;
         }
 
-        _stage = Stage.Done;
+        stage = Stage.Done;
         return Outcome.Progressed;
     }
 
     /// <summary>Keeps where to resume and returns the first byte still needed, counting the lines of those released.</summary>
     private long Suspend(JsonReaderState state, long resume, ReadOnlySpan<byte> data, long dataOffset)
     {
-        _state = state;
-        _resume = resume;
-        var keepFrom = HoldsObject ? _objectStart : _resume;
-        _positions.LineAt(data, dataOffset, keepFrom);
+        this.state = state;
+        this.resume = resume;
+        var keepFrom = HoldsObject ? objectStart : this.resume;
+        positions.LineAt(data, dataOffset, keepFrom);
         return keepFrom;
     }
 
@@ -257,5 +257,5 @@ internal sealed class JsonRecordsReader : IRecordsReader
     }
 
     private InvalidInput Problem(ReadOnlySpan<byte> data, long dataOffset, long position, string problem) =>
-        new(_file, _positions.LineAt(data, dataOffset, position), position, problem);
+        new(file, positions.LineAt(data, dataOffset, position), position, problem);
 }

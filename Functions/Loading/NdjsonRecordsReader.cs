@@ -12,20 +12,20 @@ internal sealed class NdjsonRecordsReader : IRecordsReader
 {
     private static readonly JsonReaderOptions Options = new() { MaxDepth = RecordEnvelope.MaxRecordDepth };
 
-    private readonly ChunkBuilder _chunks;
-    private long _resume;
-    private long _line;
+    private readonly ChunkBuilder chunks;
+    private long resume;
+    private long line;
 
     public NdjsonRecordsReader(long contentStart, ChunkBuilder chunks)
     {
-        _resume = contentStart;
-        _chunks = chunks;
+        resume = contentStart;
+        this.chunks = chunks;
     }
 
     public long Read(ReadOnlySpan<byte> data, long dataOffset, bool isFinal)
     {
-        var rest = data[(int)(_resume - dataOffset)..];
-        while (!_chunks.IsFull && !rest.IsEmpty)
+        var rest = data[(int)(resume - dataOffset)..];
+        while (!chunks.IsFull && !rest.IsEmpty)
         {
             var newline = rest.IndexOf((byte)'\n');
             if (newline < 0 && !isFinal)
@@ -34,23 +34,23 @@ internal sealed class NdjsonRecordsReader : IRecordsReader
             }
 
             var length = newline < 0 ? rest.Length : newline;
-            var line = rest[..length];
+            var text = rest[..length];
             var advance = newline < 0 ? length : length + 1;
             rest = rest[advance..];
-            _resume += advance;
-            _line++;
-            if (!line.IsEmpty && line[^1] == (byte)'\r')
+            resume += advance;
+            line++;
+            if (!text.IsEmpty && text[^1] == (byte)'\r')
             {
-                line = line[..^1];
+                text = text[..^1];
             }
 
-            Add(line);
+            Add(text);
         }
 
-        return _resume;
+        return resume;
     }
 
-    public (long Line, long Byte, string What) PendingRecord(ReadOnlySpan<byte> data, long dataOffset) => (_line + 1, _resume, "the line");
+    public (long Line, long Byte, string What) PendingRecord(ReadOnlySpan<byte> data, long dataOffset) => (line + 1, resume, "the line");
 
     private void Add(ReadOnlySpan<byte> text)
     {
@@ -71,13 +71,13 @@ internal sealed class NdjsonRecordsReader : IRecordsReader
         catch (JsonException exception)
         {
             var at = leading + (exception.BytePositionInLine ?? 0);
-            _chunks.AddUnreadable(
-                _line,
+            chunks.AddUnreadable(
+                line,
                 Encoding.UTF8.GetString(text),
-                $"line {_line} is not valid JSON: {TextPositions.BareMessage(exception)} (byte offset {at} in the line)");
+                $"line {line} is not valid JSON: {TextPositions.BareMessage(exception)} (byte offset {at} in the line)");
             return;
         }
 
-        _chunks.AddJson(_line, text);
+        chunks.AddJson(line, text);
     }
 }

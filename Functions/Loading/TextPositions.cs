@@ -8,30 +8,30 @@ namespace Pipeline.Functions;
 /// </summary>
 internal sealed class TextPositions
 {
-    private long _countedTo;
-    private long _lines;
-    private long _lineStart;
+    private long countedTo;
+    private long lines;
+    private long lineStart;
 
     /// <param name="contentStart">The file byte where the content starts (after a byte order mark): line 1 starts there.</param>
     public TextPositions(long contentStart)
     {
-        _countedTo = contentStart;
-        _lineStart = contentStart;
+        countedTo = contentStart;
+        lineStart = contentStart;
     }
 
     /// <summary>The line of file byte <paramref name="position"/>; <paramref name="data"/> is kept input starting at file byte <paramref name="dataOffset"/>.</summary>
     public long LineAt(ReadOnlySpan<byte> data, long dataOffset, long position)
     {
-        var passed = data[(int)(_countedTo - dataOffset)..(int)(position - dataOffset)];
+        var passed = data[(int)(countedTo - dataOffset)..(int)(position - dataOffset)];
         var newlines = passed.Count((byte)'\n');
         if (newlines > 0)
         {
-            _lines += newlines;
-            _lineStart = _countedTo + passed.LastIndexOf((byte)'\n') + 1;
+            lines += newlines;
+            lineStart = countedTo + passed.LastIndexOf((byte)'\n') + 1;
         }
 
-        _countedTo = position;
-        return _lines + 1;
+        countedTo = position;
+        return lines + 1;
     }
 
     /// <summary>The line, file byte and bare message of a JSON reader's error, the reader having read <paramref name="data"/>.</summary>
@@ -39,9 +39,9 @@ internal sealed class TextPositions
     {
         var line = exception.LineNumber ?? 0;
         var inLine = exception.BytePositionInLine ?? 0;
-        var lineStart = _lineStart;
-        var position = _countedTo;
-        for (var counted = _lines; counted < line; counted++)
+        var start = lineStart;
+        var position = countedTo;
+        for (var counted = lines; counted < line; counted++)
         {
             var next = data[(int)(position - dataOffset)..].IndexOf((byte)'\n');
             if (next < 0)
@@ -50,10 +50,10 @@ internal sealed class TextPositions
             }
 
             position += next + 1;
-            lineStart = position;
+            start = position;
         }
 
-        return (line + 1, lineStart + inLine, BareMessage(exception));
+        return (line + 1, start + inLine, BareMessage(exception));
     }
 
     /// <summary>The reader's message without its own "LineNumber: … | BytePositionInLine: …" suffix.</summary>

@@ -10,14 +10,14 @@ namespace Pipeline.Functions;
 /// </summary>
 internal sealed class Utf8Validator
 {
-    private readonly string _file;
-    private long _validatedTo;
-    private long _lines;
+    private readonly string file;
+    private long validatedTo;
+    private long lines;
 
     public Utf8Validator(string file, long contentStart)
     {
-        _file = file;
-        _validatedTo = contentStart;
+        this.file = file;
+        validatedTo = contentStart;
     }
 
     /// <summary>Checks the bytes of <paramref name="data"/> not checked yet; returns the file byte up to which the content is valid.</summary>
@@ -25,18 +25,18 @@ internal sealed class Utf8Validator
     /// <param name="ended">Nothing follows <paramref name="data"/>.</param>
     public long Validate(ReadOnlySpan<byte> data, long dataOffset, bool ended)
     {
-        var fresh = data[(int)(_validatedTo - dataOffset)..];
+        var fresh = data[(int)(validatedTo - dataOffset)..];
         var text = ended ? fresh : fresh[..^IncompleteTail(fresh)];
         if (!Utf8.IsValid(text))
         {
             var position = FirstInvalidByte(text);
-            var line = _lines + text[..position].Count((byte)'\n') + 1;
-            throw new InvalidInput(_file, line, _validatedTo + position, $"invalid UTF-8: byte 0x{text[position]:X2} does not begin a valid sequence");
+            var line = lines + text[..position].Count((byte)'\n') + 1;
+            throw new InvalidInput(file, line, validatedTo + position, $"invalid UTF-8: byte 0x{text[position]:X2} does not begin a valid sequence");
         }
 
-        _lines += text.Count((byte)'\n');
-        _validatedTo += text.Length;
-        return _validatedTo;
+        lines += text.Count((byte)'\n');
+        validatedTo += text.Length;
+        return validatedTo;
     }
 
     /// <summary>How many bytes at the end start a multi-byte sequence that the next bytes may complete.</summary>

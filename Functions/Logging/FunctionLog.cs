@@ -15,13 +15,13 @@ public sealed class FunctionLog
 
     private static readonly AsyncLocal<string?> Request = new();
 
-    private readonly TextWriter _writer;
-    private readonly string _function;
+    private readonly TextWriter writer;
+    private readonly string function;
 
     public FunctionLog(TextWriter? writer, string function)
     {
-        _writer = writer ?? TextWriter.Null;
-        _function = function;
+        this.writer = writer ?? TextWriter.Null;
+        this.function = function;
     }
 
     /// <summary>
@@ -40,7 +40,7 @@ public sealed class FunctionLog
 
     private void Write(string level, string message, ReadOnlySpan<(string Name, object? Value)> fields)
     {
-        if (_writer == TextWriter.Null)
+        if (writer == TextWriter.Null)
         {
             return;
         }
@@ -50,7 +50,7 @@ public sealed class FunctionLog
         {
             json.WriteStartObject();
             json.WriteString("level", level);
-            json.WriteString("function", _function);
+            json.WriteString("function", function);
             json.WriteString("message", message);
             if (RequestId is { } requestId)
             {
@@ -82,6 +82,6 @@ public sealed class FunctionLog
             json.WriteEndObject();
         }
 
-        _writer.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        writer.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 }

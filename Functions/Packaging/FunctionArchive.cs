@@ -81,3 +81,9 @@ public static class FunctionArchive
     /// <summary>A zip entry's external attributes for a regular file of <paramref name="mode"/>, as Unix zip tools write them.</summary>
     public static int ExternalAttributes(UnixFileMode mode) => (RegularFile | (int)mode) << 16;
 }
+
+/// <summary>One file of a deployment package: its path in the zip, its Unix mode, and its unpacked and packed sizes.</summary>
+public sealed record ArchiveEntry(string Name, UnixFileMode Mode, long Size, long CompressedSize)
+{
+    public bool IsExecutable => (Mode & UnixFileMode.UserExecute) != 0;
+}

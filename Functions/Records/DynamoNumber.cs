@@ -261,3 +261,11 @@ public static class DynamoNumber
         }
     }
 }
+
+public enum NumberStatus
+{
+    Ok,
+    NotANumber,
+    TooManyDigits,
+    OutOfRange,
+}

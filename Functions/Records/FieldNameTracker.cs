@@ -10,36 +10,36 @@ internal sealed class FieldNameTracker
 {
     private const int MaxComparedNames = 32;
 
-    private readonly List<(int Start, int Length)> _raw = [];
-    private readonly HashSet<string> _decoded = new(StringComparer.Ordinal);
-    private bool _useDecoded;
+    private readonly List<(int Start, int Length)> raw = [];
+    private readonly HashSet<string> decoded = new(StringComparer.Ordinal);
+    private bool useDecoded;
 
     public void Reset()
     {
-        _raw.Clear();
-        _decoded.Clear();
-        _useDecoded = false;
+        raw.Clear();
+        decoded.Clear();
+        useDecoded = false;
     }
 
     /// <summary>Adds the property name the reader is on; false when the object already had it.</summary>
     public bool Add(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
     {
-        if (!_useDecoded && (reader.ValueIsEscaped || _raw.Count >= MaxComparedNames))
+        if (!useDecoded && (reader.ValueIsEscaped || raw.Count >= MaxComparedNames))
         {
-            _useDecoded = true;
-            foreach (var (start, length) in _raw)
+            useDecoded = true;
+            foreach (var (start, length) in raw)
             {
-                _decoded.Add(System.Text.Encoding.UTF8.GetString(json.Slice(start, length)));
+                decoded.Add(System.Text.Encoding.UTF8.GetString(json.Slice(start, length)));
             }
         }
 
-        if (_useDecoded)
+        if (useDecoded)
         {
-            return _decoded.Add(reader.GetString()!);
+            return decoded.Add(reader.GetString()!);
         }
 
         var name = reader.ValueSpan;
-        foreach (var (start, length) in _raw)
+        foreach (var (start, length) in raw)
         {
             if (json.Slice(start, length).SequenceEqual(name))
             {
@@ -48,7 +48,7 @@ internal sealed class FieldNameTracker
         }
 
         // The raw name starts one byte after the token's opening quote.
-        _raw.Add(((int)reader.TokenStartIndex + 1, name.Length));
+        raw.Add(((int)reader.TokenStartIndex + 1, name.Length));
         return true;
     }
 }

@@ -7,11 +7,11 @@ namespace Pipeline.Functions;
 /// </summary>
 internal sealed class IdIndex
 {
-    private byte[] _arena;
-    private int _arenaUsed;
-    private Entry[] _entries;
-    private int[] _buckets;
-    private int _count;
+    private byte[] arena;
+    private int arenaUsed;
+    private Entry[] entries;
+    private int[] buckets;
+    private int count;
 
     /// <remarks>
     /// Entries and the arena are sized to the ids expected, not to the next power of two, which would nearly double a
@@ -20,40 +20,40 @@ internal sealed class IdIndex
     public IdIndex(int expectedIds)
     {
         var capacity = Math.Max(16, expectedIds);
-        _buckets = new int[(int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)capacity)];
-        _entries = new Entry[capacity];
-        _arena = new byte[capacity * 8L > Array.MaxLength ? Array.MaxLength : capacity * 8];
+        buckets = new int[(int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)capacity)];
+        entries = new Entry[capacity];
+        arena = new byte[capacity * 8L > Array.MaxLength ? Array.MaxLength : capacity * 8];
     }
 
     /// <summary>Adds an id; when it was already added, returns false with the first position.</summary>
     public bool TryAdd(ReadOnlySpan<byte> id, RecordPosition position, out RecordPosition first)
     {
         var hash = Hash(id);
-        for (var at = _buckets[hash & (_buckets.Length - 1)] - 1; at >= 0; at = _entries[at].Next - 1)
+        for (var at = buckets[hash & (buckets.Length - 1)] - 1; at >= 0; at = entries[at].Next - 1)
         {
-            ref var entry = ref _entries[at];
-            if (entry.Hash == hash && _arena.AsSpan(entry.Offset, entry.Length).SequenceEqual(id))
+            ref var entry = ref entries[at];
+            if (entry.Hash == hash && arena.AsSpan(entry.Offset, entry.Length).SequenceEqual(id))
             {
                 first = new RecordPosition(entry.Index, entry.Line);
                 return false;
             }
         }
 
-        if (_count == _entries.Length)
+        if (count == entries.Length)
         {
             Grow();
         }
 
-        if (_arenaUsed + id.Length > _arena.Length)
+        if (arenaUsed + id.Length > arena.Length)
         {
-            Array.Resize(ref _arena, Math.Max(_arena.Length * 2, _arenaUsed + id.Length));
+            Array.Resize(ref arena, Math.Max(arena.Length * 2, arenaUsed + id.Length));
         }
 
-        id.CopyTo(_arena.AsSpan(_arenaUsed));
-        ref var bucket = ref _buckets[hash & (_buckets.Length - 1)];
-        _entries[_count] = new Entry(_arenaUsed, id.Length, hash, bucket, checked((int)position.Index), checked((int)position.Line));
-        bucket = ++_count;
-        _arenaUsed += id.Length;
+        id.CopyTo(arena.AsSpan(arenaUsed));
+        ref var bucket = ref buckets[hash & (buckets.Length - 1)];
+        entries[count] = new Entry(arenaUsed, id.Length, hash, bucket, checked((int)position.Index), checked((int)position.Line));
+        bucket = ++count;
+        arenaUsed += id.Length;
         first = default;
         return true;
     }
@@ -67,12 +67,12 @@ internal sealed class IdIndex
 
     private void Grow()
     {
-        Array.Resize(ref _entries, _entries.Length * 2);
-        _buckets = new int[(int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)_entries.Length)];
-        for (var i = 0; i < _count; i++)
+        Array.Resize(ref entries, entries.Length * 2);
+        buckets = new int[(int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)entries.Length)];
+        for (var i = 0; i < count; i++)
         {
-            ref var bucket = ref _buckets[_entries[i].Hash & (_buckets.Length - 1)];
-            _entries[i].Next = bucket;
+            ref var bucket = ref buckets[entries[i].Hash & (buckets.Length - 1)];
+            entries[i].Next = bucket;
             bucket = i + 1;
         }
     }

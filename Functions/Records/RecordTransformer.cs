@@ -12,12 +12,12 @@ namespace Pipeline.Functions;
 /// </summary>
 public sealed class RecordTransformer
 {
-    private readonly byte[] _lineage;
+    private readonly byte[] lineage;
 
     public RecordTransformer(SourceObject source, DateTimeOffset ingestedAt)
     {
         ArgumentNullException.ThrowIfNull(source);
-        _lineage = EncodeLineage(source, ingestedAt);
+        lineage = EncodeLineage(source, ingestedAt);
     }
 
     /// <summary>Reads one line written by <see cref="RecordValidator"/> and writes its item line.</summary>
@@ -44,7 +44,7 @@ public sealed class RecordTransformer
             output.WriteRaw(record.Fields);
         }
 
-        output.WriteRaw(_lineage);
+        output.WriteRaw(lineage);
         output.WriteRaw(",\"source_record\":"u8);
         output.WriteRaw(record.Index + 1);
         output.WriteRaw(",\"source_line\":"u8);

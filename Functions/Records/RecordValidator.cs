@@ -18,37 +18,37 @@ public sealed class RecordValidator : IDisposable
     private static ReadOnlySpan<byte> IdName => "id"u8;
     private static ReadOnlySpan<byte> ValueName => "value"u8;
 
-    private readonly JsonEncodedText _bucket;
-    private readonly JsonEncodedText _key;
-    private readonly JsonEncodedText _etag;
-    private readonly IdIndex _claimedIds;
-    private readonly List<string> _reasons = [];
-    private readonly List<(int Start, int Length)> _keptFields = [];
-    private readonly FieldNameTracker _names = new();
+    private readonly JsonEncodedText bucket;
+    private readonly JsonEncodedText key;
+    private readonly JsonEncodedText etag;
+    private readonly IdIndex claimedIds;
+    private readonly List<string> reasons = [];
+    private readonly List<(int Start, int Length)> keptFields = [];
+    private readonly FieldNameTracker names = new();
 
     // The current record's valid line and its item, built to check the item before the record is called valid.
-    private readonly NdjsonWriter _line = new(4096);
-    private readonly NdjsonWriter _item = new(4096);
+    private readonly NdjsonWriter line = new(4096);
+    private readonly NdjsonWriter item = new(4096);
 
     // The ingestion time's text has a fixed length, so any time gives the item's size.
-    private readonly RecordTransformer _transformer;
+    private readonly RecordTransformer transformer;
 
     // The current record's id: unescaped bytes for the index, and where its JSON text is for copying.
-    private byte[] _id = new byte[64];
-    private int _idLength = -1;
-    private (int Start, int Length) _idText;
-    private bool _idIsNumber;
+    private byte[] id = new byte[64];
+    private int idLength = -1;
+    private (int Start, int Length) idText;
+    private bool idIsNumber;
 
     /// <param name="source">The file the records come from; named in every invalid-record line.</param>
     /// <param name="expectedRecords">How many records the file holds, if known: sizes the id index once.</param>
     public RecordValidator(SourceObject source, int expectedRecords = 0)
     {
         ArgumentNullException.ThrowIfNull(source);
-        _claimedIds = new IdIndex(expectedRecords);
-        _bucket = JsonEncodedText.Encode(source.Bucket);
-        _key = JsonEncodedText.Encode(source.Key);
-        _etag = JsonEncodedText.Encode(source.Etag);
-        _transformer = new RecordTransformer(source, DateTimeOffset.UnixEpoch);
+        claimedIds = new IdIndex(expectedRecords);
+        bucket = JsonEncodedText.Encode(source.Bucket);
+        key = JsonEncodedText.Encode(source.Key);
+        etag = JsonEncodedText.Encode(source.Etag);
+        transformer = new RecordTransformer(source, DateTimeOffset.UnixEpoch);
     }
 
     public int TotalCount { get; private set; }
@@ -70,11 +70,11 @@ public sealed class RecordValidator : IDisposable
         }
 
         TotalCount++;
-        _reasons.Clear();
-        _keptFields.Clear();
+        reasons.Clear();
+        keptFields.Clear();
         var body = envelope.Body(chunkLine);
         var position = new RecordPosition(envelope.Index, envelope.Line);
-        _idLength = -1;
+        idLength = -1;
         (int Start, int Length) value = default;
         switch (envelope.Kind)
         {
@@ -85,11 +85,11 @@ public sealed class RecordValidator : IDisposable
                 CheckTextRecord(body, ref value);
                 break;
             default:
-                _reasons.Add(envelope.Error!);
+                reasons.Add(envelope.Error!);
                 break;
         }
 
-        if (_reasons.Count == 0)
+        if (reasons.Count == 0)
         {
             CheckItem(position, body, value);
         }
@@ -98,19 +98,19 @@ public sealed class RecordValidator : IDisposable
             CheckKeptFields(body);
         }
 
-        if (_reasons.Count == 0 && !_claimedIds.TryAdd(_id.AsSpan(0, _idLength), position, out var first))
+        if (reasons.Count == 0 && !claimedIds.TryAdd(id.AsSpan(0, idLength), position, out var first))
         {
-            _reasons.Add($"id '{Encoding.UTF8.GetString(_id, 0, _idLength)}' duplicates {first}");
+            reasons.Add($"id '{Encoding.UTF8.GetString(id, 0, idLength)}' duplicates {first}");
         }
 
-        if (_reasons.Count > 0)
+        if (reasons.Count > 0)
         {
             WriteInvalid(invalid, envelope, body);
             InvalidCount++;
             return false;
         }
 
-        valid.WriteRaw(_line.WrittenMemory.Span[..^1]);
+        valid.WriteRaw(line.WrittenMemory.Span[..^1]);
         valid.EndRawLine();
         ValidCount++;
         return true;
@@ -118,42 +118,42 @@ public sealed class RecordValidator : IDisposable
 
     public void Dispose()
     {
-        _line.Dispose();
-        _item.Dispose();
+        line.Dispose();
+        item.Dispose();
     }
 
     /// <summary>Builds the record's valid line and the item Store will write from it, and checks that item.</summary>
     private void CheckItem(RecordPosition position, ReadOnlySpan<byte> body, (int Start, int Length) value)
     {
-        _line.Clear();
-        ValidRecordLine.Write(_line, position, body.Slice(_idText.Start, _idText.Length), _idIsNumber, body.Slice(value.Start, value.Length), body, _keptFields);
-        _item.Clear();
-        _transformer.Transform(_line.WrittenMemory.Span[..^1], _item);
-        StorableItem.Check(_item.WrittenMemory.Span[..^1], _reasons, RecordTerms);
+        line.Clear();
+        ValidRecordLine.Write(line, position, body.Slice(idText.Start, idText.Length), idIsNumber, body.Slice(value.Start, value.Length), body, keptFields);
+        item.Clear();
+        transformer.Transform(line.WrittenMemory.Span[..^1], item);
+        StorableItem.Check(item.WrittenMemory.Span[..^1], reasons, RecordTerms);
     }
 
     /// <summary>A record that already failed has no item; its kept fields are still checked, so that every reason is listed.</summary>
     private void CheckKeptFields(ReadOnlySpan<byte> body)
     {
-        if (_keptFields.Count == 0)
+        if (keptFields.Count == 0)
         {
             return;
         }
 
-        _item.Clear();
-        _item.WriteRaw("{\"fields\":{"u8);
-        for (var i = 0; i < _keptFields.Count; i++)
+        item.Clear();
+        item.WriteRaw("{\"fields\":{"u8);
+        for (var i = 0; i < keptFields.Count; i++)
         {
             if (i > 0)
             {
-                _item.WriteRaw(","u8);
+                item.WriteRaw(","u8);
             }
 
-            _item.WriteRaw(body.Slice(_keptFields[i].Start, _keptFields[i].Length));
+            item.WriteRaw(body.Slice(keptFields[i].Start, keptFields[i].Length));
         }
 
-        _item.WriteRaw("}}"u8);
-        StorableItem.Check(_item.WrittenMemory.Span, _reasons, RecordTerms);
+        item.WriteRaw("}}"u8);
+        StorableItem.Check(item.WrittenMemory.Span, reasons, RecordTerms);
     }
 
     /// <summary>Names an item attribute as the record names it: a kept field by its own name.</summary>
@@ -177,21 +177,21 @@ public sealed class RecordValidator : IDisposable
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            _reasons.Add($"record is not a JSON object (found {Describe(reader.TokenType)})");
+            reasons.Add($"record is not a JSON object (found {Describe(reader.TokenType)})");
             return;
         }
 
         // A lone surrogate cannot be decoded: find it before anything reads the record's names and strings.
         if (body.IndexOf("\\u"u8) >= 0 && LoneSurrogate(body) is { } surrogate)
         {
-            _reasons.Add(surrogate);
+            reasons.Add(surrogate);
             return;
         }
 
         var sawId = false;
         var sawValue = false;
         var reportedEmptyName = false;
-        _names.Reset();
+        names.Reset();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var nameStart = (int)reader.TokenStartIndex;
@@ -201,13 +201,13 @@ public sealed class RecordValidator : IDisposable
             {
                 if (!reportedEmptyName)
                 {
-                    _reasons.Add("a field name is empty");
+                    reasons.Add("a field name is empty");
                     reportedEmptyName = true;
                 }
             }
-            else if (!_names.Add(ref reader, body))
+            else if (!names.Add(ref reader, body))
             {
-                _reasons.Add($"field '{reader.GetString()}' appears more than once");
+                reasons.Add($"field '{reader.GetString()}' appears more than once");
             }
 
             reader.Read();
@@ -224,18 +224,18 @@ public sealed class RecordValidator : IDisposable
             else
             {
                 CheckKeptValue(ref reader, body, nameStart);
-                _keptFields.Add((nameStart, (int)reader.BytesConsumed - nameStart));
+                keptFields.Add((nameStart, (int)reader.BytesConsumed - nameStart));
             }
         }
 
         if (!sawId)
         {
-            _reasons.Add("id is missing");
+            reasons.Add("id is missing");
         }
 
         if (!sawValue)
         {
-            _reasons.Add("value is missing");
+            reasons.Add("value is missing");
         }
     }
 
@@ -250,10 +250,10 @@ public sealed class RecordValidator : IDisposable
                 TakeId(reader.ValueSpan, ((int)reader.TokenStartIndex, reader.ValueSpan.Length), isNumber: true);
                 return;
             case JsonTokenType.Number:
-                _reasons.Add($"id must be a string or an integer, found number {Encoding.UTF8.GetString(reader.ValueSpan)}");
+                reasons.Add($"id must be a string or an integer, found number {Encoding.UTF8.GetString(reader.ValueSpan)}");
                 return;
             default:
-                _reasons.Add($"id must be a string or an integer, found {Describe(reader.TokenType)}");
+                reasons.Add($"id must be a string or an integer, found {Describe(reader.TokenType)}");
                 reader.Skip();
                 return;
         }
@@ -269,45 +269,45 @@ public sealed class RecordValidator : IDisposable
             return;
         }
 
-        if (_id.Length < reader.ValueSpan.Length)
+        if (id.Length < reader.ValueSpan.Length)
         {
-            _id = new byte[reader.ValueSpan.Length];
+            id = new byte[reader.ValueSpan.Length];
         }
 
-        var length = reader.CopyString(_id);
-        TakeId(_id.AsSpan(0, length), text, isNumber: false);
+        var length = reader.CopyString(id);
+        TakeId(id.AsSpan(0, length), text, isNumber: false);
     }
 
     private void TakeId(ReadOnlySpan<byte> id, (int Start, int Length) text, bool isNumber)
     {
         if (id.IsEmpty)
         {
-            _reasons.Add("id is empty");
+            reasons.Add("id is empty");
             return;
         }
 
         if (id.Length > MaxIdBytes)
         {
-            _reasons.Add($"id is longer than {MaxIdBytes} bytes");
+            reasons.Add($"id is longer than {MaxIdBytes} bytes");
             return;
         }
 
-        if (_id.Length < id.Length)
+        if (this.id.Length < id.Length)
         {
-            _id = new byte[Math.Max(id.Length, _id.Length * 2)];
+            this.id = new byte[Math.Max(id.Length, this.id.Length * 2)];
         }
 
-        id.CopyTo(_id);
-        _idLength = id.Length;
-        _idText = text;
-        _idIsNumber = isNumber;
+        id.CopyTo(this.id);
+        idLength = id.Length;
+        idText = text;
+        idIsNumber = isNumber;
     }
 
     private (int Start, int Length) ReadJsonValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.Number)
         {
-            _reasons.Add($"value must be a number, found {Describe(reader.TokenType)}");
+            reasons.Add($"value must be a number, found {Describe(reader.TokenType)}");
             reader.Skip();
             return default;
         }
@@ -324,15 +324,15 @@ public sealed class RecordValidator : IDisposable
             case NumberStatus.Ok:
                 return;
             case NumberStatus.NotANumber:
-                _reasons.Add(IsNonFinite(number)
+                reasons.Add(IsNonFinite(number)
                     ? $"value '{Encoding.UTF8.GetString(number)}' is not a finite number"
                     : $"value '{Encoding.UTF8.GetString(number)}' is not a number");
                 return;
             case NumberStatus.TooManyDigits:
-                _reasons.Add($"value {Encoding.UTF8.GetString(number)} has more than {DynamoNumber.MaxSignificantDigits} significant digits");
+                reasons.Add($"value {Encoding.UTF8.GetString(number)} has more than {DynamoNumber.MaxSignificantDigits} significant digits");
                 return;
             default:
-                _reasons.Add($"value {Encoding.UTF8.GetString(number)} is too large or too small to store (value and processed_value = value * 10 must stay within 1E-130..9.99E+125)");
+                reasons.Add($"value {Encoding.UTF8.GetString(number)} is too large or too small to store (value and processed_value = value * 10 must stay within 1E-130..9.99E+125)");
                 return;
         }
     }
@@ -373,12 +373,12 @@ public sealed class RecordValidator : IDisposable
                     var name = reader.GetString()!;
                     if (name.Length == 0 && !reportedEmptyName)
                     {
-                        _reasons.Add($"field '{FieldName(body, nameStart)}' contains an empty field name");
+                        reasons.Add($"field '{FieldName(body, nameStart)}' contains an empty field name");
                         reportedEmptyName = true;
                     }
                     else if (name.Length > 0 && !openObjects!.Peek().Add(name))
                     {
-                        _reasons.Add($"field '{FieldName(body, nameStart)}' repeats the name '{name}' in one object");
+                        reasons.Add($"field '{FieldName(body, nameStart)}' repeats the name '{name}' in one object");
                     }
 
                     break;
@@ -440,18 +440,18 @@ public sealed class RecordValidator : IDisposable
             }
             else
             {
-                _keptFields.Add((nameStart, (int)reader.BytesConsumed - nameStart));
+                keptFields.Add((nameStart, (int)reader.BytesConsumed - nameStart));
             }
         }
 
         if (!sawId)
         {
-            _reasons.Add("id is missing");
+            reasons.Add("id is missing");
         }
 
         if (!sawValue)
         {
-            _reasons.Add("value is missing");
+            reasons.Add("value is missing");
         }
     }
 
@@ -459,14 +459,14 @@ public sealed class RecordValidator : IDisposable
     {
         if (reader.ValueIsEscaped)
         {
-            _reasons.Add($"value '{reader.GetString()}' is not a number");
+            reasons.Add($"value '{reader.GetString()}' is not a number");
             return default;
         }
 
         var text = reader.ValueSpan;
         if (text.IsEmpty)
         {
-            _reasons.Add("value is missing");
+            reasons.Add("value is missing");
             return default;
         }
 
@@ -481,14 +481,14 @@ public sealed class RecordValidator : IDisposable
         var json = invalid.Json;
         json.WriteStartObject();
         json.WriteStartObject("source"u8);
-        json.WriteString("bucket"u8, _bucket);
-        json.WriteString("key"u8, _key);
-        json.WriteString("etag"u8, _etag);
+        json.WriteString("bucket"u8, bucket);
+        json.WriteString("key"u8, key);
+        json.WriteString("etag"u8, etag);
         json.WriteEndObject();
         json.WriteNumber(RecordEnvelope.IndexName, envelope.Index);
         json.WriteNumber(RecordEnvelope.LineName, envelope.Line);
         json.WriteStartArray("reasons"u8);
-        foreach (var reason in _reasons)
+        foreach (var reason in reasons)
         {
             json.WriteStringValue(reason);
         }

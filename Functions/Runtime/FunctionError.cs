@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Pipeline.Functions.Runtime;
 
 /// <summary>
@@ -14,3 +16,8 @@ public sealed record FunctionError(string ErrorType, string ErrorMessage)
         return new FunctionError(exception.GetType().Name, exception.Message);
     }
 }
+
+/// <summary>Source-generated JSON for the Runtime API's error documents.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(FunctionError))]
+internal sealed partial class RuntimeJsonContext : JsonSerializerContext;

@@ -20,7 +20,7 @@ public sealed class RuntimeApiClient : IDisposable
 
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
-    private readonly HttpClient _http;
+    private readonly HttpClient http;
 
     /// <param name="endpoint">The value of <c>AWS_LAMBDA_RUNTIME_API</c>: host and port.</param>
     public RuntimeApiClient(string endpoint)
@@ -28,12 +28,12 @@ public sealed class RuntimeApiClient : IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(endpoint);
 
         // The next-invocation call waits as long as there is no event: it must never time out.
-        _http = new HttpClient { BaseAddress = new Uri($"http://{endpoint}/{Version}/"), Timeout = Timeout.InfiniteTimeSpan };
+        http = new HttpClient { BaseAddress = new Uri($"http://{endpoint}/{Version}/"), Timeout = Timeout.InfiniteTimeSpan };
     }
 
     public async Task<Invocation> NextAsync(CancellationToken cancellationToken)
     {
-        using var response = await _http.GetAsync("runtime/invocation/next", cancellationToken).ConfigureAwait(false);
+        using var response = await http.GetAsync("runtime/invocation/next", cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.OK)
         {
             throw new HttpRequestException($"GET runtime/invocation/next answered {(int)response.StatusCode}", null, response.StatusCode);
@@ -60,7 +60,7 @@ public sealed class RuntimeApiClient : IDisposable
     public Task ReportInitErrorAsync(FunctionError error, CancellationToken cancellationToken) =>
         PostErrorAsync("runtime/init/error", error, cancellationToken);
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose() => http.Dispose();
 
     private async Task PostErrorAsync(string path, FunctionError error, CancellationToken cancellationToken)
     {
@@ -72,7 +72,7 @@ public sealed class RuntimeApiClient : IDisposable
 
     private async Task PostAsync(string path, HttpContent content, CancellationToken cancellationToken)
     {
-        using var response = await _http.PostAsync(path, content, cancellationToken).ConfigureAwait(false);
+        using var response = await http.PostAsync(path, content, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
@@ -83,3 +83,11 @@ public sealed class RuntimeApiClient : IDisposable
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 }
+
+/// <summary>One event the Runtime API handed out, with the headers the runtime acts on.</summary>
+/// <param name="RequestId"><c>Lambda-Runtime-Aws-Request-Id</c>: names the invocation in the response, the error and the logs.</param>
+/// <param name="Deadline"><c>Lambda-Runtime-Deadline-Ms</c>: when Lambda stops the function.</param>
+/// <param name="FunctionArn"><c>Lambda-Runtime-Invoked-Function-Arn</c>.</param>
+/// <param name="TraceId"><c>Lambda-Runtime-Trace-Id</c>: the X-Ray header, set as <c>_X_AMZN_TRACE_ID</c> while the invocation runs.</param>
+/// <param name="Payload">The event, as sent.</param>
+public sealed record Invocation(string RequestId, DateTimeOffset Deadline, string? FunctionArn, string? TraceId, byte[] Payload);

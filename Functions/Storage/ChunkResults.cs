@@ -6,14 +6,14 @@ namespace Pipeline.Functions;
 /// <summary>
 /// Store's results as a distributed Map's ResultWriter leaves them: a manifest naming one file per status, each a JSON
 /// array of child executions whose <c>Output</c> is the child's output as text (Step Functions developer guide,
-/// "ResultWriter"). Only files under the work root are read.
+/// "ResultWriter"). Only files under the staging root are read.
 /// </summary>
 public static class ChunkResults
 {
     /// <summary>Store's result of every chunk whose child execution succeeded, and how many failed.</summary>
     public static async Task<(IReadOnlyList<StoreResult> Stored, int Failed)> ReadAsync(IAmazonS3 s3, string bucket, string manifestKey, CancellationToken cancellationToken)
     {
-        StorageLayout.RequireWorkObject(manifestKey, nameof(manifestKey));
+        StorageLayout.RequireStagingObject(manifestKey, nameof(manifestKey));
         using var manifest = JsonDocument.Parse(await S3Objects.GetBytesAsync(s3, bucket, manifestKey, cancellationToken).ConfigureAwait(false));
         var files = manifest.RootElement.GetProperty("ResultFiles");
         var results = new List<StoreResult>();
@@ -46,7 +46,7 @@ public static class ChunkResults
 
     private static async Task<JsonDocument> ReadFileAsync(IAmazonS3 s3, string bucket, string key, CancellationToken cancellationToken)
     {
-        StorageLayout.RequireWorkObject(key, nameof(key));
+        StorageLayout.RequireStagingObject(key, nameof(key));
         return JsonDocument.Parse(await S3Objects.GetBytesAsync(s3, bucket, key, cancellationToken).ConfigureAwait(false));
     }
 }

@@ -6,14 +6,14 @@ namespace Pipeline.Functions;
 /// </summary>
 public ref struct NdjsonLines
 {
-    private ReadOnlySpan<byte> _rest;
-    private int _nextOffset;
-    private bool _finished;
+    private ReadOnlySpan<byte> rest;
+    private int nextOffset;
+    private bool finished;
 
     public NdjsonLines(ReadOnlySpan<byte> text)
     {
-        _rest = text;
-        _finished = text.IsEmpty;
+        rest = text;
+        finished = text.IsEmpty;
     }
 
     public ReadOnlySpan<byte> Current { get; private set; }
@@ -28,26 +28,26 @@ public ref struct NdjsonLines
 
     public bool MoveNext()
     {
-        if (_finished)
+        if (finished)
         {
             return false;
         }
 
-        Offset = _nextOffset;
-        var newline = _rest.IndexOf((byte)'\n');
+        Offset = nextOffset;
+        var newline = rest.IndexOf((byte)'\n');
         ReadOnlySpan<byte> line;
         if (newline < 0)
         {
-            line = _rest;
-            _rest = default;
-            _finished = true;
+            line = rest;
+            rest = default;
+            finished = true;
         }
         else
         {
-            line = _rest[..newline];
-            _rest = _rest[(newline + 1)..];
-            _nextOffset += newline + 1;
-            _finished = _rest.IsEmpty;
+            line = rest[..newline];
+            rest = rest[(newline + 1)..];
+            nextOffset += newline + 1;
+            finished = rest.IsEmpty;
         }
 
         if (!line.IsEmpty && line[^1] == (byte)'\r')

@@ -15,12 +15,12 @@ public sealed class NdjsonWriter : IDisposable
         SkipValidation = true,
     };
 
-    private readonly ArrayBufferWriter<byte> _buffer;
+    private readonly ArrayBufferWriter<byte> buffer;
 
     public NdjsonWriter(int initialCapacity = 64 * 1024)
     {
-        _buffer = new ArrayBufferWriter<byte>(initialCapacity);
-        Json = new Utf8JsonWriter(_buffer, Options);
+        buffer = new ArrayBufferWriter<byte>(initialCapacity);
+        Json = new Utf8JsonWriter(buffer, Options);
     }
 
     /// <summary>Write exactly one JSON value here, then call <see cref="EndLine"/>.</summary>
@@ -28,12 +28,12 @@ public sealed class NdjsonWriter : IDisposable
 
     public int LineCount { get; private set; }
 
-    public ReadOnlyMemory<byte> WrittenMemory => _buffer.WrittenMemory;
+    public ReadOnlyMemory<byte> WrittenMemory => buffer.WrittenMemory;
 
     public void EndLine()
     {
         Json.Flush();
-        _buffer.Write("\n"u8);
+        buffer.Write("\n"u8);
         Json.Reset();
         LineCount++;
     }
@@ -42,28 +42,28 @@ public sealed class NdjsonWriter : IDisposable
     /// Appends bytes of a line built by hand (the hot paths copy JSON they have already checked
     /// instead of re-serialising it); finish the line with <see cref="EndRawLine"/>.
     /// </summary>
-    public void WriteRaw(ReadOnlySpan<byte> utf8Json) => _buffer.Write(utf8Json);
+    public void WriteRaw(ReadOnlySpan<byte> utf8Json) => buffer.Write(utf8Json);
 
     public void WriteRaw(long number)
     {
-        var span = _buffer.GetSpan(20);
+        var span = buffer.GetSpan(20);
         Utf8Formatter.TryFormat(number, span, out var written);
-        _buffer.Advance(written);
+        buffer.Advance(written);
     }
 
     public void EndRawLine()
     {
-        _buffer.Write("\n"u8);
+        buffer.Write("\n"u8);
         LineCount++;
     }
 
-    public byte[] ToArray() => _buffer.WrittenSpan.ToArray();
+    public byte[] ToArray() => buffer.WrittenSpan.ToArray();
 
     /// <summary>Empties the buffer, keeping its capacity.</summary>
     public void Clear()
     {
         Json.Reset();
-        _buffer.ResetWrittenCount();
+        buffer.ResetWrittenCount();
         LineCount = 0;
     }
 

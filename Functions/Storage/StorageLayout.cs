@@ -3,13 +3,13 @@ using System.Globalization;
 namespace Pipeline.Functions;
 
 /// <summary>
-/// Where objects live inside the one ingest bucket: uploads under <c>incoming/</c>, work objects
+/// Where objects live inside the one ingest bucket: uploads under <c>incoming/</c>, staging objects
 /// of one execution under <c>staging/&lt;executionName&gt;/</c>, quarantine files under <c>quarantine/</c>.
 /// </summary>
 public static class StorageLayout
 {
     public const string IncomingPrefix = "incoming/";
-    public const string WorkRoot = "staging/";
+    public const string StagingRoot = "staging/";
     public const string QuarantinePrefix = "quarantine/";
 
     private const string ChunksFolder = "chunks/";
@@ -18,7 +18,7 @@ public static class StorageLayout
     private const string ChunkExtension = ".ndjson";
 
     /// <summary><c>staging/&lt;executionName&gt;/</c>. Step Functions execution names never contain '/'.</summary>
-    public static string WorkPrefix(string executionName)
+    public static string StagingPrefix(string executionName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(executionName);
         if (executionName.Contains('/', StringComparison.Ordinal))
@@ -26,27 +26,27 @@ public static class StorageLayout
             throw new ArgumentException($"execution name '{executionName}' must not contain '/'", nameof(executionName));
         }
 
-        return $"{WorkRoot}{executionName}/";
+        return $"{StagingRoot}{executionName}/";
     }
 
     /// <summary>The 6-digit id of the n-th chunk of a file (0-based); stable for the same file and chunk size.</summary>
     public static string ChunkId(int ordinal) => ordinal.ToString("D6", CultureInfo.InvariantCulture);
 
-    public static string ChunkKey(string workPrefix, string chunkId) => $"{workPrefix}{ChunksFolder}{chunkId}{ChunkExtension}";
+    public static string ChunkKey(string stagingPrefix, string chunkId) => $"{stagingPrefix}{ChunksFolder}{chunkId}{ChunkExtension}";
 
-    public static string ValidChunkKey(string workPrefix, string chunkId) => $"{workPrefix}{ValidFolder}{chunkId}{ChunkExtension}";
+    public static string ValidChunkKey(string stagingPrefix, string chunkId) => $"{stagingPrefix}{ValidFolder}{chunkId}{ChunkExtension}";
 
-    public static string TransformedChunkKey(string workPrefix, string chunkId) => $"{workPrefix}{TransformedFolder}{chunkId}{ChunkExtension}";
+    public static string TransformedChunkKey(string stagingPrefix, string chunkId) => $"{stagingPrefix}{TransformedFolder}{chunkId}{ChunkExtension}";
 
-    public static string InvalidRecordsKey(string workPrefix) => $"{workPrefix}invalid{ChunkExtension}";
+    public static string InvalidRecordsKey(string stagingPrefix) => $"{stagingPrefix}invalid{ChunkExtension}";
 
-    public static string ManifestKey(string workPrefix) => $"{workPrefix}manifest.json";
+    public static string ManifestKey(string stagingPrefix) => $"{stagingPrefix}manifest.json";
 
     /// <summary>The valid chunks of one execution, one JSON line each (see <see cref="ValidChunk"/>).</summary>
-    public static string ValidChunkListKey(string workPrefix) => $"{workPrefix}valid-chunks.jsonl";
+    public static string ValidChunkListKey(string stagingPrefix) => $"{stagingPrefix}valid-chunks.jsonl";
 
-    /// <summary>Where a distributed Map writes its children's results: one folder per Map Run, under the work root so they expire with it.</summary>
-    public const string ChunkResultsPrefix = $"{WorkRoot}chunk-results";
+    /// <summary>Where a distributed Map writes its children's results: one folder per Map Run, under the staging root so they expire with it.</summary>
+    public const string ChunkResultsPrefix = $"{StagingRoot}chunk-results";
 
     /// <summary>The chunk id a chunk, valid-chunk or transformed-chunk key ends with.</summary>
     public static string ChunkIdOf(string chunkKey)
@@ -61,21 +61,21 @@ public static class StorageLayout
     }
 
     /// <summary>Refuses a key outside the staging area: handlers only read what the pipeline itself wrote there.</summary>
-    public static void RequireWorkObject(string key, string paramName)
+    public static void RequireStagingObject(string key, string paramName)
     {
-        if (!key.StartsWith(WorkRoot, StringComparison.Ordinal))
+        if (!key.StartsWith(StagingRoot, StringComparison.Ordinal))
         {
-            throw new ArgumentException($"'{key}' is not a work object", paramName);
+            throw new ArgumentException($"'{key}' is not a staging object", paramName);
         }
     }
 
-    /// <summary>Checks that a key handed to a handler lies under the execution's work prefix.</summary>
-    public static void RequireUnderWorkPrefix(string key, string workPrefix)
+    /// <summary>Checks that a key handed to a handler lies under the execution's staging prefix.</summary>
+    public static void RequireUnderStagingPrefix(string key, string stagingPrefix)
     {
-        if (!workPrefix.StartsWith(WorkRoot, StringComparison.Ordinal) || !workPrefix.EndsWith('/') ||
-            !key.StartsWith(workPrefix, StringComparison.Ordinal))
+        if (!stagingPrefix.StartsWith(StagingRoot, StringComparison.Ordinal) || !stagingPrefix.EndsWith('/') ||
+            !key.StartsWith(stagingPrefix, StringComparison.Ordinal))
         {
-            throw new ArgumentException($"'{key}' is not under the work prefix '{workPrefix}'", nameof(key));
+            throw new ArgumentException($"'{key}' is not under the staging prefix '{stagingPrefix}'", nameof(key));
         }
     }
 

@@ -6,23 +6,23 @@ namespace Pipeline.Functions;
 /// </summary>
 public sealed class Backoff
 {
-    private readonly TimeSpan _base;
-    private readonly TimeSpan _max;
-    private readonly Random _random;
+    private readonly TimeSpan baseDelay;
+    private readonly TimeSpan maxDelay;
+    private readonly Random random;
 
     public Backoff(TimeSpan baseDelay, TimeSpan maxDelay, Random random)
     {
-        _base = baseDelay;
-        _max = maxDelay;
-        _random = random;
+        this.baseDelay = baseDelay;
+        this.maxDelay = maxDelay;
+        this.random = random;
     }
 
     /// <summary>The delay before retry <paramref name="retry"/> (1 for the first retry).</summary>
     public TimeSpan DelayBefore(int retry)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(retry, 1);
-        var ceiling = Math.Min(_max.TotalMilliseconds, _base.TotalMilliseconds * Math.Pow(2, retry - 1));
+        var ceiling = Math.Min(maxDelay.TotalMilliseconds, baseDelay.TotalMilliseconds * Math.Pow(2, retry - 1));
         var half = ceiling / 2;
-        return TimeSpan.FromMilliseconds(half + (_random.NextDouble() * half));
+        return TimeSpan.FromMilliseconds(half + (random.NextDouble() * half));
     }
 }

@@ -14,20 +14,20 @@ public sealed class BatchItemWriter
 {
     public const int MaxItemsPerRequest = 25;
 
-    private readonly IAmazonDynamoDB _dynamoDb;
-    private readonly string _table;
-    private readonly int _maxAttempts;
-    private readonly Backoff _backoff;
-    private readonly Func<TimeSpan, CancellationToken, Task> _delay;
+    private readonly IAmazonDynamoDB dynamoDb;
+    private readonly string table;
+    private readonly int maxAttempts;
+    private readonly Backoff backoff;
+    private readonly Func<TimeSpan, CancellationToken, Task> delay;
 
     public BatchItemWriter(IAmazonDynamoDB dynamoDb, string table, int maxAttempts, Backoff backoff, Func<TimeSpan, CancellationToken, Task> delay)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxAttempts, 1);
-        _dynamoDb = dynamoDb;
-        _table = table;
-        _maxAttempts = maxAttempts;
-        _backoff = backoff;
-        _delay = delay;
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+        this.maxAttempts = maxAttempts;
+        this.backoff = backoff;
+        this.delay = delay;
     }
 
     /// <returns>The items DynamoDB refused, by their index in <paramref name="items"/>, with its message.</returns>
@@ -67,10 +67,10 @@ public sealed class BatchItemWriter
         var pending = batch.Select(item => new WriteRequest { PutRequest = new PutRequest { Item = item } }).ToList();
         for (var attempt = 1; pending.Count > 0; attempt++)
         {
-            var response = await _dynamoDb.BatchWriteItemAsync(
-                new BatchWriteItemRequest { RequestItems = new Dictionary<string, List<WriteRequest>> { [_table] = pending } },
+            var response = await dynamoDb.BatchWriteItemAsync(
+                new BatchWriteItemRequest { RequestItems = new Dictionary<string, List<WriteRequest>> { [table] = pending } },
                 cancellationToken).ConfigureAwait(false);
-            pending = response.UnprocessedItems is { } unprocessed && unprocessed.TryGetValue(_table, out var left) && left is not null
+            pending = response.UnprocessedItems is { } unprocessed && unprocessed.TryGetValue(table, out var left) && left is not null
                 ? left
                 : [];
             if (pending.Count == 0)
@@ -78,16 +78,16 @@ public sealed class BatchItemWriter
                 break;
             }
 
-            if (attempt == _maxAttempts)
+            if (attempt == maxAttempts)
             {
                 var unwritten = pending.Select(r => r.PutRequest.Item)
                     .Concat(items.Skip(start + batch.Count))
                     .Select(KeyOf)
                     .ToList();
-                throw new StoreIncomplete(_table, _maxAttempts, unwritten);
+                throw new StoreIncomplete(table, maxAttempts, unwritten);
             }
 
-            await _delay(_backoff.DelayBefore(attempt), cancellationToken).ConfigureAwait(false);
+            await delay(backoff.DelayBefore(attempt), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -17,15 +17,15 @@ public sealed class SourceLedger
     private const string StoredRecordsAttribute = "stored_records";
     private const string NotYetStored = "NOT contains(#chunks, :chunk)";
 
-    private readonly IAmazonDynamoDB _dynamoDb;
-    private readonly string _table;
-    private readonly TimeProvider _clock;
+    private readonly IAmazonDynamoDB dynamoDb;
+    private readonly string table;
+    private readonly TimeProvider clock;
 
     public SourceLedger(IAmazonDynamoDB dynamoDb, string table, TimeProvider clock)
     {
-        _dynamoDb = dynamoDb;
-        _table = table;
-        _clock = clock;
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+        this.clock = clock;
     }
 
     /// <summary>
@@ -82,7 +82,7 @@ public sealed class SourceLedger
 
     private async Task<bool> TryUpdateAsync(UpdateItemRequest request, SourceObject source, CancellationToken cancellationToken)
     {
-        request.TableName = _table;
+        request.TableName = table;
         request.Key = new Dictionary<string, AttributeValue>
         {
             [TableSchema.PartitionKey] = new() { S = ItemKeys.LedgerPartitionKey(source) },
@@ -91,7 +91,7 @@ public sealed class SourceLedger
         request.ConditionExpression = NotYetStored;
         try
         {
-            await _dynamoDb.UpdateItemAsync(request, cancellationToken).ConfigureAwait(false);
+            await dynamoDb.UpdateItemAsync(request, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (ConditionalCheckFailedException)
@@ -100,5 +100,5 @@ public sealed class SourceLedger
         }
     }
 
-    private string Now() => _clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    private string Now() => clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }

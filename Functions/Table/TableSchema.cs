@@ -33,3 +33,6 @@ public static class TableSchema
             .ToList(),
     };
 }
+
+/// <summary>A key attribute: <paramref name="Type"/> is the DynamoDB scalar type (S, N, B); <paramref name="KeyType"/> is HASH or RANGE.</summary>
+public sealed record KeyAttribute(string Name, string Type, string KeyType);

@@ -4,7 +4,7 @@ using Pipeline.Infra.Model;
 
 namespace Pipeline.Infra.Tests.TypeScript;
 
-public class TypeScriptTwinTests
+public partial class TypeScriptTwinTests
 {
     [Fact]
     public void DevAndProdProgramsTypeCheckAgainstTheRealProvider()
@@ -50,7 +50,7 @@ public class TypeScriptTwinTests
     }
 
     /// <summary>A state machine whose model misspells <c>tracingConfiguration</c>.</summary>
-    private sealed record MisspelledStateMachine : Resource
+    private sealed partial record MisspelledStateMachine : Resource
     {
         public MisspelledStateMachine(string logicalName) : base(logicalName)
         {
@@ -67,14 +67,5 @@ public class TypeScriptTwinTests
         public required Input RoleArn { get; init; }
 
         public required StateMachineTracingConfiguration TracingConfig { get; init; }
-
-        public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-        [
-            new("name", Name),
-            new("type", Type),
-            new("definition", Definition),
-            new("roleArn", RoleArn),
-            new("tracingConfig", TracingConfig),
-        ];
     }
 }

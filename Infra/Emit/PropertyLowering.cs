@@ -24,9 +24,6 @@ public static class PropertyLowering
         return new ObjectNode(members);
     }
 
-    public static string CamelCase(string name) =>
-        name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
-
     private static Node? Lower(object? value) => value switch
     {
         null => null,

@@ -1,9 +1,10 @@
 namespace Pipeline.Infra.Model;
 
 /// <summary>
-/// One resource of the program. Subclasses declare the pulumi-aws input properties as C# init properties
-/// whose names are the provider's names in PascalCase, and list them in <see cref="Properties"/>;
-/// <see cref="LogicalName"/>, <see cref="TypeToken"/> and <see cref="Options"/> are not inputs.
+/// One resource of the program. Subclasses are <c>partial</c> and declare the pulumi-aws input properties as C# init
+/// properties whose names are the provider's names in PascalCase; <see cref="Properties"/> is generated from them
+/// (<see cref="IPulumiObject"/>). <see cref="LogicalName"/>, <see cref="TypeToken"/> and <see cref="Options"/> are not
+/// inputs.
 /// </summary>
 public abstract record Resource : IPulumiObject
 {

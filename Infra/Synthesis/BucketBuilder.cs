@@ -95,7 +95,7 @@ public static class BucketBuilder
                 {
                     Id = "expire-staging-objects",
                     Status = "Enabled",
-                    Filter = new LifecycleRuleFilter { Prefix = StorageLayout.WorkRoot },
+                    Filter = new LifecycleRuleFilter { Prefix = StorageLayout.StagingRoot },
                     Expiration = new LifecycleExpiration { Days = context.Settings.WorkExpirationDays },
                     NoncurrentVersionExpiration = new NoncurrentVersionExpiration { NoncurrentDays = StagingNoncurrentDays },
                 },
@@ -103,7 +103,7 @@ public static class BucketBuilder
                 {
                     Id = "remove-staging-delete-markers",
                     Status = "Enabled",
-                    Filter = new LifecycleRuleFilter { Prefix = StorageLayout.WorkRoot },
+                    Filter = new LifecycleRuleFilter { Prefix = StorageLayout.StagingRoot },
                     Expiration = new LifecycleExpiration { ExpiredObjectDeleteMarker = true },
                 },
                 new LifecycleRule

@@ -285,7 +285,7 @@ public static class StateMachineBuilder
         {
             PayloadText text when field == "Key" => Input.Of($"{ingest.ArnOutput}/{text.Value}"),
             PayloadText text => Input.Of($"{ingest.ArnOutput}/{text.Value.TrimEnd('/')}/*"),
-            PayloadExpression => Input.Of($"{ingest.ArnOutput}/{Functions.StorageLayout.WorkRoot}*"),
+            PayloadExpression => Input.Of($"{ingest.ArnOutput}/{Functions.StorageLayout.StagingRoot}*"),
             var other => throw new InvalidOperationException($"A distributed Map's {field} is {other}; its role cannot be derived."),
         };
     }

@@ -13,7 +13,7 @@ public class DefinitionParserTests
     [InlineData("""{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "x", "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Z"}], "End": true}}}""", "'A'", "Z")]
     [InlineData("""{"QueryLanguage": "XPath", "StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}""", "XPath", "JSONPath")]
     [InlineData("""{"StartAt": "M", "States": {"M": {"Type": "Map", "ToleratedFailureCount": 1, "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}}}""", "'M'", "distributed")]
-    [InlineData("""{"StartAt": "A", "States": {"A": {"Type": "Pass", "Assign": {"x": 1}, "End": true}}}""", "'A'", "Assign")]
+    [InlineData("""{"StartAt": "A", "States": {"A": {"Type": "Succeed", "Assign": {"x": 1}}}}""", "'A'", "Assign")]
     [InlineData("""{"StartAt": "C", "States": {"C": {"Type": "Choice", "Choices": [{"Variable": "$.x", "NumericIsAbout": 1, "Next": "C"}]}}}""", "'C'", "NumericIsAbout")]
     [InlineData("""{"StartAt": "A", "States": {"A": {"Type": "Pass", "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "A"}], "End": true}}}""", "'A'", "\"Catch\" is not valid in a Pass state")]
     [InlineData("""{"StartAt": "A", "States": {"A": {"Type": "Succeed", "Next": "A"}}}""", "'A'", "\"Next\" is not valid in a Succeed state")]

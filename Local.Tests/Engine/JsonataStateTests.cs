@@ -136,6 +136,27 @@ public class JsonataStateTests
     }
 
     [Fact]
+    public async Task AChoicesOwnAssign_AppliesWhicheverRuleMatches_AlongWithTheRules()
+    {
+        var definition = """
+            {
+              "QueryLanguage": "JSONata",
+              "StartAt": "Route",
+              "States": {
+                "Route": { "Type": "Choice", "Assign": { "routed": true, "picked": "none" },
+                           "Choices": [ { "Condition": "{% $states.input.n > 1 %}", "Assign": { "picked": "{% $states.input.n %}" }, "Next": "Show" } ],
+                           "Default": "Show" },
+                "Show": { "Type": "Pass", "Output": { "routed": "{% $routed %}", "picked": "{% $picked %}" }, "End": true }
+              }
+            }
+            """;
+
+        var result = await Asl.RunAsync(definition, """{"n": 5}""");
+
+        result.Output.ShouldBeJson("""{"routed": true, "picked": 5}""");
+    }
+
+    [Fact]
     public async Task ACaughtError_ReachesTheCatchersOutputAsStatesErrorOutput()
     {
         var definition = $$"""
@@ -157,6 +178,30 @@ public class JsonataStateTests
 
         result.ShouldSucceed();
         result.Output.ShouldBeJson("\"States.QueryEvaluationError\"");
+    }
+
+    [Fact]
+    public async Task ACatchersOutput_ReadsTheContextObject()
+    {
+        var definition = $$"""
+            {
+              "QueryLanguage": "JSONata",
+              "StartAt": "Call",
+              "States": {
+                "Call": {
+                  "Type": "Task", "Resource": "{{Asl.EchoArn}}", "Arguments": { "n": "{% $number('x') %}" },
+                  "Catch": [ { "ErrorEquals": ["States.ALL"], "Output": "{% $states.context.State.Name & ': ' & $states.errorOutput.Error %}", "Next": "Handled" } ],
+                  "End": true
+                },
+                "Handled": { "Type": "Succeed" }
+              }
+            }
+            """;
+
+        var result = await Asl.RunAsync(definition, "{}", Asl.Echo());
+
+        result.ShouldSucceed();
+        result.Output.ShouldBeJson("\"Call: States.QueryEvaluationError\"");
     }
 
     [Theory]

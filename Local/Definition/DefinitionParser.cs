@@ -12,8 +12,8 @@ internal static class DefinitionParser
 {
     private static readonly string[] UnsupportedStateFields = ["Credentials"];
 
-    /// <summary>JSONPath states take variables nowhere yet in the local engine; JSONata states take them.</summary>
-    private static readonly string[] JsonataOnlyFields = ["Assign", "Arguments", "Output", "Items"];
+    /// <summary>The fields only JSONata states take (Assign is for both languages).</summary>
+    private static readonly string[] JsonataOnlyFields = ["Arguments", "Output", "Items"];
 
     public static StateMachine Parse(string definitionJson)
     {
@@ -82,7 +82,8 @@ internal static class DefinitionParser
             throw new InvalidDefinitionException($"State '{name}': the field \"{jsonataField}\" is for JSONata states; this state's QueryLanguage is JSONPath.");
         }
 
-        if (StateFields.FirstInvalid(node["Type"]?.GetValue<string>(), jsonata, node.Select(field => field.Key)) is { } invalid)
+        var language = jsonata ? Workflows.QueryLanguage.Jsonata : Workflows.QueryLanguage.JsonPath;
+        if (Workflows.StateFields.FirstInvalid(node["Type"]?.GetValue<string>(), language, node.Select(field => field.Key)) is { } invalid)
         {
             throw new InvalidDefinitionException(
                 $"State '{name}': the field \"{invalid}\" is not valid in a {(jsonata ? "JSONata " : string.Empty)}{node["Type"]} state (CreateStateMachine: SCHEMA_VALIDATION_FAILED).");
@@ -206,12 +207,10 @@ internal static class DefinitionParser
             }
         }
 
-        foreach (var field in new[] { "ToleratedFailureCountPath", "ToleratedFailurePercentagePath" }.Where(node.ContainsKey))
-        {
-            throw new InvalidDefinitionException($"State '{name}': \"{field}\" is not supported by the local engine; give {field[..^4]} as a number.");
-        }
-
-        var percentage = OptionalNumber(node, "ToleratedFailurePercentage", owner);
+        var jsonata = QueryLanguages.IsJsonata(node);
+        var expressions = new Dictionary<string, string>(StringComparer.Ordinal);
+        var numbers = new MapNumbers(jsonata, expressions, owner);
+        var percentage = numbers.Number(node, "ToleratedFailurePercentage");
         if (percentage is < 0 or > 100)
         {
             throw new InvalidDefinitionException($"State '{name}': ToleratedFailurePercentage must be between 0 and 100.");
@@ -223,17 +222,20 @@ internal static class DefinitionParser
             Processor = ParseGraph(processorNode, $"the ItemProcessor of state '{name}'"),
             Distributed = distributed,
             ChildType = processorNode["ProcessorConfig"]?["ExecutionType"]?.GetValue<string>() == "EXPRESS" ? WorkflowVariant.Express : WorkflowVariant.Standard,
-            ItemReader = node["ItemReader"] is JsonObject reader ? ParseItemReader(name, reader) : null,
-            ItemBatcher = node["ItemBatcher"] is JsonObject batcher ? ParseItemBatcher(name, batcher) : null,
-            ResultWriter = node["ResultWriter"] is JsonObject writer ? ParseResultWriter(name, writer) : null,
-            ToleratedFailureCount = OptionalInt(node, "ToleratedFailureCount", owner),
+            ItemReader = node["ItemReader"] is JsonObject reader ? ParseItemReader(name, reader, numbers) : null,
+            ItemBatcher = node["ItemBatcher"] is JsonObject batcher ? ParseItemBatcher(name, batcher, numbers) : null,
+            ResultWriter = node["ResultWriter"] is JsonObject writer ? ParseResultWriter(name, writer, jsonata) : null,
+            ToleratedFailureCount = numbers.Int(node, "ToleratedFailureCount"),
             ToleratedFailurePercentage = percentage,
+            ToleratedFailureCountPath = OptionalString(node, "ToleratedFailureCountPath", owner),
+            ToleratedFailurePercentagePath = OptionalString(node, "ToleratedFailurePercentagePath", owner),
             Label = OptionalString(node, "Label", owner),
             ItemsPath = OptionalString(node, "ItemsPath", owner) ?? "$",
             Items = Clone(node["Items"]),
             ItemSelectorReadsInput = ContextUses.ReadsStatesInput(node["ItemSelector"]),
             ItemSelector = Clone(node["ItemSelector"] ?? node["Parameters"]),
-            MaxConcurrency = OptionalInt(node, "MaxConcurrency", owner) ?? 0,
+            MaxConcurrency = numbers.Int(node, "MaxConcurrency") ?? 0,
+            NumberExpressions = expressions,
             MaxConcurrencyPath = OptionalString(node, "MaxConcurrencyPath", owner),
             ResultSelector = Clone(node["ResultSelector"]),
             ResultPath = PathField(node, "ResultPath"),
@@ -245,7 +247,7 @@ internal static class DefinitionParser
     private static readonly string[] DistributedOnlyFields =
         ["ItemReader", "ItemBatcher", "ResultWriter", "ToleratedFailureCount", "ToleratedFailurePercentage", "ToleratedFailureCountPath", "ToleratedFailurePercentagePath", "Label"];
 
-    private static ItemReaderConfig ParseItemReader(string name, JsonObject node)
+    private static ItemReaderConfig ParseItemReader(string name, JsonObject node, MapNumbers numbers)
     {
         var owner = $"the ItemReader of state '{name}'";
         var resource = OptionalString(node, "Resource", owner);
@@ -265,30 +267,58 @@ internal static class DefinitionParser
             ? (config["CSVHeaders"] as JsonArray)?.Select(header => header!.GetValue<string>()).ToList()
                 ?? throw new InvalidDefinitionException($"State '{name}': CSVHeaderLocation GIVEN needs CSVHeaders.")
             : null;
+        var arguments = numbers.Jsonata ? "Arguments" : "Parameters";
         return new ItemReaderConfig(
             resource,
-            node["Parameters"]?.DeepClone() ?? throw new InvalidDefinitionException($"State '{name}': the ItemReader needs Parameters with Bucket and Key."),
+            node[arguments]?.DeepClone() ?? throw new InvalidDefinitionException($"State '{name}': the ItemReader needs {arguments} with Bucket and Key."),
             inputType,
             headers,
-            OptionalInt(config, "MaxItems", owner) ?? 0);
+            numbers.Int(config, "MaxItems", "ItemReader.ReaderConfig.MaxItems") ?? 0)
+        {
+            MaxItemsPath = OptionalString(config, "MaxItemsPath", owner),
+        };
     }
 
-    private static ItemBatcherConfig ParseItemBatcher(string name, JsonObject node)
+    private static ItemBatcherConfig ParseItemBatcher(string name, JsonObject node, MapNumbers numbers)
     {
-        var owner = $"the ItemBatcher of state '{name}'";
-        var items = OptionalInt(node, "MaxItemsPerBatch", owner) ?? 0;
-        var bytes = OptionalInt(node, "MaxInputBytesPerBatch", owner) ?? 0;
-        return items > 0 || bytes > 0
+        var items = numbers.Int(node, "MaxItemsPerBatch", "ItemBatcher.MaxItemsPerBatch") ?? 0;
+        var bytes = numbers.Int(node, "MaxInputBytesPerBatch", "ItemBatcher.MaxInputBytesPerBatch") ?? 0;
+        return items > 0 || bytes > 0 || numbers.Expressions.Keys.Any(key => key.StartsWith("ItemBatcher.", StringComparison.Ordinal))
             ? new ItemBatcherConfig(items, bytes, node["BatchInput"]?.DeepClone())
             : throw new InvalidDefinitionException($"State '{name}': the ItemBatcher needs MaxItemsPerBatch or MaxInputBytesPerBatch.");
     }
 
-    private static ResultWriterConfig ParseResultWriter(string name, JsonObject node)
+    private static ResultWriterConfig ParseResultWriter(string name, JsonObject node, bool jsonata)
     {
         var resource = OptionalString(node, "Resource", $"the ResultWriter of state '{name}'");
-        return resource == ResultWriterConfig.PutObject && node["Parameters"] is JsonObject parameters
+        var arguments = jsonata ? "Arguments" : "Parameters";
+        return resource == ResultWriterConfig.PutObject && node[arguments] is JsonObject parameters
             ? new ResultWriterConfig(resource, parameters.DeepClone())
-            : throw new InvalidDefinitionException($"State '{name}': the ResultWriter needs Resource {ResultWriterConfig.PutObject} and Parameters with Bucket and Prefix.");
+            : throw new InvalidDefinitionException($"State '{name}': the ResultWriter needs Resource {ResultWriterConfig.PutObject} and {arguments} with Bucket and Prefix.");
+    }
+
+    /// <summary>
+    /// A Map's numbers (MaxConcurrency, the tolerances, the batch sizes, MaxItems): in a JSONata state each may be a
+    /// <c>{% expression %}</c>, kept by its field's path in <see cref="Expressions"/> and evaluated when the state runs.
+    /// </summary>
+    private sealed record MapNumbers(bool Jsonata, Dictionary<string, string> Expressions, string Owner)
+    {
+        public int? Int(JsonObject node, string field, string? key = null) =>
+            Expression(node, field, key) ? null : OptionalInt(node, field, Owner);
+
+        public double? Number(JsonObject node, string field) =>
+            Expression(node, field, null) ? null : OptionalNumber(node, field, Owner);
+
+        private bool Expression(JsonObject node, string field, string? key)
+        {
+            if (!Jsonata || JsonataTemplate.Expression(node[field]) is not { } expression)
+            {
+                return false;
+            }
+
+            Expressions[key ?? field] = expression;
+            return true;
+        }
     }
 
     private static List<StateGraph> ParseBranches(JsonObject node, string owner)
@@ -343,7 +373,7 @@ internal static class DefinitionParser
 
         var variable = RequiredString(node, "Variable", $"a choice rule of {owner}");
         var operators = node
-            .Where(field => field.Key is not ("Variable" or "Next" or "Comment"))
+            .Where(field => field.Key is not ("Variable" or "Next" or "Comment" or "Assign"))
             .ToList();
         if (operators.Count != 1 || !ChoiceOperators.IsKnown(operators[0].Key))
         {

@@ -12,11 +12,12 @@ internal static class DefinitionSyntax
 {
     private static readonly string[] Paths = ["InputPath", "OutputPath"];
 
-    private static readonly string[] ContextReferencePaths = ["ItemsPath", "SecondsPath", "TimestampPath", "MaxConcurrencyPath"];
+    private static readonly string[] ContextReferencePaths =
+        ["ItemsPath", "SecondsPath", "TimestampPath", "MaxConcurrencyPath", "ToleratedFailureCountPath", "ToleratedFailurePercentagePath"];
 
     private static readonly string[] Expressions = ["ErrorPath", "CausePath"];
 
-    private static readonly string[] Templates = ["Parameters", "ItemSelector", "ResultSelector"];
+    private static readonly string[] Templates = ["Parameters", "ItemSelector", "ResultSelector", "Assign"];
 
     public static void Check(string name, JsonObject state)
     {
@@ -41,6 +42,9 @@ internal static class DefinitionSyntax
                 Refuse(field, reason);
         }
 
+        if (Text(state["ItemReader"]?["ReaderConfig"]?["MaxItemsPath"]) is { } maxItemsPath && AslSyntax.ReferencePath(maxItemsPath, allowContext: true) is { } maxItemsReason)
+            Refuse("ItemReader.ReaderConfig.MaxItemsPath", $"'{maxItemsPath}' is not a valid reference path: {maxItemsReason}");
+
         if (Text(state["ResultPath"]) is { } resultPath && AslSyntax.ReferencePath(resultPath, allowContext: false) is { } resultReason)
             Refuse("ResultPath", $"'{resultPath}' is not a valid reference path: {resultReason}");
 
@@ -48,6 +52,8 @@ internal static class DefinitionSyntax
         {
             if (Text(catcher?["ResultPath"]) is { } path && AslSyntax.ReferencePath(path, allowContext: false) is { } reason)
                 Refuse($"Catch[{index}].ResultPath", $"'{path}' is not a valid reference path: {reason}");
+            if (FirstInvalidExpression(catcher?["Assign"]) is { } invalid)
+                Refuse($"Catch[{index}].Assign.{invalid.Key}", invalid.Reason);
         }
 
         var templates = Templates.Select(field => (field, state[field]))
@@ -64,6 +70,8 @@ internal static class DefinitionSyntax
         {
             if (FirstInvalidRule(rule) is { } invalid)
                 Refuse($"Choices[{index}].{invalid.Key}", invalid.Reason);
+            if (FirstInvalidExpression(rule?["Assign"]) is { } assign)
+                Refuse($"Choices[{index}].Assign.{assign.Key}", assign.Reason);
         }
     }
 

@@ -28,6 +28,11 @@ public sealed record MapState : RecoverableState
 
     public double? ToleratedFailurePercentage { get; init; }
 
+    /// <summary>JSONPath: reference paths (on the input, the context object or a variable) to the tolerances.</summary>
+    public string? ToleratedFailureCountPath { get; init; }
+
+    public string? ToleratedFailurePercentagePath { get; init; }
+
     /// <summary>Names the Map Run and its child executions; the state's name when absent.</summary>
     public string? Label { get; init; }
 
@@ -49,6 +54,13 @@ public sealed record MapState : RecoverableState
     public int MaxConcurrency { get; init; }
 
     public string? MaxConcurrencyPath { get; init; }
+
+    /// <summary>
+    /// JSONata: the numbers given as expressions, by their field's path (<c>MaxConcurrency</c>, <c>ToleratedFailureCount</c>,
+    /// <c>ToleratedFailurePercentage</c>, <c>ItemBatcher.MaxItemsPerBatch</c>, <c>ItemBatcher.MaxInputBytesPerBatch</c>,
+    /// <c>ItemReader.ReaderConfig.MaxItems</c>), each evaluated to a number when the state runs.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> NumberExpressions { get; init; } = new Dictionary<string, string>();
 
     public override string Type => "Map";
 }

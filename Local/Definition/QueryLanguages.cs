@@ -3,13 +3,13 @@ using System.Text.Json.Nodes;
 namespace Pipeline.Local.Definition;
 
 /// <summary>
-/// Which query language each state speaks: its own <c>QueryLanguage</c>, else the state machine's (JSONPath by default).
-/// A machine in JSONata cannot have a JSONPath state (Step Functions developer guide, "Transforming data with JSONata").
+/// Which query language each state speaks: its own <c>QueryLanguage</c>, else the state machine's (JSONPath by default),
+/// refused where <see cref="Workflows.QueryLanguages.CanHold"/> refuses it.
 /// </summary>
 internal static class QueryLanguages
 {
-    public const string Jsonata = "JSONata";
-    public const string JsonPath = "JSONPath";
+    private const string Jsonata = Workflows.QueryLanguages.Jsonata;
+    private const string JsonPath = Workflows.QueryLanguages.JsonPath;
 
     /// <summary>Writes the machine's language into every state that names none, nested graphs included.</summary>
     public static void Spread(JsonObject machine)
@@ -40,7 +40,7 @@ internal static class QueryLanguages
                 throw new InvalidDefinitionException($"State '{name}': QueryLanguage '{own}' is neither {JsonPath} nor {Jsonata}.");
             }
 
-            if (language == Jsonata && own == JsonPath)
+            if (!Workflows.QueryLanguages.CanHold(Workflows.QueryLanguages.Parse(language)!.Value, Workflows.QueryLanguages.Parse(own ?? language)!.Value))
             {
                 throw new InvalidDefinitionException($"State '{name}': a state of a JSONata state machine cannot use JSONPath.");
             }

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Pipeline.Local.Definition;
 using Pipeline.Local.Paths;
+using Pipeline.Workflows.Paths;
 
 namespace Pipeline.Local.Engine;
 
@@ -16,18 +17,18 @@ internal static class ChoiceEvaluator
 {
     private static readonly string[] Families = ["String", "Numeric", "Timestamp", "Boolean"];
 
-    public static bool Evaluate(Condition rule, JsonNode? input, JsonNode? context) => rule switch
+    public static bool Evaluate(Condition rule, PathScope scope) => rule switch
     {
-        AndCondition and => and.Conditions.All(r => Evaluate(r, input, context)),
-        OrCondition or => or.Conditions.Any(r => Evaluate(r, input, context)),
-        NotCondition not => !Evaluate(not.Condition, input, context),
-        ComparisonCondition comparison => Compare(comparison, input, context),
+        AndCondition and => and.Conditions.All(r => Evaluate(r, scope)),
+        OrCondition or => or.Conditions.Any(r => Evaluate(r, scope)),
+        NotCondition not => !Evaluate(not.Condition, scope),
+        ComparisonCondition comparison => Compare(comparison, scope),
         _ => throw new InvalidOperationException($"Unknown choice rule {rule.GetType().Name}."),
     };
 
-    private static bool Compare(ComparisonCondition rule, JsonNode? input, JsonNode? context)
+    private static bool Compare(ComparisonCondition rule, PathScope scope)
     {
-        var found = TryLookup(rule.Variable, input, context, out var value);
+        var found = JsonPath.Parse(rule.Variable).TryEvaluate(scope, out var value);
         if (rule.Operator == "IsPresent")
         {
             return found == Flag(rule);
@@ -61,7 +62,7 @@ internal static class ChoiceEvaluator
         if (isPath)
         {
             var path = rule.Operand?.GetValue<string>() ?? string.Empty;
-            if (!TryLookup(path, input, context, out operand))
+            if (!JsonPath.Parse(path).TryEvaluate(scope, out operand))
             {
                 throw new StatesErrorException(ErrorNames.Runtime, $"Invalid path '{path}': The choice state's condition path references an invalid value.");
             }
@@ -93,11 +94,6 @@ internal static class ChoiceEvaluator
             _ => false,
         };
     }
-
-    private static bool TryLookup(string path, JsonNode? input, JsonNode? context, out JsonNode? value) =>
-        path.StartsWith("$$", StringComparison.Ordinal)
-            ? JsonPath.Parse(path[1..]).TryEvaluate(context, out value)
-            : JsonPath.Parse(path).TryEvaluate(input, out value);
 
     private static bool Flag(ComparisonCondition rule) => rule.Operand?.GetValueKind() == JsonValueKind.True;
 

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
 using Pipeline.Local.Paths;
 
 namespace Pipeline.Local.Engine;
@@ -32,8 +34,13 @@ internal sealed class ExecutionPath
     public CancellationToken CancellationToken { get; }
 
     /// <summary>The workflow variables this branch sees; a fork starts with its parent's, and what it assigns stays in it.</summary>
-    public System.Collections.Immutable.ImmutableDictionary<string, System.Text.Json.Nodes.JsonNode?> Variables { get; set; } =
-        System.Collections.Immutable.ImmutableDictionary<string, System.Text.Json.Nodes.JsonNode?>.Empty;
+    public ImmutableDictionary<string, JsonNode?> Variables { get; set; } = ImmutableDictionary<string, JsonNode?>.Empty;
+
+    /// <summary>What a JSONPath field of this branch reads: <paramref name="data"/> as <c>$</c>, the context object, the variables.</summary>
+    public PathScope Scope(JsonNode? data, JsonNode? context) => new(data, context, Variables);
+
+    /// <summary>The variables the state now running has assigned, for its StateExited event (AWS's assignedVariables).</summary>
+    public IReadOnlyList<KeyValuePair<string, JsonNode?>>? Assigned { get; set; }
 
     public ExecutionPath Fork(int index, DateTimeOffset start, CancellationToken cancellationToken) =>
         new(Timeline.Fork(start), LastEventId, unchecked((Seed * 31) + index + 1), cancellationToken) { Variables = Variables };

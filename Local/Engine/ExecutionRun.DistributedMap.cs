@@ -1,10 +1,12 @@
 using ErrorNames = Pipeline.Workflows.ErrorNames;
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Definition;
 using Pipeline.Local.History;
 using Pipeline.Local.Paths;
+using Pipeline.Workflows.Paths;
 
 namespace Pipeline.Local.Engine;
 
@@ -23,16 +25,14 @@ internal sealed partial class ExecutionRun
     private async Task<JsonNode?> RunDistributedMapAsync(MapState state, JsonNode? input, ExecutionPath path, DateTimeOffset enteredTime, int retryCount)
     {
         var context = ContextObject(state, enteredTime, retryCount, null);
-        var effective = ApplyInputPath(state, input, context);
+        state = WithEvaluatedNumbers(state, input, context, path);
+        var effective = ApplyInputPath(state, input, context, path);
+        state = WithNumbersAtPaths(state, path.Scope(effective, context));
         var items = state.ItemReader is { } reader
             ? await ReadItemsAsync(state, reader, effective, context, path).ConfigureAwait(false)
-            : (Select(state.ItemsPath, effective, context) as JsonArray)?.Select(item => item?.DeepClone()).ToList()
-                ?? throw new StatesErrorException(ErrorNames.Runtime, $"State '{state.Name}': ItemsPath '{state.ItemsPath}' must select an array.");
-        var selected = items.Select((item, index) => state.ItemSelector is null
-                ? item
-                : PayloadTemplate.Evaluate(state.ItemSelector, effective, ContextObject(state, enteredTime, retryCount, new JsonObject { ["Index"] = index, ["Value"] = item?.DeepClone() }), path.Intrinsics))
-            .ToList();
-        var inputs = state.ItemBatcher is { } batcher ? Batches(batcher, selected, effective, context, path) : selected;
+            : [.. MapItems(state, input, effective, context, path).Select(item => item?.DeepClone())];
+        var selected = items.Select((item, index) => SelectItem(state, input, effective, index, item, enteredTime, retryCount, path)).ToList();
+        var inputs = state.ItemBatcher is { } batcher ? Batches(state, batcher, selected, effective, context, path) : selected;
 
         // A redrive continues the failed Map Run under its ARN and runs only the children that did not succeed.
         var label = state.Label ?? state.Name;
@@ -56,7 +56,7 @@ internal sealed partial class ExecutionRun
         var failed = 0;
         try
         {
-            var concurrency = MaxConcurrency(state, effective, DistributedMapConcurrency);
+            var concurrency = MaxConcurrency(state, path.Scope(effective, context), DistributedMapConcurrency);
             await FanOutAsync(path, pending.Count, concurrency, async (slot, branch) =>
             {
                 var index = pending[slot];
@@ -106,11 +106,48 @@ internal sealed partial class ExecutionRun
         return Finish(state, input, output, context, path);
     }
 
+    /// <summary>
+    /// JSONPath: the tolerances and MaxItems given by reference paths, read from the effective input, the context object
+    /// or a variable. A number or a string holding one is taken: LocalStack's AWS snapshot of
+    /// MAP_STATE_REFERENCE_IN_TOLERATED_FAILURE_PATH runs with both tolerances read from variables holding "1".
+    /// </summary>
+    private static MapState WithNumbersAtPaths(MapState state, PathScope scope)
+    {
+        double? Read(string? referencePath, double highest)
+        {
+            if (referencePath is null)
+            {
+                return null;
+            }
+
+            var value = Select(referencePath, scope);
+            var number = JsonNumber.TryGet(value, out var n) ? n
+                : value is JsonValue text && text.TryGetValue<string>(out var s) && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed
+                : double.NaN;
+            return number >= 0 && number <= highest
+                ? number
+                : throw new StatesErrorException(ErrorNames.Runtime, $"State '{state.Name}': '{referencePath}' must reference a number from 0 to {highest}.");
+        }
+
+        return state with
+        {
+            ToleratedFailureCount = Read(state.ToleratedFailureCountPath, int.MaxValue) is { } count ? (int)count : state.ToleratedFailureCount,
+            ToleratedFailurePercentage = Read(state.ToleratedFailurePercentagePath, 100) ?? state.ToleratedFailurePercentage,
+            ItemReader = state.ItemReader is { } reader && Read(reader.MaxItemsPath, int.MaxValue) is { } maxItems ? reader with { MaxItems = (int)maxItems } : state.ItemReader,
+        };
+    }
+
+    /// <summary>An ItemReader's or ResultWriter's Parameters, or BatchInput; in JSONata, Arguments or BatchInput over <c>$states</c>.</summary>
+    private static JsonNode? MapTemplate(MapState state, JsonNode? template, JsonNode? effective, JsonNode context, ExecutionPath path) =>
+        state.Jsonata
+            ? JsonataTemplate.Evaluate(template, Bindings(path, effective, context))
+            : PayloadTemplate.Evaluate(template, path.Scope(effective, context), path.Intrinsics);
+
     private static bool Succeeded(JsonNode? entry) => entry?["Status"]?.GetValue<string>() == ExecutionStatus.Succeeded.ApiName();
 
     private async Task<List<JsonNode?>> ReadItemsAsync(MapState state, ItemReaderConfig reader, JsonNode? effective, JsonNode context, ExecutionPath path)
     {
-        var (bucket, key) = Location(state, PayloadTemplate.Evaluate(reader.Parameters, effective, context, path.Intrinsics), "Key", "ItemReader");
+        var (bucket, key) = Location(state, MapTemplate(state, reader.Parameters, effective, context, path), "Key", "ItemReader");
         var store = objects ?? throw new StatesErrorException(ErrorNames.ItemReaderFailed, $"State '{state.Name}': no object store is bound to the local engine to read s3://{bucket}/{key}.");
         byte[] content;
         try
@@ -149,9 +186,9 @@ internal sealed partial class ExecutionRun
     }
 
     /// <summary>Groups items into <c>{"Items": [...]}</c> inputs, closing a batch at the item count or before the byte bound.</summary>
-    private static List<JsonNode?> Batches(ItemBatcherConfig batcher, List<JsonNode?> items, JsonNode? effective, JsonNode context, ExecutionPath path)
+    private static List<JsonNode?> Batches(MapState state, ItemBatcherConfig batcher, List<JsonNode?> items, JsonNode? effective, JsonNode context, ExecutionPath path)
     {
-        var batchInput = batcher.BatchInput is null ? null : PayloadTemplate.Evaluate(batcher.BatchInput, effective, context, path.Intrinsics);
+        var batchInput = batcher.BatchInput is null ? null : MapTemplate(state, batcher.BatchInput, effective, context, path);
         var batches = new List<JsonNode?>();
         var current = new JsonArray();
         var bytes = 0;
@@ -204,7 +241,7 @@ internal sealed partial class ExecutionRun
     private async Task<JsonNode> WriteResultsAsync(
         MapState state, ResultWriterConfig writer, string mapRunArn, string mapRunId, JsonObject[] entries, JsonNode? effective, JsonNode context, ExecutionPath path)
     {
-        var (bucket, prefix) = Location(state, PayloadTemplate.Evaluate(writer.Parameters, effective, context, path.Intrinsics), "Prefix", "ResultWriter");
+        var (bucket, prefix) = Location(state, MapTemplate(state, writer.Parameters, effective, context, path), "Prefix", "ResultWriter");
         var store = objects ?? throw new StatesErrorException(ErrorNames.ResultWriterFailed, $"State '{state.Name}': no object store is bound to the local engine to write to s3://{bucket}/{prefix}.");
         var folder = prefix.Length == 0 ? $"{mapRunId}/" : $"{prefix.TrimEnd('/')}/{mapRunId}/";
         var files = new JsonObject { ["FAILED"] = new JsonArray(), ["PENDING"] = new JsonArray(), ["SUCCEEDED"] = new JsonArray() };

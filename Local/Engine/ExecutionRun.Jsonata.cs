@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Pipeline.Local.Definition;
 using Pipeline.Local.Paths;
 using ErrorNames = Pipeline.Workflows.ErrorNames;
+using Pipeline.Workflows.Paths;
 
 namespace Pipeline.Local.Engine;
 
@@ -43,16 +44,12 @@ internal sealed partial class ExecutionRun
             return;
         }
 
-        var values = assign.Select(pair => (pair.Key, Value: JsonataTemplate.Evaluate(pair.Value, bindings))).ToList();
-        foreach (var (name, value) in values)
+        if (assign.ContainsKey("states"))
         {
-            if (name == "states")
-            {
-                throw new StatesErrorException(ErrorNames.Runtime, "The variable name 'states' is reserved.");
-            }
-
-            path.Variables = path.Variables.SetItem(name, value);
+            throw new StatesErrorException(ErrorNames.Runtime, "The variable name 'states' is reserved.");
         }
+
+        SetVariables(assign.Select(pair => KeyValuePair.Create(pair.Key, JsonataTemplate.Evaluate(pair.Value, bindings))).ToList(), path);
     }
 
     /// <summary>Output (or the default) then Assign, with the state's result when it has one.</summary>
@@ -82,13 +79,52 @@ internal sealed partial class ExecutionRun
             if (matched)
             {
                 var output = rule.Output is null ? (state.Output is null ? input?.DeepClone() : JsonataTemplate.Evaluate(state.Output, bindings)) : JsonataTemplate.Evaluate(rule.Output, bindings);
-                AssignVariables(rule.Assign ?? state.Assign, bindings, path);
+                AssignVariables(ChoiceAssign(state, rule), bindings, path);
                 return (rule.Next, ExitWith(state, output, path));
             }
         }
 
         var next = state.Default ?? throw new StatesErrorException(ErrorNames.NoChoiceMatched, $"No Matches! (state '{state.Name}' has no Default)");
         return (next, ExitWith(state, JsonataOutput(state, input, context, path, null, hasResult: false), path));
+    }
+
+    /// <summary>
+    /// JSONata: the Map with the numbers it gives as expressions evaluated (developer guide, "Map state": MaxConcurrency,
+    /// ToleratedFailureCount and ToleratedFailurePercentage, ItemBatcher's MaxItemsPerBatch and MaxInputBytesPerBatch,
+    /// ReaderConfig's MaxItems); a value of the wrong kind fails with States.QueryEvaluationError.
+    /// </summary>
+    private static MapState WithEvaluatedNumbers(MapState state, JsonNode? input, JsonNode context, ExecutionPath path)
+    {
+        if (state.NumberExpressions.Count == 0)
+        {
+            return state;
+        }
+
+        var bindings = Bindings(path, input, context);
+        JsonNode? Value(string field) =>
+            state.NumberExpressions.TryGetValue(field, out var expression) ? JsonataTemplate.Run(expression, bindings).Value : null;
+        int? Whole(string field) =>
+            !state.NumberExpressions.ContainsKey(field) ? null
+            : JsonNumber.WholeAtLeast(Value(field), 0) is { } value and <= int.MaxValue ? (int)value
+            : throw new StatesErrorException(ErrorNames.QueryEvaluationError, $"State '{state.Name}': {field} must evaluate to a non-negative integer.");
+
+        var percentage = !state.NumberExpressions.ContainsKey("ToleratedFailurePercentage") ? state.ToleratedFailurePercentage
+            : JsonNumber.TryGet(Value("ToleratedFailurePercentage"), out var given) && given is >= 0 and <= 100 ? given
+            : throw new StatesErrorException(ErrorNames.QueryEvaluationError, $"State '{state.Name}': ToleratedFailurePercentage must evaluate to a number between 0 and 100.");
+        return state with
+        {
+            MaxConcurrency = Whole("MaxConcurrency") ?? state.MaxConcurrency,
+            ToleratedFailureCount = Whole("ToleratedFailureCount") ?? state.ToleratedFailureCount,
+            ToleratedFailurePercentage = percentage,
+            ItemBatcher = state.ItemBatcher is { } batcher
+                ? batcher with
+                {
+                    MaxItemsPerBatch = Whole("ItemBatcher.MaxItemsPerBatch") ?? batcher.MaxItemsPerBatch,
+                    MaxInputBytesPerBatch = Whole("ItemBatcher.MaxInputBytesPerBatch") ?? batcher.MaxInputBytesPerBatch,
+                }
+                : null,
+            ItemReader = state.ItemReader is { } reader ? reader with { MaxItems = Whole("ItemReader.ReaderConfig.MaxItems") ?? reader.MaxItems } : null,
+        };
     }
 
     private static StatesErrorException JsonataFailure(FailState state, JsonNode? input, JsonNode context, ExecutionPath path)

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Pipeline.Local.Definition;
 using Pipeline.Local.History;
 using Pipeline.Local.Paths;
+using Pipeline.Workflows.Paths;
 
 namespace Pipeline.Local.Engine;
 
@@ -16,25 +17,11 @@ internal sealed partial class ExecutionRun
         }
 
         var context = ContextObject(state, enteredTime, retryCount, null);
-        var effective = ApplyInputPath(state, input, context);
-        var items = (state.Jsonata
-                ? (state.Items is null ? input?.DeepClone() : JsonataTemplate.Evaluate(state.Items, Bindings(path, input, context)))
-                : Select(state.ItemsPath, effective, context)) as JsonArray
-            ?? throw new StatesErrorException(ErrorNames.Runtime, $"State '{state.Name}': {(state.Jsonata ? "Items" : $"ItemsPath '{state.ItemsPath}'")} must select an array.");
-        var maxConcurrency = MaxConcurrency(state, effective, ExecutionQuotas.InlineMapConcurrency);
-        var iterationInputs = items
-            .Select((item, index) => state.ItemSelector is null
-                ? item?.DeepClone()
-                : state.Jsonata
-                ? JsonataTemplate.Evaluate(
-                    state.ItemSelector,
-                    Bindings(path, input, ContextObject(state, enteredTime, retryCount, new JsonObject { ["Index"] = index, ["Value"] = item?.DeepClone() }), withInput: state.ItemSelectorReadsInput))
-                : PayloadTemplate.Evaluate(
-                    state.ItemSelector,
-                    effective,
-                    ContextObject(state, enteredTime, retryCount, new JsonObject { ["Index"] = index, ["Value"] = item?.DeepClone() }),
-                    path.Intrinsics))
-            .ToList();
+        state = WithEvaluatedNumbers(state, input, context, path);
+        var effective = ApplyInputPath(state, input, context, path);
+        var items = MapItems(state, input, effective, context, path);
+        var maxConcurrency = MaxConcurrency(state, path.Scope(effective, context), ExecutionQuotas.InlineMapConcurrency);
+        var iterationInputs = items.Select((item, index) => SelectItem(state, input, effective, index, item, enteredTime, retryCount, path)).ToList();
         iterationInputs.ForEach(i => AddFanOutBytes(i, 1));
         history.Add(path, HistoryEventType.MapStateStarted, new JsonObject { ["length"] = items.Count });
 
@@ -90,16 +77,37 @@ internal sealed partial class ExecutionRun
         return Finish(state, input, new JsonArray(results.Select(r => r?.DeepClone()).ToArray()), context, path);
     }
 
+    /// <summary>The items at ItemsPath, or in JSONata the Items (the state's input when absent).</summary>
+    private static JsonArray MapItems(MapState state, JsonNode? input, JsonNode? effective, JsonNode context, ExecutionPath path) =>
+        (state.Jsonata
+            ? (state.Items is null ? input?.DeepClone() : JsonataTemplate.Evaluate(state.Items, Bindings(path, input, context)))
+            : Select(state.ItemsPath, path.Scope(effective, context))) as JsonArray
+        ?? throw new StatesErrorException(ErrorNames.Runtime, $"State '{state.Name}': {(state.Jsonata ? "Items" : $"ItemsPath '{state.ItemsPath}'")} must select an array.");
+
+    /// <summary>One item as its iteration (or child execution) receives it: shaped by the ItemSelector, which sees <c>$$.Map.Item</c>.</summary>
+    private JsonNode? SelectItem(MapState state, JsonNode? input, JsonNode? effective, int index, JsonNode? item, DateTimeOffset enteredTime, int retryCount, ExecutionPath path)
+    {
+        if (state.ItemSelector is null)
+        {
+            return item?.DeepClone();
+        }
+
+        var context = ContextObject(state, enteredTime, retryCount, new JsonObject { ["Index"] = index, ["Value"] = item?.DeepClone() });
+        return state.Jsonata
+            ? JsonataTemplate.Evaluate(state.ItemSelector, Bindings(path, input, context, withInput: state.ItemSelectorReadsInput))
+            : PayloadTemplate.Evaluate(state.ItemSelector, path.Scope(effective, context), path.Intrinsics);
+    }
+
     /// <summary>The outputs of the iterations or branches that succeeded, by index.</summary>
     private static IEnumerable<KeyValuePair<int, JsonNode?>> Completed(JsonNode?[] results, bool[] done) =>
         results.Select((output, index) => KeyValuePair.Create(index, output)).Where(pair => done[pair.Key]);
 
     /// <summary>The iterations run at once: the state's MaxConcurrency, capped (and 0, no limit, replaced) by the mode's <paramref name="most"/>.</summary>
-    private static int MaxConcurrency(MapState state, JsonNode? effectiveInput, int most)
+    private static int MaxConcurrency(MapState state, PathScope scope, int most)
     {
         var max = state.MaxConcurrencyPath is not { } maxPath
             ? state.MaxConcurrency
-            : JsonNumber.WholeAtLeast(JsonPath.Parse(maxPath).Evaluate(effectiveInput), 0) is { } value and <= int.MaxValue
+            : JsonNumber.WholeAtLeast(Select(maxPath, scope), 0) is { } value and <= int.MaxValue
                 ? (int)value
                 : throw new StatesErrorException(ErrorNames.Runtime, $"State '{state.Name}': MaxConcurrencyPath '{maxPath}' must reference a non-negative integer.");
         return max == 0 || max > most ? most : max;

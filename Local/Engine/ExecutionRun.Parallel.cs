@@ -10,9 +10,9 @@ internal sealed partial class ExecutionRun
     private async Task<JsonNode?> RunParallelAsync(ParallelState state, JsonNode? input, ExecutionPath path, DateTimeOffset enteredTime, int retryCount)
     {
         var context = ContextObject(state, enteredTime, retryCount, null);
-        var effective = ApplyInputPath(state, input, context);
+        var effective = ApplyInputPath(state, input, context, path);
         var branchInput = state.Jsonata ? JsonataArguments(state, input, context, path)
-            : state.Parameters is null ? effective : PayloadTemplate.Evaluate(state.Parameters, effective, context, path.Intrinsics);
+            : state.Parameters is null ? effective : PayloadTemplate.Evaluate(state.Parameters, path.Scope(effective, context), path.Intrinsics);
         AddFanOutBytes(branchInput, state.Branches.Count);
         history.Add(path, HistoryEventType.ParallelStateStarted);
 

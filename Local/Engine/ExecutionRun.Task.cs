@@ -6,6 +6,7 @@ using Pipeline.Local.Definition;
 using Pipeline.Local.History;
 using Pipeline.Local.Paths;
 using Pipeline.Local.Tasks;
+using Pipeline.Workflows.Paths;
 
 namespace Pipeline.Local.Engine;
 
@@ -14,11 +15,11 @@ internal sealed partial class ExecutionRun
     private async Task<JsonNode?> RunTaskAsync(TaskState state, JsonNode? input, ExecutionPath path, DateTimeOffset enteredTime, int retryCount)
     {
         var context = ContextObject(state, enteredTime, retryCount, null);
-        var effective = ApplyInputPath(state, input, context);
+        var effective = ApplyInputPath(state, input, context, path);
         var parameters = state.Jsonata ? JsonataArguments(state, input, context, path)
-            : state.Parameters is null ? effective : PayloadTemplate.Evaluate(state.Parameters, effective, context, path.Intrinsics);
+            : state.Parameters is null ? effective : PayloadTemplate.Evaluate(state.Parameters, path.Scope(effective, context), path.Intrinsics);
         var resource = TaskResource.Parse(state.Resource);
-        var timeout = TimeoutSeconds(state, effective);
+        var timeout = TimeoutSeconds(state, path.Scope(effective, context));
 
         // A plain function ARN is the legacy Lambda task, which AWS records as LambdaFunction* events.
         var legacyLambda = resource.Kind == TaskResourceKind.LambdaFunction;
@@ -94,7 +95,10 @@ internal sealed partial class ExecutionRun
         return Finish(state, input, result, context, path);
     }
 
-    /// <summary>ResultSelector, then ResultPath into the raw state input, then OutputPath; in JSONata, Output and Assign.</summary>
+    /// <summary>
+    /// Assign and ResultSelector over the raw result, then ResultPath into the raw state input, then OutputPath, the
+    /// variables set once the output is known; in JSONata, Output and Assign.
+    /// </summary>
     private static JsonNode? Finish(RecoverableState state, JsonNode? input, JsonNode? result, JsonNode context, ExecutionPath path)
     {
         if (state.Jsonata)
@@ -102,18 +106,21 @@ internal sealed partial class ExecutionRun
             return JsonataOutput(state, input, context, path, result, hasResult: true);
         }
 
-        var selected = state.ResultSelector is null ? result : PayloadTemplate.Evaluate(state.ResultSelector, result, context, path.Intrinsics);
-        return ApplyOutputPath(state, ApplyResultPath(state.ResultPath, input, selected), context);
+        var assigned = EvaluateAssign(state.Assign, path.Scope(result, context), path);
+        var selected = state.ResultSelector is null ? result : PayloadTemplate.Evaluate(state.ResultSelector, path.Scope(result, context), path.Intrinsics);
+        var output = ApplyOutputPath(state, ApplyResultPath(state.ResultPath, input, selected), context, path);
+        SetVariables(assigned, path);
+        return output;
     }
 
-    private static int? TimeoutSeconds(TaskState state, JsonNode? effectiveInput)
+    private static int? TimeoutSeconds(TaskState state, PathScope scope)
     {
         if (state.TimeoutSecondsPath is not { } timeoutPath)
         {
             return state.TimeoutSeconds;
         }
 
-        return JsonNumber.WholeAtLeast(JsonPath.Parse(timeoutPath).Evaluate(effectiveInput), 1) is { } seconds and <= int.MaxValue
+        return JsonNumber.WholeAtLeast(Select(timeoutPath, scope), 1) is { } seconds and <= int.MaxValue
             ? (int)seconds
             : throw new StatesErrorException(ErrorNames.Runtime, $"State '{state.Name}': TimeoutSecondsPath '{timeoutPath}' must reference a positive integer.");
     }

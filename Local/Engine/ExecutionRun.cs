@@ -7,6 +7,7 @@ using Pipeline.Local.Definition;
 using Pipeline.Local.History;
 using Pipeline.Local.Paths;
 using Pipeline.Local.Tasks;
+using Pipeline.Workflows.Paths;
 
 namespace Pipeline.Local.Engine;
 
@@ -232,11 +233,11 @@ internal sealed partial class ExecutionRun
             PassState pass => Exit(pass, RunPass(pass, input, ContextObject(state, enteredTime, 0, null), path)),
             ChoiceState choice => RunChoice(choice, input, ContextObject(state, enteredTime, 0, null), path),
             WaitState wait => Exit(wait, RunWait(wait, input, ContextObject(state, enteredTime, 0, null), path)),
-            SucceedState succeed => (null, ExitWith(succeed, Succeed(succeed, input, ContextObject(state, enteredTime, 0, null)), path)),
+            SucceedState succeed => (null, ExitWith(succeed, Succeed(succeed, input, ContextObject(state, enteredTime, 0, null), path), path)),
             FailState fail => throw Failure(fail, input, ContextObject(state, enteredTime, 0, null), path),
-            TaskState task => await RunWithRetryAsync(task, input, path, retry => AttributedAsync(task, enteredEventId, () => RunTaskAsync(task, input, path, enteredTime, retry))).ConfigureAwait(false),
-            ParallelState parallel => await RunWithRetryAsync(parallel, input, path, retry => AttributedAsync(parallel, enteredEventId, () => RunParallelAsync(parallel, input, path, enteredTime, retry))).ConfigureAwait(false),
-            MapState map => await RunWithRetryAsync(map, input, path, retry => AttributedAsync(map, enteredEventId, () => RunMapAsync(map, input, path, enteredTime, retry))).ConfigureAwait(false),
+            TaskState task => await RunWithRetryAsync(task, input, path, enteredTime, retry => AttributedAsync(task, enteredEventId, () => RunTaskAsync(task, input, path, enteredTime, retry))).ConfigureAwait(false),
+            ParallelState parallel => await RunWithRetryAsync(parallel, input, path, enteredTime, retry => AttributedAsync(parallel, enteredEventId, () => RunParallelAsync(parallel, input, path, enteredTime, retry))).ConfigureAwait(false),
+            MapState map => await RunWithRetryAsync(map, input, path, enteredTime, retry => AttributedAsync(map, enteredEventId, () => RunMapAsync(map, input, path, enteredTime, retry))).ConfigureAwait(false),
             _ => throw new StatesErrorException(ErrorNames.Runtime, $"State '{state.Name}' has an unsupported type."),
         }).ConfigureAwait(false);
 
@@ -266,18 +267,28 @@ internal sealed partial class ExecutionRun
 
     private JsonNode? ExitWith(State state, JsonNode? output, ExecutionPath path)
     {
-        history.Add(path, StateEvents.Exited(state.Type), () => new JsonObject
+        var assigned = path.Assigned;
+        path.Assigned = null;
+        history.Add(path, StateEvents.Exited(state.Type), () =>
         {
-            ["name"] = state.Name,
-            ["output"] = Json(output),
-            ["outputDetails"] = new JsonObject { ["truncated"] = false },
+            var details = new JsonObject();
+            if (assigned is not null)
+            {
+                details["assignedVariables"] = new JsonObject(assigned.Select(pair => KeyValuePair.Create(pair.Key, (JsonNode?)Json(pair.Value))));
+                details["assignedVariablesDetails"] = new JsonObject { ["truncated"] = false };
+            }
+
+            details["name"] = state.Name;
+            details["output"] = Json(output);
+            details["outputDetails"] = new JsonObject { ["truncated"] = false };
+            return details;
         });
         return output;
     }
 
     /// <summary>Runs a Task, Parallel or Map attempt under its Retry and Catch rules.</summary>
     private async Task<(string? Next, JsonNode? Output)> RunWithRetryAsync(
-        RecoverableState state, JsonNode? input, ExecutionPath path, Func<int, Task<JsonNode?>> attempt)
+        RecoverableState state, JsonNode? input, ExecutionPath path, DateTimeOffset enteredTime, Func<int, Task<JsonNode?>> attempt)
     {
         var (retriers, catchers) = (state.Retry, state.Catch);
         var attemptsByRetrier = new int[retriers.Count];
@@ -321,49 +332,58 @@ internal sealed partial class ExecutionRun
 
             if (state.Jsonata)
             {
-                var bindings = Bindings(path, input, new JsonObject(), errorOutput: errorOutput);
+                var bindings = Bindings(path, input, ContextObject(state, enteredTime, retryCount, null), errorOutput: errorOutput);
                 var output = catcher.Output is null ? errorOutput : JsonataTemplate.Evaluate(catcher.Output, bindings);
                 AssignVariables(catcher.Assign, bindings, path);
                 return (catcher.Next, ExitWith(state, output, path));
             }
 
+            var assigned = EvaluateAssign(catcher.Assign, path.Scope(errorOutput, ContextObject(state, enteredTime, retryCount, null)), path);
             var caught = catcher.ResultPath is null ? input?.DeepClone() : ReferencePath.Parse(catcher.ResultPath).Apply(input, errorOutput);
+            SetVariables(assigned, path);
             return (catcher.Next, ExitWith(state, caught, path));
         }
     }
 
     private static JsonNode? RunPass(PassState state, JsonNode? input, JsonNode context, ExecutionPath path)
     {
-        var effective = ApplyInputPath(state, input, context);
-        var parameters = state.Parameters is null ? effective : PayloadTemplate.Evaluate(state.Parameters, effective, context, path.Intrinsics);
+        var effective = ApplyInputPath(state, input, context, path);
+        var parameters = state.Parameters is null ? effective : PayloadTemplate.Evaluate(state.Parameters, path.Scope(effective, context), path.Intrinsics);
         var result = state.HasResult ? state.Result?.DeepClone() : parameters;
-        return ApplyOutputPath(state, ApplyResultPath(state.ResultPath, input, result), context);
+        var assigned = EvaluateAssign(state.Assign, path.Scope(result, context), path);
+        var output = ApplyOutputPath(state, ApplyResultPath(state.ResultPath, input, result), context, path);
+        SetVariables(assigned, path);
+        return output;
     }
 
     private (string? Next, JsonNode? Output) RunChoice(ChoiceState state, JsonNode? input, JsonNode context, ExecutionPath path)
     {
-        var effective = ApplyInputPath(state, input, context);
-        var next = state.Choices.FirstOrDefault(c => ChoiceEvaluator.Evaluate(c.Condition, effective, context))?.Next
+        var effective = ApplyInputPath(state, input, context, path);
+        var rule = state.Choices.FirstOrDefault(c => ChoiceEvaluator.Evaluate(c.Condition, path.Scope(effective, context)));
+        var next = rule?.Next
             ?? state.Default
             ?? throw new StatesErrorException(ErrorNames.NoChoiceMatched, $"No Matches! (state '{state.Name}' has no Default)");
-        return (next, ExitWith(state, ApplyOutputPath(state, effective, context), path));
+        var assigned = EvaluateAssign(ChoiceAssign(state, rule), path.Scope(effective, context), path);
+        var output = ApplyOutputPath(state, effective, context, path);
+        SetVariables(assigned, path);
+        return (next, ExitWith(state, output, path));
     }
 
-    private static JsonNode? Succeed(SucceedState state, JsonNode? input, JsonNode context) =>
-        ApplyOutputPath(state, ApplyInputPath(state, input, context), context);
+    private static JsonNode? Succeed(SucceedState state, JsonNode? input, JsonNode context, ExecutionPath path) =>
+        ApplyOutputPath(state, ApplyInputPath(state, input, context, path), context, path);
 
     private JsonNode? RunWait(WaitState state, JsonNode? input, JsonNode context, ExecutionPath path)
     {
-        var effective = ApplyInputPath(state, input, context);
+        var effective = ApplyInputPath(state, input, context, path);
         var now = path.Timeline.UtcNow;
         var until = state switch
         {
             { Seconds: { } seconds } => now.AddSeconds(seconds),
             { Timestamp: { } timestamp } => timestamp,
-            { SecondsPath: { } secondsPath } => JsonNumber.WholeAtLeast(JsonPath.Parse(secondsPath).Evaluate(effective), 0) is { } s
+            { SecondsPath: { } secondsPath } => JsonNumber.WholeAtLeast(Select(secondsPath, path.Scope(effective, context)), 0) is { } s
                 ? now.AddSeconds(s)
                 : throw new StatesErrorException(ErrorNames.Runtime, $"State '{state.Name}': SecondsPath '{secondsPath}' must reference a non-negative integer."),
-            { TimestampPath: { } timestampPath } => JsonPath.Parse(timestampPath).Evaluate(effective) is JsonValue t && t.TryGetValue<string>(out var text) && AslTimestamp.TryParse(text, out var at)
+            { TimestampPath: { } timestampPath } => Select(timestampPath, path.Scope(effective, context)) is JsonValue t && t.TryGetValue<string>(out var text) && AslTimestamp.TryParse(text, out var at)
                 ? at
                 : throw new StatesErrorException(ErrorNames.Runtime, $"State '{state.Name}': TimestampPath '{timestampPath}' must reference an RFC 3339 timestamp."),
             { SecondsExpression: { } secondsExpression } => JsonNumber.WholeAtLeast(JsonataTemplate.Run(secondsExpression, Bindings(path, input, context)).Value, 0) is { } s
@@ -376,7 +396,12 @@ internal sealed partial class ExecutionRun
         };
         path.CancellationToken.ThrowIfCancellationRequested();
         path.Timeline.AdvanceTo(until);
-        return ApplyOutputPath(state, effective, context);
+
+        // A JSONata Wait assigns its variables with its Output (JsonataOutput).
+        var assigned = state.Jsonata ? null : EvaluateAssign(state.Assign, path.Scope(effective, context), path);
+        var output = ApplyOutputPath(state, effective, context, path);
+        SetVariables(assigned, path);
+        return output;
     }
 
     /// <summary>ErrorPath and CausePath may name the input, the context object (<c>$$</c>) or call an intrinsic function.</summary>
@@ -384,21 +409,20 @@ internal sealed partial class ExecutionRun
     {
         string? Lookup(string? literal, string? expression, string field) =>
             literal ?? (expression is null ? null
-                : PayloadTemplate.Resolve(expression, input, context, path.Intrinsics) is JsonValue v && v.TryGetValue<string>(out var text) ? text
+                : PayloadTemplate.Resolve(expression, path.Scope(input, context), path.Intrinsics) is JsonValue v && v.TryGetValue<string>(out var text) ? text
                 : throw new StatesErrorException(ErrorNames.Runtime, $"State '{state.Name}': {field} '{expression}' must reference a string."));
 
         return new StatesErrorException(Lookup(state.Error, state.ErrorPath, "ErrorPath") ?? string.Empty, Lookup(state.Cause, state.CausePath, "CausePath"));
     }
 
-    private static JsonNode? ApplyInputPath(State state, JsonNode? input, JsonNode context) =>
-        state.InputPath is null ? new JsonObject() : Select(state.InputPath, input, context);
+    private static JsonNode? ApplyInputPath(State state, JsonNode? input, JsonNode context, ExecutionPath path) =>
+        state.InputPath is null ? new JsonObject() : Select(state.InputPath, path.Scope(input, context));
 
-    private static JsonNode? ApplyOutputPath(State state, JsonNode? output, JsonNode context) =>
-        state.OutputPath is null ? new JsonObject() : Select(state.OutputPath, output, context);
+    private static JsonNode? ApplyOutputPath(State state, JsonNode? output, JsonNode context, ExecutionPath path) =>
+        state.OutputPath is null ? new JsonObject() : Select(state.OutputPath, path.Scope(output, context));
 
-    /// <summary>A path over the data, or over the context object when it starts with <c>$$</c>.</summary>
-    private static JsonNode? Select(string path, JsonNode? data, JsonNode context) =>
-        path.StartsWith("$$", StringComparison.Ordinal) ? JsonPath.Parse(path[1..]).Evaluate(context) : JsonPath.Parse(path).Evaluate(data);
+    /// <summary>A path over the data, the context object (<c>$$</c>) or a variable (<c>$name</c>).</summary>
+    private static JsonNode? Select(string path, PathScope scope) => JsonPath.Parse(path).Evaluate(scope);
 
     private static JsonNode? ApplyResultPath(string? resultPath, JsonNode? input, JsonNode? result) =>
         resultPath is null ? input?.DeepClone() : ReferencePath.Parse(resultPath).Apply(input, result);

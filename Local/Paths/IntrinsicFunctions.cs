@@ -5,12 +5,14 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Engine;
+using Pipeline.Workflows.Paths;
 
 namespace Pipeline.Local.Paths;
 
 /// <summary>
-/// The States.* intrinsic functions of the JSONPath query language. Arguments are string literals in single quotes
-/// (with \' \{ \} \\ escapes), numbers, true/false/null, paths on the input or the context object, and nested calls.
+/// The States.* intrinsic functions of the JSONPath query language, evaluated over calls parsed by the one parser
+/// (<see cref="IntrinsicParser"/>, which has checked names, arity and States.Format's placeholders). Arguments are string
+/// literals, numbers, true/false/null, paths on the data, the context object or a variable, and nested calls.
 /// Randomness (UUID, MathRandom without a seed) comes from the injected source so runs are reproducible.
 /// </summary>
 public sealed class IntrinsicFunctions
@@ -25,61 +27,48 @@ public sealed class IntrinsicFunctions
         this.random = random;
     }
 
-    public JsonNode? Evaluate(string expression, JsonNode? input, JsonNode? context)
+    public JsonNode? Evaluate(IntrinsicCall call, PathScope scope)
     {
-        ArgumentNullException.ThrowIfNull(expression);
-        var parser = new IntrinsicParser(expression);
-        var call = parser.ParseCall();
-        return Invoke(call, input, context);
-    }
-
-    private JsonNode? Invoke(IntrinsicParser.Call call, JsonNode? input, JsonNode? context)
-    {
-        var args = call.Arguments.Select(a => EvaluateArgument(a, input, context)).ToList();
+        ArgumentNullException.ThrowIfNull(call);
+        var args = call.Arguments.Select(a => EvaluateArgument(a, scope)).ToList();
         var f = new Arguments(call.Name, args);
         return call.Name switch
         {
-            "States.Format" => Format(f, call.Arguments.FirstOrDefault() as IntrinsicParser.StringLiteral),
+            "States.Format" => Format(f, call.Arguments[0] as IntrinsicArgument.Text),
             "States.StringToJson" => StringToJson(f),
-            "States.JsonToString" => JsonValue.Create(JsonText.Write(f.Count(1).Value(0))),
+            "States.JsonToString" => JsonValue.Create(JsonText.Write(f.Value(0))),
             "States.Array" => new JsonArray(args.Select(a => a.Value?.DeepClone()).ToArray()),
-            "States.ArrayPartition" => ArrayPartition(f.Count(2)),
-            "States.ArrayContains" => JsonValue.Create(f.Count(2).Array(0).Any(item => JsonPath.ValuesEqual(item, f.Value(1)))),
-            "States.ArrayRange" => ArrayRange(f.Count(3)),
-            "States.ArrayGetItem" => ArrayGetItem(f.Count(2)),
-            "States.ArrayLength" => JsonValue.Create(f.Count(1).Array(0).Count),
-            "States.ArrayUnique" => ArrayUnique(f.Count(1)),
-            "States.Base64Encode" => JsonValue.Create(Convert.ToBase64String(Encoding.UTF8.GetBytes(f.Count(1).BoundedString(0, MaxStringLength)))),
-            "States.Base64Decode" => Base64Decode(f.Count(1)),
-            "States.Hash" => Hash(f.Count(2)),
-            "States.JsonMerge" => JsonMerge(f.Count(3)),
+            "States.ArrayPartition" => ArrayPartition(f),
+            "States.ArrayContains" => JsonValue.Create(f.Array(0).Any(item => JsonPath.ValuesEqual(item, f.Value(1)))),
+            "States.ArrayRange" => ArrayRange(f),
+            "States.ArrayGetItem" => ArrayGetItem(f),
+            "States.ArrayLength" => JsonValue.Create(f.Array(0).Count),
+            "States.ArrayUnique" => ArrayUnique(f),
+            "States.Base64Encode" => JsonValue.Create(Convert.ToBase64String(Encoding.UTF8.GetBytes(f.BoundedString(0, MaxStringLength)))),
+            "States.Base64Decode" => Base64Decode(f),
+            "States.Hash" => Hash(f),
+            "States.JsonMerge" => JsonMerge(f),
             "States.MathRandom" => MathRandom(f),
-            "States.MathAdd" => JsonValue.Create(f.Count(2).Rounded(0) + f.Rounded(1)),
-            "States.StringSplit" => StringSplit(f.Count(2)),
-            "States.UUID" => JsonValue.Create(NewUuid(f.Count(0))),
+            "States.MathAdd" => JsonValue.Create(f.Rounded(0) + f.Rounded(1)),
+            "States.StringSplit" => StringSplit(f),
+            "States.UUID" => JsonValue.Create(NewUuid()),
             _ => throw new StatesErrorException(ErrorNames.Runtime, $"Unknown intrinsic function '{call.Name}'."),
         };
     }
 
-    private Argument EvaluateArgument(IntrinsicParser.Node node, JsonNode? input, JsonNode? context) => node switch
+    private Argument EvaluateArgument(IntrinsicArgument argument, PathScope scope) => argument switch
     {
-        IntrinsicParser.Call nested => new Argument(Invoke(nested, input, context)),
-        IntrinsicParser.PathReference path => new Argument(path.Text.StartsWith("$$", StringComparison.Ordinal)
-            ? JsonPath.Parse(path.Text[1..]).Evaluate(context)
-            : JsonPath.Parse(path.Text).Evaluate(input)),
-        IntrinsicParser.StringLiteral literal => new Argument(JsonValue.Create(literal.Value)),
-        IntrinsicParser.Literal literal => new Argument(literal.Value?.DeepClone()),
+        IntrinsicArgument.Call nested => new Argument(Evaluate(nested.Expression, scope)),
+        IntrinsicArgument.Path path => new Argument(JsonPath.Of(path.Expression).Evaluate(scope)),
+        IntrinsicArgument.Text text => new Argument(JsonValue.Create(text.Value)),
+        IntrinsicArgument.Literal literal => new Argument(literal.Value?.DeepClone()),
         _ => throw new InvalidOperationException("Unknown intrinsic argument."),
     };
 
-    private static JsonValue Format(Arguments f, IntrinsicParser.StringLiteral? literalTemplate)
+    /// <summary>A literal template's placeholders were counted when it was parsed; a template from a path or a call is counted here.</summary>
+    private static JsonValue Format(Arguments f, IntrinsicArgument.Text? literalTemplate)
     {
-        if (f.Values.Count == 0)
-        {
-            throw f.Failure("needs a template string");
-        }
-
-        // A literal template keeps its escapes so that \{ and \} stay literal braces rather than placeholders.
+        // A literal template as written keeps its escapes so that \{ and \} stay literal braces rather than placeholders.
         var template = literalTemplate?.Raw ?? f.String(0);
         var builder = new StringBuilder();
         var next = 1;
@@ -153,7 +142,7 @@ public sealed class IntrinsicFunctions
     /// <summary>An empty or blank string gives null, as Step Functions answers (LocalStack's AWS snapshots, test_string_to_json).</summary>
     private static JsonNode? StringToJson(Arguments f)
     {
-        var text = f.Count(1).String(0);
+        var text = f.String(0);
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
@@ -269,11 +258,6 @@ public sealed class IntrinsicFunctions
     /// <summary>A random integer with the start inclusive and the end exclusive; an optional seed makes it repeatable.</summary>
     private JsonValue MathRandom(Arguments f)
     {
-        if (f.Values.Count is not (2 or 3))
-        {
-            throw f.Failure("takes a start, an end and an optional seed");
-        }
-
         var (start, end) = (f.Integer(0), f.Integer(1));
         if (end <= start)
         {
@@ -291,7 +275,7 @@ public sealed class IntrinsicFunctions
         return new JsonArray(parts.Select(p => (JsonNode?)JsonValue.Create(p)).ToArray());
     }
 
-    private string NewUuid(Arguments _)
+    private string NewUuid()
     {
         var bytes = new byte[16];
         random.NextBytes(bytes);
@@ -304,9 +288,6 @@ public sealed class IntrinsicFunctions
 
     private sealed record Arguments(string Name, IReadOnlyList<Argument> Values)
     {
-        public Arguments Count(int expected) =>
-            Values.Count == expected ? this : throw Failure($"takes {expected} argument(s) but received {Values.Count}");
-
         public JsonNode? Value(int index) => Values[index].Value;
 
         public string String(int index) =>

@@ -1,66 +1,87 @@
 using ErrorNames = Pipeline.Workflows.ErrorNames;
-using System.Text.Json;
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Engine;
+using Pipeline.Workflows.Paths;
 
 namespace Pipeline.Local.Paths;
 
 /// <summary>
-/// A JSONPath as Step Functions evaluates it: <c>$</c>, <c>.name</c>, <c>['name']</c>, <c>[0]</c>, <c>[-1]</c>,
-/// <c>[*]</c>, <c>.*</c>, <c>..name</c>, unions <c>[0,2]</c>, slices <c>[1:3]</c> and simple filters
-/// <c>[?(@.x == 1)]</c> / <c>[?(@.x)]</c>. A definite path (names and indexes only) yields one value; any other yields
-/// an array of the matches. Anything else fails to parse with a message naming the path.
+/// Evaluates a JSONPath parsed by the one parser (<see cref="PathParser"/>) as Step Functions does: a definite path
+/// (names and indexes only) yields one value, any other an array of the matches. It reads the data (<c>$</c>), the
+/// context object (<c>$$</c>) or a variable (<c>$name</c>) of its <see cref="PathScope"/>.
 /// </summary>
 public sealed class JsonPath
 {
-    private readonly IReadOnlyList<PathSegment> segments;
+    /// <summary>
+    /// Each distinct path text is parsed once per process: the texts are a loaded definition's, checked when it loaded,
+    /// and a state of a large Map evaluates the same few paths for every item.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, JsonPath> Parsed = new(StringComparer.Ordinal);
 
-    private JsonPath(string text, IReadOnlyList<PathSegment> segments)
+    private readonly PathExpression expression;
+
+    private JsonPath(PathExpression expression)
     {
-        Text = text;
-        this.segments = segments;
-        IsDefinite = segments.All(s => s is PathSegment.Name or PathSegment.Index);
+        this.expression = expression;
     }
 
-    public string Text { get; }
+    public string Text => expression.Text;
 
-    public bool IsDefinite { get; }
+    public bool IsDefinite => expression.IsDefinite;
 
+    /// <summary>Parses a path; a malformed one fails with States.Runtime naming it (a loaded definition holds none).</summary>
     public static JsonPath Parse(string text)
     {
-        var parser = new PathParser(text, '$');
-        return new JsonPath(text, parser.ParseSegments());
-    }
-
-    /// <summary>Evaluates the path; a definite path that matches nothing fails with States.Runtime.</summary>
-    public JsonNode? Evaluate(JsonNode? root)
-    {
-        var matches = Select(root);
-        if (IsDefinite)
+        ArgumentNullException.ThrowIfNull(text);
+        if (Parsed.TryGetValue(text, out var known))
         {
-            return matches.Count == 1
-                ? matches[0]?.DeepClone()
-                : throw new StatesErrorException(ErrorNames.Runtime, $"Invalid path '{Text}': No results for path: {Text}");
+            return known;
         }
 
-        return new JsonArray(matches.Select(m => m?.DeepClone()).ToArray());
+        try
+        {
+            return Parsed.GetOrAdd(text, new JsonPath(PathParser.Path(text)));
+        }
+        catch (PathSyntaxException ex)
+        {
+            throw new StatesErrorException(ErrorNames.Runtime, $"Invalid JSONPath '{text}': {ex.Message}.");
+        }
     }
 
-    /// <summary>Whether the path matches a value (used by IsPresent and optional lookups).</summary>
-    public bool TryEvaluate(JsonNode? root, out JsonNode? value)
+    internal static JsonPath Of(PathExpression expression) => new(expression);
+
+    /// <summary>Evaluates the path over <paramref name="data"/> alone.</summary>
+    public JsonNode? Evaluate(JsonNode? data) => Evaluate(PathScope.Of(data));
+
+    /// <summary>Evaluates the path; a definite path that matches nothing fails with States.Runtime.</summary>
+    public JsonNode? Evaluate(PathScope scope) =>
+        TryEvaluate(scope, out var value)
+            ? value
+            : throw new StatesErrorException(ErrorNames.Runtime, $"Invalid path '{Text}': No results for path: {Text}");
+
+    /// <summary>Whether the path matches a value (IsPresent, and optional lookups); an unassigned variable fails.</summary>
+    public bool TryEvaluate(PathScope scope, out JsonNode? value)
     {
-        var matches = Select(root);
+        var matches = Select(Root(scope), expression.Segments);
         if (IsDefinite && matches.Count != 1)
         {
             value = null;
             return false;
         }
 
-        value = IsDefinite ? matches[0]?.DeepClone() : new JsonArray(matches.Select(m => m?.DeepClone()).ToArray());
+        value = IsDefinite ? matches[0]?.DeepClone() : new JsonArray([.. matches.Select(m => m?.DeepClone())]);
         return true;
     }
 
-    internal List<JsonNode?> Select(JsonNode? root) => Select(root, segments);
+    private JsonNode? Root(PathScope scope) => expression.Root switch
+    {
+        PathRoot.Context => scope.Context,
+        PathRoot.Variable => scope.Variables.TryGetValue(expression.Variable!, out var value)
+            ? value
+            : throw new StatesErrorException(ErrorNames.Runtime, $"Invalid path '{Text}': the variable '{expression.Variable}' is not assigned."),
+        _ => scope.Data,
+    };
 
     internal static List<JsonNode?> Select(JsonNode? root, IReadOnlyList<PathSegment> segments)
     {
@@ -70,7 +91,7 @@ public sealed class JsonPath
             var next = new List<JsonNode?>();
             foreach (var node in current)
             {
-                Apply(segment, node, next);
+                Apply(segment, node, root, next);
             }
 
             current = next;
@@ -79,7 +100,7 @@ public sealed class JsonPath
         return current;
     }
 
-    private static void Apply(PathSegment segment, JsonNode? node, List<JsonNode?> output)
+    private static void Apply(PathSegment segment, JsonNode? node, JsonNode? root, List<JsonNode?> output)
     {
         switch (segment)
         {
@@ -107,37 +128,53 @@ public sealed class JsonPath
             case PathSegment.Union union:
                 foreach (var part in union.Parts)
                 {
-                    Apply(part, node, output);
+                    Apply(part, node, root, output);
                 }
 
                 break;
             case PathSegment.Slice slice:
                 if (node is JsonArray items)
                 {
-                    var start = Normalize(slice.Start ?? 0, items.Count);
-                    var end = Normalize(slice.End ?? items.Count, items.Count);
-                    for (var i = start; i < end; i += slice.Step)
-                    {
-                        output.Add(items[i]);
-                    }
+                    AddSlice(slice, items, output);
                 }
 
                 break;
             case PathSegment.DeepScan deep:
                 foreach (var descendant in SelfAndDescendants(node))
                 {
-                    Apply(deep.Target, descendant, output);
+                    Apply(deep.Target, descendant, root, output);
                 }
 
                 break;
             case PathSegment.Filter filter:
                 var candidates = node is JsonArray elements ? elements.ToList() : [node];
-                output.AddRange(candidates.Where(filter.Matches));
+                output.AddRange(candidates.Where(candidate => FilterEvaluator.Matches(filter.Expression, candidate, root)));
                 break;
         }
     }
 
-    private static int Normalize(int index, int count) => Math.Clamp(index < 0 ? count + index : index, 0, count);
+    /// <summary>Python's slice rules: missing bounds take the ends, negative bounds count from the end, a negative step walks back.</summary>
+    private static void AddSlice(PathSegment.Slice slice, JsonArray items, List<JsonNode?> output)
+    {
+        var count = items.Count;
+        if (slice.Step > 0)
+        {
+            for (var i = Bound(slice.Start, 0, count, 0, count); i < Bound(slice.End, count, count, 0, count); i += slice.Step)
+            {
+                output.Add(items[i]);
+            }
+        }
+        else
+        {
+            for (var i = Bound(slice.Start, count - 1, count, -1, count - 1); i > Bound(slice.End, -1, count, -1, count - 1); i += slice.Step)
+            {
+                output.Add(items[i]);
+            }
+        }
+    }
+
+    private static int Bound(int? given, int absent, int count, int lowest, int highest) =>
+        given is not { } value ? absent : Math.Clamp(value < 0 ? count + value : value, lowest, highest);
 
     private static IEnumerable<JsonNode?> Children(JsonNode? node) => node switch
     {

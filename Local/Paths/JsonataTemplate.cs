@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Pipeline.Local.Engine;
 using Pipeline.Workflows.Jsonata;
 using ErrorNames = Pipeline.Workflows.ErrorNames;
+using Pipeline.Workflows.Paths;
 
 namespace Pipeline.Local.Paths;
 

@@ -1,50 +1,69 @@
 using ErrorNames = Pipeline.Workflows.ErrorNames;
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Engine;
+using Pipeline.Workflows.Paths;
 
 namespace Pipeline.Local.Paths;
 
 /// <summary>
-/// Evaluates Parameters, ItemSelector and ResultSelector: a field whose name ends in ".$" takes the value of a path
-/// on the input (<c>$...</c>), a path on the context object (<c>$$...</c>) or an intrinsic function call; other fields
-/// are copied, recursing into objects and arrays.
+/// Evaluates Parameters, ItemSelector, ResultSelector and a JSONPath state's Assign: a field whose name ends in ".$"
+/// takes the value of a path on the data (<c>$...</c>), the context object (<c>$$...</c>) or a variable
+/// (<c>$name...</c>), or of an intrinsic function call; other fields are copied, recursing into objects and arrays.
 /// </summary>
 public static class PayloadTemplate
 {
-    public static JsonNode? Evaluate(JsonNode? template, JsonNode? input, JsonNode? context, IntrinsicFunctions intrinsics)
+    /// <summary>Each distinct expression is parsed once per process, as <see cref="JsonPath"/>'s paths are.</summary>
+    private static readonly ConcurrentDictionary<string, AslExpression> Parsed = new(StringComparer.Ordinal);
+
+    public static JsonNode? Evaluate(JsonNode? template, PathScope scope, IntrinsicFunctions intrinsics)
     {
         ArgumentNullException.ThrowIfNull(intrinsics);
         return template switch
         {
-            JsonObject obj => EvaluateObject(obj, input, context, intrinsics),
-            JsonArray array => new JsonArray(array.Select(item => Evaluate(item, input, context, intrinsics)).ToArray()),
+            JsonObject obj => EvaluateObject(obj, scope, intrinsics),
+            JsonArray array => new JsonArray(array.Select(item => Evaluate(item, scope, intrinsics)).ToArray()),
             _ => template?.DeepClone(),
         };
     }
 
-    /// <summary>Resolves one ".$" expression: a path, a context path or an intrinsic call.</summary>
-    public static JsonNode? Resolve(string expression, JsonNode? input, JsonNode? context, IntrinsicFunctions intrinsics)
+    /// <summary>Resolves one ".$" expression (or ErrorPath, CausePath): a path or an intrinsic call.</summary>
+    public static JsonNode? Resolve(string expression, PathScope scope, IntrinsicFunctions intrinsics)
     {
-        ArgumentNullException.ThrowIfNull(expression);
         ArgumentNullException.ThrowIfNull(intrinsics);
-        if (expression.StartsWith("$$", StringComparison.Ordinal))
+        return Parse(expression) switch
         {
-            return JsonPath.Parse(expression[1..]).Evaluate(context);
-        }
-
-        return expression.StartsWith('$')
-            ? JsonPath.Parse(expression).Evaluate(input)
-            : intrinsics.Evaluate(expression, input, context);
+            PathExpression path => JsonPath.Of(path).Evaluate(scope),
+            IntrinsicCall call => intrinsics.Evaluate(call, scope),
+            var other => throw new InvalidOperationException($"Unknown expression {other.GetType().Name}."),
+        };
     }
 
-    private static JsonObject EvaluateObject(JsonObject template, JsonNode? input, JsonNode? context, IntrinsicFunctions intrinsics)
+    private static AslExpression Parse(string expression)
+    {
+        if (Parsed.TryGetValue(expression, out var known))
+        {
+            return known;
+        }
+
+        try
+        {
+            return Parsed.GetOrAdd(expression, AslExpression.Parse(expression));
+        }
+        catch (PathSyntaxException ex)
+        {
+            throw new StatesErrorException(ErrorNames.Runtime, ex.Message);
+        }
+    }
+
+    private static JsonObject EvaluateObject(JsonObject template, PathScope scope, IntrinsicFunctions intrinsics)
     {
         var result = new JsonObject();
         foreach (var (key, value) in template)
         {
             if (!key.EndsWith(".$", StringComparison.Ordinal))
             {
-                result[key] = Evaluate(value, input, context, intrinsics);
+                result[key] = Evaluate(value, scope, intrinsics);
                 continue;
             }
 
@@ -57,17 +76,32 @@ public static class PayloadTemplate
             var expression = value.GetValue<string>();
             try
             {
-                result[name] = Resolve(expression, input, context, intrinsics);
+                result[name] = Resolve(expression, scope, intrinsics);
             }
-            catch (StatesErrorException ex) when (ex.Error == ErrorNames.Runtime && expression.StartsWith('$'))
+            catch (StatesErrorException ex) when (ex.Error == ErrorNames.Runtime && Source(expression, scope) is var (description, document))
             {
-                var source = expression.StartsWith("$$", StringComparison.Ordinal) ? "the context object" : "the input";
                 throw new StatesErrorException(
                     ErrorNames.Runtime,
-                    $"The JSONPath '{expression}' specified for the field '{key}' could not be found in {source} '{JsonText.Write(expression.StartsWith("$$", StringComparison.Ordinal) ? context : input)}'");
+                    $"The JSONPath '{expression}' specified for the field '{key}' could not be found in {description} '{JsonText.Write(document)}'");
             }
         }
 
         return result;
+    }
+
+    /// <summary>What a path that matched nothing was read from, for the error; null for intrinsic calls and unassigned variables.</summary>
+    private static (string Description, JsonNode? Document)? Source(string expression, PathScope scope)
+    {
+        if (Parse(expression) is not PathExpression path)
+        {
+            return null;
+        }
+
+        return path.Root switch
+        {
+            PathRoot.Context => ("the context object", scope.Context),
+            PathRoot.Variable => scope.Variables.TryGetValue(path.Variable!, out var variable) ? ($"the variable '${path.Variable}'", variable) : null,
+            _ => ("the input", scope.Data),
+        };
     }
 }

@@ -1,15 +1,20 @@
 using ErrorNames = Pipeline.Workflows.ErrorNames;
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Engine;
+using Pipeline.Workflows.Paths;
 
 namespace Pipeline.Local.Paths;
 
 /// <summary>
-/// A reference path (ResultPath): names and indexes only, no wildcards. Setting a value creates the missing
-/// objects along the way, as Step Functions does.
+/// A ResultPath, parsed by the one parser (<see cref="PathParser.ResultPath"/>): names and indexes into the input only.
+/// Setting a value creates the missing objects along the way, as Step Functions does.
 /// </summary>
 public sealed class ReferencePath
 {
+    /// <summary>Each distinct ResultPath is parsed once per process, as <see cref="JsonPath"/>'s paths are.</summary>
+    private static readonly ConcurrentDictionary<string, ReferencePath> Parsed = new(StringComparer.Ordinal);
+
     private readonly IReadOnlyList<PathSegment> segments;
 
     private ReferencePath(string text, IReadOnlyList<PathSegment> segments)
@@ -22,10 +27,20 @@ public sealed class ReferencePath
 
     public static ReferencePath Parse(string text)
     {
-        var segments = new PathParser(text, '$').ParseSegments();
-        return segments.All(s => s is PathSegment.Name or PathSegment.Index)
-            ? new ReferencePath(text, segments)
-            : throw new StatesErrorException(ErrorNames.Runtime, $"Invalid reference path '{text}': only field names and indexes are allowed.");
+        ArgumentNullException.ThrowIfNull(text);
+        if (Parsed.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        try
+        {
+            return Parsed.GetOrAdd(text, new ReferencePath(text, PathParser.ResultPath(text).Segments));
+        }
+        catch (PathSyntaxException ex)
+        {
+            throw new StatesErrorException(ErrorNames.Runtime, $"Invalid reference path '{text}': {ex.Message}.");
+        }
     }
 
     /// <summary>Returns <paramref name="root"/> with <paramref name="value"/> placed at this path.</summary>

@@ -3,11 +3,14 @@ using System.Collections.Immutable;
 namespace Pipeline.Workflows;
 
 /// <summary>
-/// A Choice rule condition: a comparison of the value at <c>Variable</c>, or <c>And</c>/<c>Or</c>/<c>Not</c> of conditions.
-/// The factory methods use the ASL operator names.
+/// A Choice rule condition: in JSONPath a comparison of the value at <c>Variable</c>, or <c>And</c>/<c>Or</c>/<c>Not</c> of
+/// conditions; in JSONata one <c>{% %}</c> expression. The factory methods use the ASL operator names.
 /// </summary>
 public abstract record Condition
 {
+    /// <summary>A JSONata rule's <c>Condition</c>: <paramref name="expression"/> (rendered <c>{% expression %}</c>) must yield a boolean.</summary>
+    public static JsonataCondition Jsonata(string expression) => new(JsonataText.Wrap(expression));
+
     public static AndCondition And(params Condition[] conditions) => new([.. conditions]);
 
     public static OrCondition Or(params Condition[] conditions) => new([.. conditions]);
@@ -110,6 +113,9 @@ public abstract record Condition
 /// (strings, timestamps, paths), a <see cref="PayloadNumber"/> or a <see cref="PayloadBoolean"/>.
 /// </summary>
 public sealed record ComparisonCondition(string Variable, ComparisonOperator Operator, PayloadValue Operand) : Condition;
+
+/// <summary>A JSONata rule's condition: holds when <see cref="Expression"/>, written <c>{% ... %}</c>, yields true.</summary>
+public sealed record JsonataCondition(string Expression) : Condition;
 
 /// <summary>Holds when every condition holds.</summary>
 public sealed record AndCondition(ImmutableArray<Condition> Conditions) : Condition;

@@ -10,19 +10,29 @@ public sealed class JsonataExpression
 {
     private readonly Node root;
     private readonly IReadOnlyDictionary<string, FunctionValue> functions;
+    private readonly IReadOnlySet<string> references;
     private Frame? library;
 
-    private JsonataExpression(Node root, IReadOnlyDictionary<string, FunctionValue> functions)
+    private JsonataExpression(Node root, IReadOnlyDictionary<string, FunctionValue> functions, IReadOnlySet<string> references)
     {
         this.root = root;
         this.functions = functions;
+        this.references = references;
     }
+
+    /// <summary>
+    /// The names (without the '$') of the variables this expression reads from its bindings: those it references without
+    /// binding them itself, calling them, or finding them in its function library.
+    /// </summary>
+    public IEnumerable<string> FreeVariables => references.Where(name => !functions.ContainsKey(name));
 
     /// <summary>Parses the text; throws <see cref="JsonataException"/> with an S0xxx code when it is malformed.</summary>
     public static JsonataExpression Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return new JsonataExpression(TreeRewriter.Rewrite(Parser.Parse(text)), FunctionLibrary.Standard);
+        var tree = Parser.Parse(text);
+        var references = VariableReferences.Free(tree);
+        return new JsonataExpression(TreeRewriter.Rewrite(tree), FunctionLibrary.Standard, references);
     }
 
     /// <summary>
@@ -39,7 +49,7 @@ public sealed class JsonataExpression
                     ? JsonConversion.FromNode(result.Value)
                     : null),
         };
-        return new JsonataExpression(root, table);
+        return new JsonataExpression(root, table, references);
     }
 
     /// <summary>This expression without the function <c>$name</c>; calling it then fails as calling any undefined value.</summary>
@@ -47,7 +57,7 @@ public sealed class JsonataExpression
     {
         var table = new Dictionary<string, FunctionValue>(functions, StringComparer.Ordinal);
         table.Remove(name);
-        return new JsonataExpression(root, table);
+        return new JsonataExpression(root, table, references);
     }
 
     /// <summary>Evaluates against JSON input, where a null <paramref name="input"/> is JSON null.</summary>

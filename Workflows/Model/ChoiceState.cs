@@ -18,16 +18,22 @@ public sealed record ChoiceState(string Name) : State(Name)
     /// <summary>The chain <see cref="Otherwise(IChainable)"/> attached as the default branch.</summary>
     public IChainable? DefaultBranch { get; init; }
 
-    /// <summary>Adds a rule that continues with <paramref name="branch"/> when <paramref name="condition"/> holds.</summary>
-    public ChoiceState When(Condition condition, IChainable branch)
+    /// <summary>A Choice in JSONata, whose rules test <see cref="Condition.Jsonata(string)"/> conditions.</summary>
+    public static ChoiceState Jsonata(string name) => new(name) { QueryLanguage = Workflows.QueryLanguage.Jsonata };
+
+    /// <summary>
+    /// Adds a rule that continues with <paramref name="branch"/> when <paramref name="condition"/> holds, then setting
+    /// <paramref name="assign"/> and (JSONata) <paramref name="output"/> instead of the state's own.
+    /// </summary>
+    public ChoiceState When(Condition condition, IChainable branch, PayloadObject? assign = null, PayloadValue? output = null)
     {
         ArgumentNullException.ThrowIfNull(branch);
-        return this with { Choices = Choices.Add(new ChoiceRule(condition, branch.StartAt) { Branch = branch }) };
+        return this with { Choices = Choices.Add(new ChoiceRule(condition, branch.StartAt) { Branch = branch, Assign = assign, Output = output }) };
     }
 
     /// <summary>Adds a rule that continues with the state named <paramref name="next"/>.</summary>
-    public ChoiceState When(Condition condition, string next) =>
-        this with { Choices = Choices.Add(new ChoiceRule(condition, next)) };
+    public ChoiceState When(Condition condition, string next, PayloadObject? assign = null, PayloadValue? output = null) =>
+        this with { Choices = Choices.Add(new ChoiceRule(condition, next) { Assign = assign, Output = output }) };
 
     /// <summary>Continues with <paramref name="branch"/> when no rule matches.</summary>
     public ChoiceState Otherwise(IChainable branch)
@@ -35,6 +41,12 @@ public sealed record ChoiceState(string Name) : State(Name)
         ArgumentNullException.ThrowIfNull(branch);
         return this with { Default = branch.StartAt, DefaultBranch = branch };
     }
+
+    internal override IEnumerable<(string Field, PayloadValue Value)> Payloads() =>
+        base.Payloads().Concat(Choices.SelectMany((rule, index) => Present(($"Choices[{index}].Output", rule.Output), ($"Choices[{index}].Assign", rule.Assign))));
+
+    internal override IEnumerable<string> Fields() =>
+        base.Fields().Concat(Named(("InputPath", InputPath), ("OutputPath", OutputPath), ("Choices", Choices.IsEmpty ? null : Choices), ("Default", Default)));
 
     public override IEnumerable<StateTransition> Transitions() =>
         Choices.Select((rule, index) => new StateTransition($"Choices[{index}].Next", rule.Next))

@@ -1,6 +1,9 @@
 namespace Pipeline.Workflows;
 
-/// <summary>A Fail state: ends the execution with an error name and cause, given literally or by path.</summary>
+/// <summary>
+/// A Fail state: ends the execution with an error name and cause, given literally or by path; in JSONata,
+/// <see cref="Error"/> and <see cref="Cause"/> may be <c>{% %}</c> expressions.
+/// </summary>
 public sealed record FailState(string Name) : State(Name)
 {
     public override string Type => "Fail";
@@ -14,4 +17,7 @@ public sealed record FailState(string Name) : State(Name)
 
     /// <summary>A reference path or intrinsic function that yields the cause.</summary>
     public string? CausePath { get; init; }
+
+    internal override IEnumerable<string> Fields() =>
+        base.Fields().Concat(Named(("Error", Error), ("ErrorPath", ErrorPath), ("Cause", Cause), ("CausePath", CausePath)));
 }

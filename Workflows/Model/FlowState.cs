@@ -11,6 +11,9 @@ public abstract record FlowState(string Name) : State(Name)
 
     public DataPath? OutputPath { get; init; }
 
+    internal override IEnumerable<string> Fields() =>
+        base.Fields().Concat(Named(("Next", Next), ("End", End ? true : null), ("InputPath", InputPath), ("OutputPath", OutputPath)));
+
     public override IEnumerable<StateTransition> Transitions() =>
         Next is null ? [] : [new StateTransition("Next", Next)];
 

@@ -11,11 +11,20 @@ public sealed record MapState(string Name) : RecoverableState(Name)
     /// <summary>A reference path to the array to iterate; the whole input when unset.</summary>
     public string? ItemsPath { get; init; }
 
-    /// <summary>Shapes each item's input; <c>$$.Map.Item.Value</c> is the item, <c>$</c> the Map's input.</summary>
+    /// <summary>JSONata: the array to iterate, literal or a <c>{% %}</c> expression; the whole input when unset.</summary>
+    public PayloadValue? Items { get; init; }
+
+    /// <summary>
+    /// Shapes each item's input: in JSONPath <c>$$.Map.Item.Value</c> is the item and <c>$</c> the Map's input, in JSONata
+    /// <c>$states.context.Map.Item.Value</c> and <c>$states.input</c>.
+    /// </summary>
     public PayloadObject? ItemSelector { get; init; }
 
     /// <summary>How many iterations may run at once; 0 means as many as possible.</summary>
     public int? MaxConcurrency { get; init; }
+
+    /// <summary>JSONata: a <c>{% %}</c> expression that yields <c>MaxConcurrency</c>.</summary>
+    public string? MaxConcurrencyExpression { get; init; }
 
     public StateGraph? ItemProcessor { get; init; }
 
@@ -37,6 +46,10 @@ public sealed record MapState(string Name) : RecoverableState(Name)
 
     public bool IsDistributed => ProcessorMode != MapProcessorMode.Inline;
 
+    /// <summary>A Map in JSONata over <paramref name="items"/>, each iteration's input shaped by <paramref name="itemSelector"/>.</summary>
+    public static MapState Jsonata(string name, PayloadValue? items = null, PayloadObject? itemSelector = null) =>
+        new(name) { QueryLanguage = Workflows.QueryLanguage.Jsonata, Items = items, ItemSelector = itemSelector };
+
     /// <summary>Sets the item processor; the chain's open ends end each iteration.</summary>
     public MapState WithItemProcessor(IChainable processor) =>
         this with { ItemProcessor = StateGraph.From(processor) };
@@ -44,15 +57,15 @@ public sealed record MapState(string Name) : RecoverableState(Name)
     public override IEnumerable<NestedGraph> NestedGraphs() =>
         ItemProcessor is null ? [] : [new NestedGraph("ItemProcessor", ItemProcessor)];
 
-    internal override IEnumerable<(string Field, PayloadValue Value)> Payloads()
-    {
-        var own = new (string Field, PayloadValue? Value)[]
-        {
-            ("ItemReader.Parameters", ItemReader?.Parameters),
-            ("ItemSelector", ItemSelector),
-            ("ItemBatcher.BatchInput", ItemBatcher?.BatchInput),
-            ("ResultWriter.Parameters", ResultWriter?.Parameters),
-        };
-        return own.Where(field => field.Value is not null).Select(field => (field.Field, field.Value!)).Concat(base.Payloads());
-    }
+    internal override IEnumerable<(string Field, PayloadValue Value)> Payloads() =>
+        Present(
+            ("ItemReader.Parameters", ItemReader?.Parameters), ("Items", Items), ("ItemSelector", ItemSelector),
+            ("ItemBatcher.BatchInput", ItemBatcher?.BatchInput), ("ResultWriter.Parameters", ResultWriter?.Parameters))
+            .Concat(base.Payloads());
+
+    internal override IEnumerable<string> Fields() =>
+        base.Fields().Concat(Named(
+            ("ItemsPath", ItemsPath), ("Items", Items), ("ItemSelector", ItemSelector), ("MaxConcurrency", MaxConcurrency ?? (object?)MaxConcurrencyExpression),
+            ("ItemProcessor", ItemProcessor), ("ItemReader", ItemReader), ("ItemBatcher", ItemBatcher), ("ResultWriter", ResultWriter),
+            ("ToleratedFailureCount", ToleratedFailureCount), ("ToleratedFailurePercentage", ToleratedFailurePercentage), ("Label", Label)));
 }

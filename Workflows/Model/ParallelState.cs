@@ -9,6 +9,9 @@ public sealed record ParallelState(string Name) : RecoverableState(Name)
 
     public PayloadObject? Parameters { get; init; }
 
+    /// <summary>JSONata: the input each branch receives, a JSON value whose <c>{% %}</c> strings are evaluated.</summary>
+    public PayloadValue? Arguments { get; init; }
+
     public ImmutableArray<StateGraph> Branches { get; init; } = [];
 
     /// <summary>Adds a branch; the chain's open ends end the branch.</summary>
@@ -19,5 +22,8 @@ public sealed record ParallelState(string Name) : RecoverableState(Name)
         Branches.Select((graph, index) => new NestedGraph($"Branches[{index}]", graph));
 
     internal override IEnumerable<(string Field, PayloadValue Value)> Payloads() =>
-        (Parameters is null ? [] : new[] { ("Parameters", (PayloadValue)Parameters) }).Concat(base.Payloads());
+        Present(("Parameters", Parameters), ("Arguments", Arguments)).Concat(base.Payloads());
+
+    internal override IEnumerable<string> Fields() =>
+        base.Fields().Concat(Named(("Parameters", Parameters), ("Arguments", Arguments), ("Branches", Branches.IsEmpty ? null : Branches)));
 }

@@ -18,7 +18,11 @@ public abstract record RecoverableState(string Name) : FlowState(Name)
             new StateTransition($"Catch[{index}].Next", catcher.Next, IsErrorHandler: true)));
 
     internal override IEnumerable<(string Field, PayloadValue Value)> Payloads() =>
-        ResultSelector is null ? [] : [("ResultSelector", ResultSelector)];
+        base.Payloads().Concat(Present(("ResultSelector", ResultSelector)))
+            .Concat(Catch.SelectMany((catcher, index) => Present(($"Catch[{index}].Output", catcher.Output), ($"Catch[{index}].Assign", catcher.Assign))));
+
+    internal override IEnumerable<string> Fields() =>
+        base.Fields().Concat(Named(("ResultSelector", ResultSelector), ("ResultPath", ResultPath), ("Retry", Retry.IsEmpty ? null : Retry), ("Catch", Catch.IsEmpty ? null : Catch)));
 
     internal override IEnumerable<IChainable> AttachedChains() =>
         Catch.Where(catcher => catcher.Handler is not null).Select(catcher => catcher.Handler!);

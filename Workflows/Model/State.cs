@@ -3,12 +3,24 @@ using System.Collections.Immutable;
 namespace Pipeline.Workflows;
 
 /// <summary>
-/// One state of an Amazon States Language graph (JSONPath query language). States are immutable:
+/// One state of an Amazon States Language graph, in JSONPath or JSONata. States are immutable:
 /// transitions are plain state names, so the same object can be placed in any number of definitions.
 /// </summary>
 public abstract record State(string Name) : IChainable
 {
     public string? Comment { get; init; }
+
+    /// <summary>The state's own query language; unset, it speaks the state machine's.</summary>
+    public QueryLanguage? QueryLanguage { get; init; }
+
+    /// <summary>JSONata: the state's output, any JSON value whose <c>{% %}</c> strings are evaluated (every state but Fail).</summary>
+    public PayloadValue? Output { get; init; }
+
+    /// <summary>
+    /// The variables the state sets when it completes (every state but Succeed and Fail): in JSONata the values are JSON
+    /// with <c>{% %}</c> strings; in JSONPath a payload template, so a path or intrinsic sets a field rendered with <c>.$</c>.
+    /// </summary>
+    public PayloadObject? Assign { get; init; }
 
     /// <summary>The ASL <c>Type</c> field.</summary>
     public abstract string Type { get; }
@@ -20,7 +32,20 @@ public abstract record State(string Name) : IChainable
     public virtual IEnumerable<NestedGraph> NestedGraphs() => [];
 
     /// <summary>The payload templates of this state, each with the field that holds it.</summary>
-    internal virtual IEnumerable<(string Field, PayloadValue Value)> Payloads() => [];
+    internal virtual IEnumerable<(string Field, PayloadValue Value)> Payloads() =>
+        Present(("Output", Output), ("Assign", Assign));
+
+    /// <summary>The ASL fields this state sets, besides <c>Type</c>, so the validator can refuse those its type and language do not take.</summary>
+    internal virtual IEnumerable<string> Fields() =>
+        Named(("Comment", Comment), ("QueryLanguage", QueryLanguage), ("Output", Output), ("Assign", Assign));
+
+    /// <summary>The names of the fields whose value is set.</summary>
+    private protected static IEnumerable<string> Named(params (string Name, object? Value)[] fields) =>
+        fields.Where(field => field.Value is not null).Select(field => field.Name);
+
+    /// <summary>The payload fields whose value is set.</summary>
+    private protected static IEnumerable<(string Field, PayloadValue Value)> Present(params (string Field, PayloadValue? Value)[] fields) =>
+        fields.Where(field => field.Value is not null).Select(field => (field.Field, field.Value!));
 
     /// <summary>The chains attached to this state's transitions by the builder (choice branches, catch handlers).</summary>
     internal virtual IEnumerable<IChainable> AttachedChains() => [];

@@ -8,4 +8,7 @@ public sealed record SucceedState(string Name) : State(Name)
     public DataPath? InputPath { get; init; }
 
     public DataPath? OutputPath { get; init; }
+
+    internal override IEnumerable<string> Fields() =>
+        base.Fields().Concat(Named(("InputPath", InputPath), ("OutputPath", OutputPath)));
 }

@@ -10,10 +10,20 @@ public sealed record TaskState(string Name, string Resource) : RecoverableState(
 
     public PayloadObject? Parameters { get; init; }
 
+    /// <summary>JSONata: what the task is called with, a JSON value whose <c>{% %}</c> strings are evaluated.</summary>
+    public PayloadValue? Arguments { get; init; }
+
     public int? TimeoutSeconds { get; init; }
 
     public int? HeartbeatSeconds { get; init; }
 
+    /// <summary>A Task in JSONata, called with <paramref name="arguments"/>.</summary>
+    public static TaskState Jsonata(string name, string resource, PayloadValue? arguments = null, PayloadValue? output = null) =>
+        new(name, resource) { QueryLanguage = Workflows.QueryLanguage.Jsonata, Arguments = arguments, Output = output };
+
     internal override IEnumerable<(string Field, PayloadValue Value)> Payloads() =>
-        (Parameters is null ? [] : new[] { ("Parameters", (PayloadValue)Parameters) }).Concat(base.Payloads());
+        Present(("Parameters", Parameters), ("Arguments", Arguments)).Concat(base.Payloads());
+
+    internal override IEnumerable<string> Fields() =>
+        base.Fields().Concat(Named(("Resource", Resource), ("Parameters", Parameters), ("Arguments", Arguments), ("TimeoutSeconds", TimeoutSeconds), ("HeartbeatSeconds", HeartbeatSeconds)));
 }

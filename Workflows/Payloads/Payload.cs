@@ -15,5 +15,8 @@ public static class Payload
     /// <summary>An intrinsic function call such as <c>States.Format('{} records', $.count)</c>.</summary>
     public static PayloadExpression Intrinsic(string call) => new(call);
 
+    /// <summary>A JSONata expression, as a JSONata state's fields hold it: <c>Payload.Jsonata("$states.input.id")</c> is <c>"{% $states.input.id %}"</c>.</summary>
+    public static PayloadText Jsonata(string expression) => new(JsonataText.Wrap(expression));
+
     public static PayloadNull Null => PayloadNull.Instance;
 }

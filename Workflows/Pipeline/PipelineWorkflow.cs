@@ -92,7 +92,7 @@ public static class PipelineWorkflow
         var validate = Guarded(Invoke("Validate", HandlerCatalog.Validate,
             Payload.Object(
                 (Field(validateRequest, nameof(ValidateRequest.Source)), Payload.Path(Load(nameof(LoadBatchResult.Source)))),
-                (Field(validateRequest, nameof(ValidateRequest.WorkPrefix)), Payload.Path(Load(nameof(LoadBatchResult.WorkPrefix)))),
+                (Field(validateRequest, nameof(ValidateRequest.StagingPrefix)), Payload.Path(Load(nameof(LoadBatchResult.StagingPrefix)))),
                 (Field(validateRequest, nameof(ValidateRequest.ListValidChunkKeys)), inline))) with { ResultPath = "$.validation" });
 
         // Inside the Map each item is a TransformRequest (the ItemSelector below), and Transform's result goes to $.transform.
@@ -101,7 +101,7 @@ public static class PipelineWorkflow
             Payload.Object(
                 (Field(transformRequest, nameof(TransformRequest.Source)), Payload.Path($"$.{Field(transformRequest, nameof(TransformRequest.Source))}")),
                 (Field(transformRequest, nameof(TransformRequest.ChunkKey)), Payload.Path($"$.{Field(transformRequest, nameof(TransformRequest.ChunkKey))}")),
-                (Field(transformRequest, nameof(TransformRequest.WorkPrefix)), Payload.Path($"$.{Field(transformRequest, nameof(TransformRequest.WorkPrefix))}")),
+                (Field(transformRequest, nameof(TransformRequest.StagingPrefix)), Payload.Path($"$.{Field(transformRequest, nameof(TransformRequest.StagingPrefix))}")),
                 (Field(transformRequest, nameof(TransformRequest.IngestedAt)), Payload.Path($"$.{Field(transformRequest, nameof(TransformRequest.IngestedAt))}"))))
             with { ResultPath = "$.transform" };
 
@@ -118,7 +118,7 @@ public static class PipelineWorkflow
         PayloadObject ItemSelector(string chunkKey) => Payload.Object(
             (Field(transformRequest, nameof(TransformRequest.Source)), Payload.Path(Load(nameof(LoadBatchResult.Source)))),
             (Field(transformRequest, nameof(TransformRequest.ChunkKey)), Payload.Path(chunkKey)),
-            (Field(transformRequest, nameof(TransformRequest.WorkPrefix)), Payload.Path(Load(nameof(LoadBatchResult.WorkPrefix)))),
+            (Field(transformRequest, nameof(TransformRequest.StagingPrefix)), Payload.Path(Load(nameof(LoadBatchResult.StagingPrefix)))),
             (Field(transformRequest, nameof(TransformRequest.IngestedAt)), Payload.Path("$$.Execution.StartTime")));
         var chunkResults = $"$.chunkResults.{ChunkResultsKey}";
         var chunkMap = (inline

@@ -2,13 +2,22 @@ using System.Text.Json;
 
 namespace Pipeline.Workflows;
 
-/// <summary>Writes the model as ASL, one method per construct, in the key order the ASL documentation uses.</summary>
+/// <summary>
+/// Writes the model as ASL, one method per construct, in the key order the ASL documentation uses. A state names its
+/// <c>QueryLanguage</c> only where it differs from the machine's; which fields a state in each language may hold is the
+/// validator's to enforce before anything is written.
+/// </summary>
 internal sealed class AslWriter(Utf8JsonWriter writer, IResourceResolver resolver)
 {
+    private QueryLanguage machineLanguage = QueryLanguage.JsonPath;
+
     public void WriteDefinition(StateMachineDefinition definition)
     {
+        machineLanguage = definition.QueryLanguage ?? QueryLanguage.JsonPath;
         writer.WriteStartObject();
         WriteOptional("Comment", definition.Comment);
+        if (definition.QueryLanguage == QueryLanguage.Jsonata)
+            writer.WriteString("QueryLanguage", QueryLanguages.Jsonata);
         writer.WriteString("StartAt", definition.StartAt);
         WriteOptional("TimeoutSeconds", definition.TimeoutSeconds);
         WriteStates(definition.States);
@@ -42,6 +51,8 @@ internal sealed class AslWriter(Utf8JsonWriter writer, IResourceResolver resolve
         writer.WriteStartObject();
         writer.WriteString("Type", state.Type);
         WriteOptional("Comment", state.Comment);
+        if (state.QueryLanguage is { } own && own != machineLanguage)
+            writer.WriteString("QueryLanguage", QueryLanguages.NameOf(own));
         switch (state)
         {
             case TaskState task:
@@ -65,6 +76,7 @@ internal sealed class AslWriter(Utf8JsonWriter writer, IResourceResolver resolve
             case SucceedState succeed:
                 WritePath("InputPath", succeed.InputPath);
                 WritePath("OutputPath", succeed.OutputPath);
+                WritePayload("Output", succeed.Output);
                 break;
             case FailState fail:
                 WriteOptional("Error", fail.Error);
@@ -84,9 +96,11 @@ internal sealed class AslWriter(Utf8JsonWriter writer, IResourceResolver resolve
         writer.WriteString("Resource", task.Resource);
         WritePath("InputPath", task.InputPath);
         WritePayload("Parameters", task.Parameters);
+        WritePayload("Arguments", task.Arguments);
         WriteResultHandling(task);
         WriteOptional("TimeoutSeconds", task.TimeoutSeconds);
         WriteOptional("HeartbeatSeconds", task.HeartbeatSeconds);
+        WriteOutputAndAssign(task.Output, task.Assign);
         WriteRecovery(task);
         WriteTransition(task);
     }
@@ -98,6 +112,7 @@ internal sealed class AslWriter(Utf8JsonWriter writer, IResourceResolver resolve
         WritePayload("Result", pass.Result);
         WritePath("ResultPath", pass.ResultPath);
         WritePath("OutputPath", pass.OutputPath);
+        WriteOutputAndAssign(pass.Output, pass.Assign);
         WriteTransition(pass);
     }
 
@@ -105,11 +120,14 @@ internal sealed class AslWriter(Utf8JsonWriter writer, IResourceResolver resolve
     {
         WritePath("InputPath", wait.InputPath);
         WriteOptional("Seconds", wait.Seconds);
+        WriteOptional("Seconds", wait.SecondsExpression);
         if (wait.Timestamp is { } timestamp)
             writer.WriteString("Timestamp", AslTimestamp.Format(timestamp));
+        WriteOptional("Timestamp", wait.TimestampExpression);
         WriteOptional("SecondsPath", wait.SecondsPath);
         WriteOptional("TimestampPath", wait.TimestampPath);
         WritePath("OutputPath", wait.OutputPath);
+        WriteOutputAndAssign(wait.Output, wait.Assign);
         WriteTransition(wait);
     }
 
@@ -121,6 +139,7 @@ internal sealed class AslWriter(Utf8JsonWriter writer, IResourceResolver resolve
         {
             writer.WriteStartObject();
             WriteConditionFields(rule.Condition);
+            WriteOutputAndAssign(rule.Output, rule.Assign);
             writer.WriteString("Next", rule.Next);
             writer.WriteEndObject();
         }
@@ -128,17 +147,20 @@ internal sealed class AslWriter(Utf8JsonWriter writer, IResourceResolver resolve
         writer.WriteEndArray();
         WriteOptional("Default", choice.Default);
         WritePath("OutputPath", choice.OutputPath);
+        WriteOutputAndAssign(choice.Output, choice.Assign);
     }
 
     private void WriteParallel(ParallelState parallel)
     {
         WritePath("InputPath", parallel.InputPath);
         WritePayload("Parameters", parallel.Parameters);
+        WritePayload("Arguments", parallel.Arguments);
         writer.WriteStartArray("Branches");
         foreach (var branch in parallel.Branches)
             WriteGraph(branch);
         writer.WriteEndArray();
         WriteResultHandling(parallel);
+        WriteOutputAndAssign(parallel.Output, parallel.Assign);
         WriteRecovery(parallel);
         WriteTransition(parallel);
     }
@@ -147,6 +169,9 @@ internal sealed class AslWriter(Utf8JsonWriter writer, IResourceResolver resolve
     {
         WritePath("InputPath", map.InputPath);
         WriteOptional("ItemsPath", map.ItemsPath);
+        WritePayload("Items", map.Items);
+        // JSONata renames the Parameters of ItemReader and ResultWriter to Arguments, as it does a Task's.
+        var argumentsName = (map.QueryLanguage ?? machineLanguage) == QueryLanguage.Jsonata ? "Arguments" : "Parameters";
         if (map.ItemReader is { } reader)
         {
             writer.WriteStartObject("ItemReader");
@@ -157,7 +182,7 @@ internal sealed class AslWriter(Utf8JsonWriter writer, IResourceResolver resolve
                 writer.WriteString("CSVHeaderLocation", "FIRST_ROW");
             WriteOptional("MaxItems", reader.MaxItems);
             writer.WriteEndObject();
-            WritePayload("Parameters", reader.Parameters);
+            WritePayload(argumentsName, reader.Parameters);
             writer.WriteEndObject();
         }
 
@@ -172,6 +197,7 @@ internal sealed class AslWriter(Utf8JsonWriter writer, IResourceResolver resolve
         }
 
         WriteOptional("MaxConcurrency", map.MaxConcurrency);
+        WriteOptional("MaxConcurrency", map.MaxConcurrencyExpression);
         WriteOptional("ToleratedFailureCount", map.ToleratedFailureCount);
         if (map.ToleratedFailurePercentage is { } percentage)
             writer.WriteNumber("ToleratedFailurePercentage", percentage);
@@ -180,7 +206,7 @@ internal sealed class AslWriter(Utf8JsonWriter writer, IResourceResolver resolve
         {
             writer.WriteStartObject("ResultWriter");
             writer.WriteString("Resource", resultWriter.Resource);
-            WritePayload("Parameters", resultWriter.Parameters);
+            WritePayload(argumentsName, resultWriter.Parameters);
             writer.WriteEndObject();
         }
 
@@ -191,6 +217,7 @@ internal sealed class AslWriter(Utf8JsonWriter writer, IResourceResolver resolve
         }
 
         WriteResultHandling(map);
+        WriteOutputAndAssign(map.Output, map.Assign);
         WriteRecovery(map);
         WriteTransition(map);
     }
@@ -249,8 +276,15 @@ internal sealed class AslWriter(Utf8JsonWriter writer, IResourceResolver resolve
         writer.WriteStartObject();
         WriteStrings("ErrorEquals", catcher.ErrorEquals);
         WritePath("ResultPath", catcher.ResultPath);
+        WriteOutputAndAssign(catcher.Output, catcher.Assign);
         writer.WriteString("Next", catcher.Next);
         writer.WriteEndObject();
+    }
+
+    private void WriteOutputAndAssign(PayloadValue? output, PayloadObject? assign)
+    {
+        WritePayload("Output", output);
+        WritePayload("Assign", assign);
     }
 
     private void WriteTransition(FlowState state)
@@ -275,6 +309,9 @@ internal sealed class AslWriter(Utf8JsonWriter writer, IResourceResolver resolve
                 writer.WriteStartObject("Not");
                 WriteConditionFields(not.Condition);
                 writer.WriteEndObject();
+                break;
+            case JsonataCondition jsonata:
+                writer.WriteString("Condition", jsonata.Expression);
                 break;
             case ComparisonCondition comparison:
                 writer.WriteString("Variable", comparison.Variable);

@@ -19,6 +19,9 @@ internal static class ConditionRules
             case ComparisonCondition comparison:
                 CheckComparison(field, comparison, error);
                 break;
+            case JsonataCondition:
+                error($"{field}: a JSONata Condition cannot be nested in And, Or or Not");
+                break;
         }
     }
 
@@ -33,13 +36,13 @@ internal static class ConditionRules
     private static void CheckComparison(string field, ComparisonCondition comparison, Action<string> error)
     {
         var op = comparison.Operator;
-        if (JsonPathSyntax.CheckPath(comparison.Variable) is { } variableError)
+        if (AslSyntax.Path(comparison.Variable) is { } variableError)
             error($"{field}.Variable '{comparison.Variable}' is not a valid JSONPath: {variableError}");
 
         switch (ComparisonOperatorFacts.OperandKindOf(op), comparison.Operand)
         {
             case (OperandKind.Path, PayloadText path):
-                if (JsonPathSyntax.CheckReferencePath(path.Value, allowContext: true) is { } pathError)
+                if (AslSyntax.ReferencePath(path.Value, allowContext: true) is { } pathError)
                     error($"{field}.{op} '{path.Value}' is not a valid reference path: {pathError}");
                 break;
             case (OperandKind.Timestamp, PayloadText timestamp):

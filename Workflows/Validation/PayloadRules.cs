@@ -20,7 +20,7 @@ internal static class PayloadRules
                         error($"{field} has the field '{member.Name}' twice");
                     if (member.Value is PayloadExpression expression)
                     {
-                        if (ExpressionSyntax.Check(expression.Expression) is { } reason)
+                        if (AslSyntax.Expression(expression.Expression) is { } reason)
                             error($"{memberPath}.$: {reason}");
                     }
                     else

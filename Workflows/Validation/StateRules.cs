@@ -3,16 +3,24 @@ namespace Pipeline.Workflows;
 /// <summary>Rules about one state's own fields.</summary>
 internal static class StateRules
 {
-    public static void Check(State state, string path, List<ValidationError> errors)
+    public static void Check(State state, QueryLanguage machine, QueryLanguage language, string path, List<ValidationError> errors)
     {
         void Error(string message) => errors.Add(new(path, message));
 
+        LanguageRules.Check(state, machine, language, Error);
         if (state is FlowState flow)
             CheckFlow(flow, Error);
         if (state is RecoverableState recoverable)
             RecoveryRules.Check(recoverable, Error);
-        foreach (var (field, value) in state.Payloads())
-            PayloadRules.CheckTemplate(field, value, Error);
+        if (language == QueryLanguage.Jsonata)
+        {
+            JsonataRules.Check(state, Error);
+        }
+        else
+        {
+            foreach (var (field, value) in state.Payloads())
+                PayloadRules.CheckTemplate(field, value, Error);
+        }
 
         switch (state)
         {
@@ -26,7 +34,7 @@ internal static class StateRules
                 CheckWait(wait, Error);
                 break;
             case ChoiceState choice:
-                CheckChoice(choice, Error);
+                CheckChoice(choice, language, Error);
                 break;
             case ParallelState parallel:
                 if (parallel.Branches.IsEmpty)
@@ -47,19 +55,19 @@ internal static class StateRules
 
     public static void CheckPath(string field, DataPath? value, Action<string> error)
     {
-        if (value?.Path is { } path && JsonPathSyntax.CheckPath(path) is { } reason)
+        if (value?.Path is { } path && AslSyntax.Path(path) is { } reason)
             error($"{field} '{path}' is not a valid JSONPath: {reason}");
     }
 
     public static void CheckResultPath(string field, DataPath? value, Action<string> error)
     {
-        if (value?.Path is { } path && JsonPathSyntax.CheckReferencePath(path, allowContext: false) is { } reason)
+        if (value?.Path is { } path && AslSyntax.ReferencePath(path, allowContext: false) is { } reason)
             error($"{field} '{path}' is not a valid reference path: {reason}");
     }
 
     public static void CheckReferencePath(string field, string? path, Action<string> error)
     {
-        if (path is not null && JsonPathSyntax.CheckReferencePath(path, allowContext: true) is { } reason)
+        if (path is not null && AslSyntax.ReferencePath(path, allowContext: true) is { } reason)
             error($"{field} '{path}' is not a valid reference path: {reason}");
     }
 
@@ -94,7 +102,11 @@ internal static class StateRules
 
     private static void CheckWait(WaitState wait, Action<string> error)
     {
-        var given = new[] { wait.Seconds is not null, wait.Timestamp is not null, wait.SecondsPath is not null, wait.TimestampPath is not null }.Count(set => set);
+        var given = new[]
+        {
+            wait.Seconds is not null, wait.Timestamp is not null, wait.SecondsPath is not null, wait.TimestampPath is not null,
+            wait.SecondsExpression is not null, wait.TimestampExpression is not null,
+        }.Count(set => set);
         if (given != 1)
             error($"Wait needs exactly one of Seconds, Timestamp, SecondsPath, TimestampPath (has {given})");
         if (wait.Seconds < 0)
@@ -103,12 +115,16 @@ internal static class StateRules
         CheckReferencePath("TimestampPath", wait.TimestampPath, error);
     }
 
-    private static void CheckChoice(ChoiceState choice, Action<string> error)
+    private static void CheckChoice(ChoiceState choice, QueryLanguage language, Action<string> error)
     {
         if (choice.Choices.IsEmpty)
             error("Choice has no choice rules");
-        for (var index = 0; index < choice.Choices.Length; index++)
-            ConditionRules.Check($"Choices[{index}]", choice.Choices[index].Condition, error);
+        // A JSONata rule's Condition is checked with the state's expressions; a misplaced one is the language rules' to refuse.
+        for (var index = 0; language == QueryLanguage.JsonPath && index < choice.Choices.Length; index++)
+        {
+            if (choice.Choices[index].Condition is not JsonataCondition)
+                ConditionRules.Check($"Choices[{index}]", choice.Choices[index].Condition, error);
+        }
         CheckPath("InputPath", choice.InputPath, error);
         CheckPath("OutputPath", choice.OutputPath, error);
     }
@@ -119,6 +135,8 @@ internal static class StateRules
             error("Map has no ItemProcessor");
         if (map.MaxConcurrency < 0)
             error($"MaxConcurrency must be >= 0 (is {map.MaxConcurrency})");
+        if (map.MaxConcurrency is not null && map.MaxConcurrencyExpression is not null)
+            error("MaxConcurrency is either a number or a JSONata expression, not both");
         CheckReferencePath("ItemsPath", map.ItemsPath, error);
         if (!map.IsDistributed)
         {
@@ -129,8 +147,8 @@ internal static class StateRules
 
         if (map.MaxConcurrency > DistributedMaxConcurrency)
             error($"MaxConcurrency of a distributed Map must be <= {DistributedMaxConcurrency} (is {map.MaxConcurrency})");
-        if (map.ItemReader is not null && map.ItemsPath is not null)
-            error("a Map reads its items from ItemReader or from ItemsPath, not both");
+        if (map.ItemReader is not null && (map.ItemsPath is not null || map.Items is not null))
+            error("a Map reads its items from ItemReader or from ItemsPath (Items in JSONata), not both");
         if (map.ItemReader is { InputType: not (MapItemReader.Json or MapItemReader.JsonLines or MapItemReader.Csv or MapItemReader.Manifest) } reader)
             error($"ItemReader InputType '{reader.InputType}' is not JSON, JSONL, CSV or MANIFEST");
         if (map.ItemBatcher is { MaxItemsPerBatch: null, MaxInputBytesPerBatch: null })
@@ -160,7 +178,7 @@ internal static class StateRules
             error("Fail has both Cause and CausePath");
         foreach (var (field, value) in new[] { ("ErrorPath", fail.ErrorPath), ("CausePath", fail.CausePath) })
         {
-            if (value is not null && ExpressionSyntax.Check(value) is { } reason)
+            if (value is not null && AslSyntax.Expression(value) is { } reason)
                 error($"{field}: {reason}");
         }
     }

@@ -24,9 +24,10 @@ public static class WorkflowValidator
 
         GraphRules.CheckNames(entries, errors);
         GraphRules.CheckGraph(definition.Graph, DefinitionPath, null, entries, errors);
+        VariableRules.Check(definition, errors);
         foreach (var entry in entries)
         {
-            StateRules.Check(entry.State, entry.Path, errors);
+            StateRules.Check(entry.State, definition.QueryLanguage ?? QueryLanguage.JsonPath, definition.LanguageOf(entry.State), entry.Path, errors);
             if (variant == WorkflowVariant.Express)
                 ExpressRules.Check(entry.State, entry.Path, errors);
         }

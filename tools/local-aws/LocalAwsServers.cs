@@ -21,11 +21,11 @@ internal sealed class LocalAwsServers : IAsyncDisposable
     public const string Region = "us-east-1";
 
     // Null for servers another process runs (see Attach): this object then never stops them.
-    private readonly Process? _process;
+    private readonly Process? process;
 
     private LocalAwsServers(Process? process, Uri s3Endpoint, Uri dynamoDbEndpoint)
     {
-        _process = process;
+        this.process = process;
         S3Endpoint = s3Endpoint;
         DynamoDbEndpoint = dynamoDbEndpoint;
     }
@@ -132,9 +132,9 @@ internal sealed class LocalAwsServers : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        if (_process is not null)
+        if (process is not null)
         {
-            Stop(_process);
+            Stop(process);
         }
 
         return ValueTask.CompletedTask;

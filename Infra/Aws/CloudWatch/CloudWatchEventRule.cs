@@ -3,7 +3,7 @@ using Pipeline.Infra.Model;
 namespace Pipeline.Infra.Aws;
 
 /// <summary>An EventBridge rule on the default bus.</summary>
-public sealed record CloudWatchEventRule : Resource
+public sealed partial record CloudWatchEventRule : Resource
 {
     public static readonly ResourceType Token = new("cloudwatch", "EventRule");
 
@@ -19,13 +19,6 @@ public sealed record CloudWatchEventRule : Resource
 
     /// <summary>An <see cref="EventPattern"/> or an <see cref="ExecutionStatusPattern"/>.</summary>
     public required IJsonDocument EventPattern { get; init; }
-
-    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("name", Name),
-        new("description", Description),
-        new("eventPattern", EventPattern),
-    ];
 }
 
 /// <summary>

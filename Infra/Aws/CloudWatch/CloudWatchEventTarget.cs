@@ -3,7 +3,7 @@ using Pipeline.Infra.Model;
 namespace Pipeline.Infra.Aws;
 
 /// <summary>What a rule starts or notifies, with the role it uses (none for a target with a resource policy) and where undeliverable events go.</summary>
-public sealed record CloudWatchEventTarget : Resource
+public sealed partial record CloudWatchEventTarget : Resource
 {
     public static readonly ResourceType Token = new("cloudwatch", "EventTarget");
 
@@ -25,53 +25,26 @@ public sealed record CloudWatchEventTarget : Resource
     public required EventTargetDeadLetterConfig DeadLetterConfig { get; init; }
 
     public required EventTargetRetryPolicy RetryPolicy { get; init; }
-
-    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("rule", Rule),
-        new("arn", Arn),
-        new("roleArn", RoleArn),
-        new("inputTransformer", InputTransformer),
-        new("deadLetterConfig", DeadLetterConfig),
-        new("retryPolicy", RetryPolicy),
-    ];
 }
 
 /// <summary><c>deadLetterConfig</c> of a target.</summary>
-public sealed record EventTargetDeadLetterConfig : IPulumiObject
+public sealed partial record EventTargetDeadLetterConfig : IPulumiObject
 {
     public required Input Arn { get; init; }
-
-    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("arn", Arn),
-    ];
 }
 
 /// <summary><c>retryPolicy</c> of a target.</summary>
-public sealed record EventTargetRetryPolicy : IPulumiObject
+public sealed partial record EventTargetRetryPolicy : IPulumiObject
 {
     public required int MaximumEventAgeInSeconds { get; init; }
 
     public required int MaximumRetryAttempts { get; init; }
-
-    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("maximumEventAgeInSeconds", MaximumEventAgeInSeconds),
-        new("maximumRetryAttempts", MaximumRetryAttempts),
-    ];
 }
 
 /// <summary><c>inputTransformer</c> of a target: what the target receives instead of the event, built from its fields.</summary>
-public sealed record EventTargetInputTransformer : IPulumiObject
+public sealed partial record EventTargetInputTransformer : IPulumiObject
 {
     public required IReadOnlyDictionary<string, Input> InputPaths { get; init; }
 
     public required string InputTemplate { get; init; }
-
-    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("inputPaths", InputPaths),
-        new("inputTemplate", InputTemplate),
-    ];
 }

@@ -3,7 +3,7 @@ using Pipeline.Infra.Model;
 namespace Pipeline.Infra.Aws;
 
 /// <summary>A log group.</summary>
-public sealed record CloudWatchLogGroup : Resource
+public sealed partial record CloudWatchLogGroup : Resource
 {
     public static readonly ResourceType Token = new("cloudwatch", "LogGroup");
 
@@ -19,11 +19,4 @@ public sealed record CloudWatchLogGroup : Resource
 
     /// <summary>The key ARN.</summary>
     public required Input KmsKeyId { get; init; }
-
-    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("name", Name),
-        new("retentionInDays", RetentionInDays),
-        new("kmsKeyId", KmsKeyId),
-    ];
 }

@@ -3,7 +3,7 @@ using Pipeline.Infra.Model;
 namespace Pipeline.Infra.Aws;
 
 /// <summary>A metric alarm.</summary>
-public sealed record CloudWatchMetricAlarm : Resource
+public sealed partial record CloudWatchMetricAlarm : Resource
 {
     public static readonly ResourceType Token = new("cloudwatch", "MetricAlarm");
 
@@ -38,21 +38,4 @@ public sealed record CloudWatchMetricAlarm : Resource
     public required bool ActionsEnabled { get; init; }
 
     public required IReadOnlyList<Input> AlarmActions { get; init; }
-
-    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("name", Name),
-        new("alarmDescription", AlarmDescription),
-        new("namespace", Namespace),
-        new("metricName", MetricName),
-        new("dimensions", Dimensions),
-        new("statistic", Statistic),
-        new("period", Period),
-        new("evaluationPeriods", EvaluationPeriods),
-        new("threshold", Threshold),
-        new("comparisonOperator", ComparisonOperator),
-        new("treatMissingData", TreatMissingData),
-        new("actionsEnabled", ActionsEnabled),
-        new("alarmActions", AlarmActions),
-    ];
 }

@@ -3,7 +3,7 @@ using Pipeline.Infra.Model;
 namespace Pipeline.Infra.Aws;
 
 /// <summary>The records table.</summary>
-public sealed record DynamoDbTable : Resource
+public sealed partial record DynamoDbTable : Resource
 {
     public static readonly ResourceType Token = new("dynamodb", "Table");
 
@@ -27,54 +27,26 @@ public sealed record DynamoDbTable : Resource
     public required TablePointInTimeRecovery PointInTimeRecovery { get; init; }
 
     public required bool DeletionProtectionEnabled { get; init; }
-
-    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("billingMode", BillingMode),
-        new("hashKey", HashKey),
-        new("rangeKey", RangeKey),
-        new("attributes", Attributes),
-        new("serverSideEncryption", ServerSideEncryption),
-        new("pointInTimeRecovery", PointInTimeRecovery),
-        new("deletionProtectionEnabled", DeletionProtectionEnabled),
-    ];
 }
 
 /// <summary><c>attributes[]</c>: a key attribute and its type (<c>S</c>, <c>N</c>, <c>B</c>).</summary>
-public sealed record TableAttribute : IPulumiObject
+public sealed partial record TableAttribute : IPulumiObject
 {
     public required string Name { get; init; }
 
     public required string Type { get; init; }
-
-    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("name", Name),
-        new("type", Type),
-    ];
 }
 
 /// <summary><c>pointInTimeRecovery</c>.</summary>
-public sealed record TablePointInTimeRecovery : IPulumiObject
+public sealed partial record TablePointInTimeRecovery : IPulumiObject
 {
     public required bool Enabled { get; init; }
-
-    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("enabled", Enabled),
-    ];
 }
 
 /// <summary><c>serverSideEncryption</c>.</summary>
-public sealed record TableServerSideEncryption : IPulumiObject
+public sealed partial record TableServerSideEncryption : IPulumiObject
 {
     public required bool Enabled { get; init; }
 
     public Input? KmsKeyArn { get; init; }
-
-    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("enabled", Enabled),
-        new("kmsKeyArn", KmsKeyArn),
-    ];
 }

@@ -4,7 +4,7 @@ using Pipeline.Infra.Model;
 namespace Pipeline.Infra.Aws;
 
 /// <summary>An IAM role.</summary>
-public sealed record IamRole : Resource
+public sealed partial record IamRole : Resource
 {
     public static readonly ResourceType Token = new("iam", "Role");
 
@@ -17,10 +17,4 @@ public sealed record IamRole : Resource
     public required string Description { get; init; }
 
     public required PolicyDocument AssumeRolePolicy { get; init; }
-
-    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("description", Description),
-        new("assumeRolePolicy", AssumeRolePolicy),
-    ];
 }

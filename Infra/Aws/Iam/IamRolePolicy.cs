@@ -4,7 +4,7 @@ using Pipeline.Infra.Model;
 namespace Pipeline.Infra.Aws;
 
 /// <summary>The inline policy of a role.</summary>
-public sealed record IamRolePolicy : Resource
+public sealed partial record IamRolePolicy : Resource
 {
     public static readonly ResourceType Token = new("iam", "RolePolicy");
 
@@ -18,10 +18,4 @@ public sealed record IamRolePolicy : Resource
     public required Input Role { get; init; }
 
     public required PolicyDocument Policy { get; init; }
-
-    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("role", Role),
-        new("policy", Policy),
-    ];
 }

@@ -3,7 +3,7 @@ using Pipeline.Infra.Model;
 namespace Pipeline.Infra.Aws;
 
 /// <summary>A managed policy attached to a role. The program attaches none; the IAM4 rule rejects AWS managed ones.</summary>
-public sealed record IamRolePolicyAttachment : Resource
+public sealed partial record IamRolePolicyAttachment : Resource
 {
     public static readonly ResourceType Token = new("iam", "RolePolicyAttachment");
 
@@ -17,10 +17,4 @@ public sealed record IamRolePolicyAttachment : Resource
     public required Input Role { get; init; }
 
     public required Input PolicyArn { get; init; }
-
-    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("role", Role),
-        new("policyArn", PolicyArn),
-    ];
 }

@@ -3,7 +3,7 @@ using Pipeline.Infra.Model;
 namespace Pipeline.Infra.Aws;
 
 /// <summary>A readable name for the project key.</summary>
-public sealed record KmsAlias : Resource
+public sealed partial record KmsAlias : Resource
 {
     public static readonly ResourceType Token = new("kms", "Alias");
 
@@ -17,10 +17,4 @@ public sealed record KmsAlias : Resource
     public required string Name { get; init; }
 
     public required Input TargetKeyId { get; init; }
-
-    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("name", Name),
-        new("targetKeyId", TargetKeyId),
-    ];
 }

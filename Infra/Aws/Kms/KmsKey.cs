@@ -4,7 +4,7 @@ using Pipeline.Infra.Model;
 namespace Pipeline.Infra.Aws;
 
 /// <summary>The project key: encrypts the bucket, table, queue, topic and log groups.</summary>
-public sealed record KmsKey : Resource
+public sealed partial record KmsKey : Resource
 {
     public static readonly ResourceType Token = new("kms", "Key");
 
@@ -21,12 +21,4 @@ public sealed record KmsKey : Resource
     public required int DeletionWindowInDays { get; init; }
 
     public required PolicyDocument Policy { get; init; }
-
-    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("description", Description),
-        new("enableKeyRotation", EnableKeyRotation),
-        new("deletionWindowInDays", DeletionWindowInDays),
-        new("policy", Policy),
-    ];
 }

@@ -3,7 +3,7 @@ using Pipeline.Infra.Model;
 namespace Pipeline.Infra.Aws;
 
 /// <summary>A Lambda function running one handler.</summary>
-public sealed record LambdaFunction : Resource
+public sealed partial record LambdaFunction : Resource
 {
     public static readonly ResourceType Token = new("lambda", "Function");
 
@@ -35,36 +35,16 @@ public sealed record LambdaFunction : Resource
     public required FunctionLoggingConfig LoggingConfig { get; init; }
 
     public required FunctionTracingConfig TracingConfig { get; init; }
-
-    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("name", Name),
-        new("runtime", Runtime),
-        new("architectures", Architectures),
-        new("handler", Handler),
-        new("role", Role),
-        new("code", Code),
-        new("memorySize", MemorySize),
-        new("timeout", Timeout),
-        new("environment", Environment),
-        new("loggingConfig", LoggingConfig),
-        new("tracingConfig", TracingConfig),
-    ];
 }
 
 /// <summary><c>environment</c> of a function.</summary>
-public sealed record FunctionEnvironment : IPulumiObject
+public sealed partial record FunctionEnvironment : IPulumiObject
 {
     public required IReadOnlyDictionary<string, Input> Variables { get; init; }
-
-    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("variables", Variables),
-    ];
 }
 
 /// <summary><c>loggingConfig</c> of a function.</summary>
-public sealed record FunctionLoggingConfig : IPulumiObject
+public sealed partial record FunctionLoggingConfig : IPulumiObject
 {
     public required string LogFormat { get; init; }
 
@@ -73,24 +53,11 @@ public sealed record FunctionLoggingConfig : IPulumiObject
     public required string ApplicationLogLevel { get; init; }
 
     public required string SystemLogLevel { get; init; }
-
-    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("logFormat", LogFormat),
-        new("logGroup", LogGroup),
-        new("applicationLogLevel", ApplicationLogLevel),
-        new("systemLogLevel", SystemLogLevel),
-    ];
 }
 
 /// <summary><c>tracingConfig</c> of a function.</summary>
-public sealed record FunctionTracingConfig : IPulumiObject
+public sealed partial record FunctionTracingConfig : IPulumiObject
 {
     /// <summary><c>Active</c> or <c>PassThrough</c>.</summary>
     public required string Mode { get; init; }
-
-    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("mode", Mode),
-    ];
 }

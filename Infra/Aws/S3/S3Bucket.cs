@@ -3,7 +3,7 @@ using Pipeline.Infra.Model;
 namespace Pipeline.Infra.Aws;
 
 /// <summary>An S3 bucket (pulumi-aws 7 <c>aws:s3:Bucket</c>; its settings are separate resources).</summary>
-public sealed record S3Bucket : Resource
+public sealed partial record S3Bucket : Resource
 {
     public static readonly ResourceType Token = new("s3", "Bucket");
 
@@ -18,10 +18,4 @@ public sealed record S3Bucket : Resource
 
     /// <summary>Lets a delete empty the bucket first.</summary>
     public required bool ForceDestroy { get; init; }
-
-    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("bucketPrefix", BucketPrefix),
-        new("forceDestroy", ForceDestroy),
-    ];
 }

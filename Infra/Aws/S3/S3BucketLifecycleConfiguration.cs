@@ -3,7 +3,7 @@ using Pipeline.Infra.Model;
 namespace Pipeline.Infra.Aws;
 
 /// <summary>Lifecycle rules of a bucket.</summary>
-public sealed record S3BucketLifecycleConfiguration : Resource
+public sealed partial record S3BucketLifecycleConfiguration : Resource
 {
     public static readonly ResourceType Token = new("s3", "BucketLifecycleConfiguration");
 
@@ -16,16 +16,10 @@ public sealed record S3BucketLifecycleConfiguration : Resource
     public required Input Bucket { get; init; }
 
     public required IReadOnlyList<LifecycleRule> Rules { get; init; }
-
-    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("bucket", Bucket),
-        new("rules", Rules),
-    ];
 }
 
 /// <summary><c>rules[]</c> of a lifecycle configuration.</summary>
-public sealed record LifecycleRule : IPulumiObject
+public sealed partial record LifecycleRule : IPulumiObject
 {
     public required string Id { get; init; }
 
@@ -39,27 +33,12 @@ public sealed record LifecycleRule : IPulumiObject
     public NoncurrentVersionExpiration? NoncurrentVersionExpiration { get; init; }
 
     public AbortIncompleteMultipartUpload? AbortIncompleteMultipartUpload { get; init; }
-
-    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("id", Id),
-        new("status", Status),
-        new("filter", Filter),
-        new("expiration", Expiration),
-        new("noncurrentVersionExpiration", NoncurrentVersionExpiration),
-        new("abortIncompleteMultipartUpload", AbortIncompleteMultipartUpload),
-    ];
 }
 
 /// <summary><c>filter</c> of a lifecycle rule; no prefix means the whole bucket.</summary>
-public sealed record LifecycleRuleFilter : IPulumiObject
+public sealed partial record LifecycleRuleFilter : IPulumiObject
 {
     public string? Prefix { get; init; }
-
-    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("prefix", Prefix),
-    ];
 }
 
 /// <summary>
@@ -67,37 +46,21 @@ public sealed record LifecycleRuleFilter : IPulumiObject
 /// <see cref="ExpiredObjectDeleteMarker"/>, delete markers left with no versions behind them are removed (S3 takes one or
 /// the other in one rule).
 /// </summary>
-public sealed record LifecycleExpiration : IPulumiObject
+public sealed partial record LifecycleExpiration : IPulumiObject
 {
     public int? Days { get; init; }
 
     public bool? ExpiredObjectDeleteMarker { get; init; }
-
-    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("days", Days),
-        new("expiredObjectDeleteMarker", ExpiredObjectDeleteMarker),
-    ];
 }
 
 /// <summary><c>abortIncompleteMultipartUpload</c> of a lifecycle rule.</summary>
-public sealed record AbortIncompleteMultipartUpload : IPulumiObject
+public sealed partial record AbortIncompleteMultipartUpload : IPulumiObject
 {
     public required int DaysAfterInitiation { get; init; }
-
-    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("daysAfterInitiation", DaysAfterInitiation),
-    ];
 }
 
 /// <summary><c>noncurrentVersionExpiration</c> of a lifecycle rule.</summary>
-public sealed record NoncurrentVersionExpiration : IPulumiObject
+public sealed partial record NoncurrentVersionExpiration : IPulumiObject
 {
     public required int NoncurrentDays { get; init; }
-
-    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("noncurrentDays", NoncurrentDays),
-    ];
 }

@@ -3,7 +3,7 @@ using Pipeline.Infra.Model;
 namespace Pipeline.Infra.Aws;
 
 /// <summary>Server access logging of a bucket into another bucket.</summary>
-public sealed record S3BucketLogging : Resource
+public sealed partial record S3BucketLogging : Resource
 {
     public static readonly ResourceType Token = new("s3", "BucketLogging");
 
@@ -18,11 +18,4 @@ public sealed record S3BucketLogging : Resource
     public required Input TargetBucket { get; init; }
 
     public required string TargetPrefix { get; init; }
-
-    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("bucket", Bucket),
-        new("targetBucket", TargetBucket),
-        new("targetPrefix", TargetPrefix),
-    ];
 }

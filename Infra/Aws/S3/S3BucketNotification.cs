@@ -3,7 +3,7 @@ using Pipeline.Infra.Model;
 namespace Pipeline.Infra.Aws;
 
 /// <summary>Bucket notifications; here only the switch that sends every event to EventBridge.</summary>
-public sealed record S3BucketNotification : Resource
+public sealed partial record S3BucketNotification : Resource
 {
     public static readonly ResourceType Token = new("s3", "BucketNotification");
 
@@ -16,10 +16,4 @@ public sealed record S3BucketNotification : Resource
     public required Input Bucket { get; init; }
 
     public required bool Eventbridge { get; init; }
-
-    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("bucket", Bucket),
-        new("eventbridge", Eventbridge),
-    ];
 }

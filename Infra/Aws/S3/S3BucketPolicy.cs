@@ -4,7 +4,7 @@ using Pipeline.Infra.Model;
 namespace Pipeline.Infra.Aws;
 
 /// <summary>The resource policy of a bucket.</summary>
-public sealed record S3BucketPolicy : Resource
+public sealed partial record S3BucketPolicy : Resource
 {
     public static readonly ResourceType Token = new("s3", "BucketPolicy");
 
@@ -17,10 +17,4 @@ public sealed record S3BucketPolicy : Resource
     public required Input Bucket { get; init; }
 
     public required PolicyDocument Policy { get; init; }
-
-    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("bucket", Bucket),
-        new("policy", Policy),
-    ];
 }

@@ -3,7 +3,7 @@ using Pipeline.Infra.Model;
 namespace Pipeline.Infra.Aws;
 
 /// <summary>Blocks every form of public access to a bucket.</summary>
-public sealed record S3BucketPublicAccessBlock : Resource
+public sealed partial record S3BucketPublicAccessBlock : Resource
 {
     public static readonly ResourceType Token = new("s3", "BucketPublicAccessBlock");
 
@@ -22,13 +22,4 @@ public sealed record S3BucketPublicAccessBlock : Resource
     public required bool IgnorePublicAcls { get; init; }
 
     public required bool RestrictPublicBuckets { get; init; }
-
-    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("bucket", Bucket),
-        new("blockPublicAcls", BlockPublicAcls),
-        new("blockPublicPolicy", BlockPublicPolicy),
-        new("ignorePublicAcls", IgnorePublicAcls),
-        new("restrictPublicBuckets", RestrictPublicBuckets),
-    ];
 }

@@ -3,7 +3,7 @@ using Pipeline.Infra.Model;
 namespace Pipeline.Infra.Aws;
 
 /// <summary>Default encryption of a bucket.</summary>
-public sealed record S3BucketServerSideEncryptionConfiguration : Resource
+public sealed partial record S3BucketServerSideEncryptionConfiguration : Resource
 {
     public static readonly ResourceType Token = new("s3", "BucketServerSideEncryptionConfiguration");
 
@@ -16,40 +16,22 @@ public sealed record S3BucketServerSideEncryptionConfiguration : Resource
     public required Input Bucket { get; init; }
 
     public required IReadOnlyList<ServerSideEncryptionRule> Rules { get; init; }
-
-    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("bucket", Bucket),
-        new("rules", Rules),
-    ];
 }
 
 /// <summary><c>rules[]</c> of a bucket encryption configuration.</summary>
-public sealed record ServerSideEncryptionRule : IPulumiObject
+public sealed partial record ServerSideEncryptionRule : IPulumiObject
 {
     public required ServerSideEncryptionByDefault ApplyServerSideEncryptionByDefault { get; init; }
 
     /// <summary>S3 Bucket Keys cut KMS requests; only meaningful with <c>aws:kms</c>.</summary>
     public bool? BucketKeyEnabled { get; init; }
-
-    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("applyServerSideEncryptionByDefault", ApplyServerSideEncryptionByDefault),
-        new("bucketKeyEnabled", BucketKeyEnabled),
-    ];
 }
 
 /// <summary><c>applyServerSideEncryptionByDefault</c>.</summary>
-public sealed record ServerSideEncryptionByDefault : IPulumiObject
+public sealed partial record ServerSideEncryptionByDefault : IPulumiObject
 {
     /// <summary><c>aws:kms</c> or <c>AES256</c>.</summary>
     public required string SseAlgorithm { get; init; }
 
     public Input? KmsMasterKeyId { get; init; }
-
-    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("sseAlgorithm", SseAlgorithm),
-        new("kmsMasterKeyId", KmsMasterKeyId),
-    ];
 }

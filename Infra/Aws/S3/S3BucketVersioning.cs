@@ -3,7 +3,7 @@ using Pipeline.Infra.Model;
 namespace Pipeline.Infra.Aws;
 
 /// <summary>Versioning of a bucket.</summary>
-public sealed record S3BucketVersioning : Resource
+public sealed partial record S3BucketVersioning : Resource
 {
     public static readonly ResourceType Token = new("s3", "BucketVersioning");
 
@@ -16,22 +16,11 @@ public sealed record S3BucketVersioning : Resource
     public required Input Bucket { get; init; }
 
     public required VersioningConfiguration VersioningConfiguration { get; init; }
-
-    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("bucket", Bucket),
-        new("versioningConfiguration", VersioningConfiguration),
-    ];
 }
 
 /// <summary><c>versioningConfiguration</c>.</summary>
-public sealed record VersioningConfiguration : IPulumiObject
+public sealed partial record VersioningConfiguration : IPulumiObject
 {
     /// <summary><c>Enabled</c> or <c>Suspended</c>.</summary>
     public required string Status { get; init; }
-
-    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("status", Status),
-    ];
 }

@@ -3,7 +3,7 @@ using Pipeline.Infra.Model;
 namespace Pipeline.Infra.Aws;
 
 /// <summary>A Step Functions state machine.</summary>
-public sealed record SfnStateMachine : Resource
+public sealed partial record SfnStateMachine : Resource
 {
     public static readonly ResourceType Token = new("sfn", "StateMachine");
 
@@ -28,21 +28,10 @@ public sealed record SfnStateMachine : Resource
     public required StateMachineTracingConfiguration TracingConfiguration { get; init; }
 
     public StateMachineEncryptionConfiguration? EncryptionConfiguration { get; init; }
-
-    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("name", Name),
-        new("type", Type),
-        new("definition", Definition),
-        new("roleArn", RoleArn),
-        new("loggingConfiguration", LoggingConfiguration),
-        new("tracingConfiguration", TracingConfiguration),
-        new("encryptionConfiguration", EncryptionConfiguration),
-    ];
 }
 
 /// <summary><c>encryptionConfiguration</c> of a state machine: the key its definition and execution data are encrypted with.</summary>
-public sealed record StateMachineEncryptionConfiguration : IPulumiObject
+public sealed partial record StateMachineEncryptionConfiguration : IPulumiObject
 {
     /// <summary><c>CUSTOMER_MANAGED_KMS_KEY</c> or <c>AWS_OWNED_KEY</c>.</summary>
     public required string Type { get; init; }
@@ -51,17 +40,10 @@ public sealed record StateMachineEncryptionConfiguration : IPulumiObject
 
     /// <summary>How long Step Functions reuses a data key before it calls GenerateDataKey again (60..900).</summary>
     public int? KmsDataKeyReusePeriodSeconds { get; init; }
-
-    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("type", Type),
-        new("kmsKeyId", KmsKeyId),
-        new("kmsDataKeyReusePeriodSeconds", KmsDataKeyReusePeriodSeconds),
-    ];
 }
 
 /// <summary><c>loggingConfiguration</c> of a state machine.</summary>
-public sealed record StateMachineLoggingConfiguration : IPulumiObject
+public sealed partial record StateMachineLoggingConfiguration : IPulumiObject
 {
     /// <summary><c>&lt;log group arn&gt;:*</c>.</summary>
     public required Input LogDestination { get; init; }
@@ -69,22 +51,10 @@ public sealed record StateMachineLoggingConfiguration : IPulumiObject
     public required string Level { get; init; }
 
     public required bool IncludeExecutionData { get; init; }
-
-    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("logDestination", LogDestination),
-        new("level", Level),
-        new("includeExecutionData", IncludeExecutionData),
-    ];
 }
 
 /// <summary><c>tracingConfiguration</c> of a state machine.</summary>
-public sealed record StateMachineTracingConfiguration : IPulumiObject
+public sealed partial record StateMachineTracingConfiguration : IPulumiObject
 {
     public required bool Enabled { get; init; }
-
-    public IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("enabled", Enabled),
-    ];
 }

@@ -3,7 +3,7 @@ using Pipeline.Infra.Model;
 namespace Pipeline.Infra.Aws;
 
 /// <summary>An SNS topic.</summary>
-public sealed record SnsTopic : Resource
+public sealed partial record SnsTopic : Resource
 {
     public static readonly ResourceType Token = new("sns", "Topic");
 
@@ -14,9 +14,4 @@ public sealed record SnsTopic : Resource
     public override ResourceType TypeToken => Token;
 
     public Input? KmsMasterKeyId { get; init; }
-
-    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("kmsMasterKeyId", KmsMasterKeyId),
-    ];
 }

@@ -4,7 +4,7 @@ using Pipeline.Infra.Model;
 namespace Pipeline.Infra.Aws;
 
 /// <summary>The resource policy of a topic.</summary>
-public sealed record SnsTopicPolicy : Resource
+public sealed partial record SnsTopicPolicy : Resource
 {
     public static readonly ResourceType Token = new("sns", "TopicPolicy");
 
@@ -18,10 +18,4 @@ public sealed record SnsTopicPolicy : Resource
     public required Input Arn { get; init; }
 
     public required PolicyDocument Policy { get; init; }
-
-    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("arn", Arn),
-        new("policy", Policy),
-    ];
 }

@@ -3,7 +3,7 @@ using Pipeline.Infra.Model;
 namespace Pipeline.Infra.Aws;
 
 /// <summary>A subscription to a topic.</summary>
-public sealed record SnsTopicSubscription : Resource
+public sealed partial record SnsTopicSubscription : Resource
 {
     public static readonly ResourceType Token = new("sns", "TopicSubscription");
 
@@ -18,11 +18,4 @@ public sealed record SnsTopicSubscription : Resource
     public required string Protocol { get; init; }
 
     public required Input Endpoint { get; init; }
-
-    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("topic", Topic),
-        new("protocol", Protocol),
-        new("endpoint", Endpoint),
-    ];
 }

@@ -3,7 +3,7 @@ using Pipeline.Infra.Model;
 namespace Pipeline.Infra.Aws;
 
 /// <summary>An SQS queue.</summary>
-public sealed record SqsQueue : Resource
+public sealed partial record SqsQueue : Resource
 {
     public static readonly ResourceType Token = new("sqs", "Queue");
 
@@ -21,12 +21,4 @@ public sealed record SqsQueue : Resource
     public int? KmsDataKeyReusePeriodSeconds { get; init; }
 
     public required int MessageRetentionSeconds { get; init; }
-
-    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("name", Name),
-        new("kmsMasterKeyId", KmsMasterKeyId),
-        new("kmsDataKeyReusePeriodSeconds", KmsDataKeyReusePeriodSeconds),
-        new("messageRetentionSeconds", MessageRetentionSeconds),
-    ];
 }

@@ -4,7 +4,7 @@ using Pipeline.Infra.Model;
 namespace Pipeline.Infra.Aws;
 
 /// <summary>The resource policy of a queue.</summary>
-public sealed record SqsQueuePolicy : Resource
+public sealed partial record SqsQueuePolicy : Resource
 {
     public static readonly ResourceType Token = new("sqs", "QueuePolicy");
 
@@ -17,10 +17,4 @@ public sealed record SqsQueuePolicy : Resource
     public required Input QueueUrl { get; init; }
 
     public required PolicyDocument Policy { get; init; }
-
-    public override IReadOnlyList<KeyValuePair<string, object?>> Properties() =>
-    [
-        new("queueUrl", QueueUrl),
-        new("policy", Policy),
-    ];
 }

@@ -160,7 +160,7 @@ public static class RoleNeeds
         var bucket = $"arn:aws:s3:::{parameters["Bucket"]!.GetValue<string>()}";
         return parameters[field] is JsonValue literal
             ? field == "Key" ? $"{bucket}/{literal.GetValue<string>()}" : $"{bucket}/{literal.GetValue<string>().TrimEnd('/')}/*"
-            : $"{bucket}/{StorageLayout.WorkRoot}*";
+            : $"{bucket}/{StorageLayout.StagingRoot}*";
     }
 
     private static IEnumerable<(string Name, JsonObject State)> States(JsonNode? node) => node switch

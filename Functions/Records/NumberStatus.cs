@@ -1,9 +1,0 @@
-namespace Pipeline.Functions;
-
-public enum NumberStatus
-{
-    Ok,
-    NotANumber,
-    TooManyDigits,
-    OutOfRange,
-}
