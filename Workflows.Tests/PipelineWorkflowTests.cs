@@ -12,7 +12,7 @@ public class PipelineWorkflowTests
     }
 
     private static List<TaskState> LambdaTasks(StateMachineDefinition definition) =>
-        [.. AllStates(definition).OfType<TaskState>().Where(task => task.Resource == ServiceIntegrations.LambdaInvoke)];
+        [.. AllStates(definition).OfType<TaskState>().Where(task => task.Resource == IntegrationArns.LambdaInvoke)];
 
     private static string FunctionOf(TaskState task) =>
         ((PayloadResource)task.Parameters!["FunctionName"]!).Reference.Id;

@@ -22,20 +22,21 @@ public class PulumiProjectTests
         project["name"].ToString().Should().Be("pipeline");
         runtime["name"].ToString().Should().Be("yaml");
         runtime["options"]["compiler"].ToString().Should().Be("sh Infra/compile.sh");
-        CompilerScript().Should().EndWith("exec dotnet Infra/bin/compiler/Infra.dll compile\n");
+        CompilerScript().Should().EndWith("exec Infra/bin/compiler/Infra compile\n");
     }
 
     [Fact]
     public void CompilerPublishesItselfThenBuildsTheFunctionsPackageBeforeCompilingWithBuildOutputOnStderr()
     {
         var steps = CompilerScript().Split('\n', StringSplitOptions.TrimEntries)
-            .Where(line => line.StartsWith("dotnet ", StringComparison.Ordinal) || line.StartsWith("exec ", StringComparison.Ordinal))
+            .Where(line => line.StartsWith("dotnet ", StringComparison.Ordinal) || line.StartsWith("Infra/bin/compiler/", StringComparison.Ordinal)
+                || line.StartsWith("exec ", StringComparison.Ordinal))
             .ToList();
 
         steps.Should().HaveCount(3);
-        steps[0].Should().Contain("dotnet publish Infra/Infra.csproj").And.Contain("-p:PublishReadyToRun=true -o Infra/bin/compiler").And.EndWith("1>&2");
-        steps[1].Should().Be("dotnet Infra/bin/compiler/Infra.dll package 1>&2");
-        steps[2].Should().Be("exec dotnet Infra/bin/compiler/Infra.dll compile");
+        steps[0].Should().Contain("dotnet publish Infra/Infra.csproj").And.Contain("-p:PublishAot=true").And.Contain("-o Infra/bin/compiler").And.EndWith("1>&2");
+        steps[1].Should().Be("Infra/bin/compiler/Infra package > /dev/null");
+        steps[2].Should().Be("exec Infra/bin/compiler/Infra compile");
     }
 
     [Theory]

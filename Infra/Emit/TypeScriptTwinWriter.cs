@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 using Pipeline.Infra.Model;
 
@@ -72,7 +73,7 @@ public static partial class TypeScriptTwinWriter
     private static void AppendResource(StringBuilder builder, Resource resource, string modulePrefix)
     {
         builder.Append("const ").Append(resource.LogicalName).Append(" = new ").Append(modulePrefix).Append('.').Append(resource.TypeToken.Class)
-            .Append('(').Append(JsonSerializer.Serialize(resource.LogicalName)).Append(", ");
+            .Append('(').Append(JsonSerializer.Serialize(resource.LogicalName, EscapedString)).Append(", ");
         AppendNode(builder, PropertyLowering.Properties(resource), 0);
         builder.Append(", ");
         AppendOptions(builder, resource.Options);
@@ -102,12 +103,12 @@ public static partial class TypeScriptTwinWriter
 
     private static string ConfigRead(ConfigDeclaration declaration) => declaration switch
     {
-        { Secret: true } => $"config.requireSecret({JsonSerializer.Serialize(declaration.Key)})",
+        { Secret: true } => $"config.requireSecret({JsonSerializer.Serialize(declaration.Key, EscapedString)})",
         { Type: "integer", Default: NumberNode number } =>
-            $"config.getNumber({JsonSerializer.Serialize(declaration.Key)}) ?? {number.Value.ToString(CultureInfo.InvariantCulture)}",
+            $"config.getNumber({JsonSerializer.Serialize(declaration.Key, EscapedString)}) ?? {number.Value.ToString(CultureInfo.InvariantCulture)}",
         { Type: "boolean", Default: BoolNode flag } =>
-            $"config.getBoolean({JsonSerializer.Serialize(declaration.Key)}) ?? {(flag.Value ? "true" : "false")}",
-        _ => $"config.require({JsonSerializer.Serialize(declaration.Key)})",
+            $"config.getBoolean({JsonSerializer.Serialize(declaration.Key, EscapedString)}) ?? {(flag.Value ? "true" : "false")}",
+        _ => $"config.require({JsonSerializer.Serialize(declaration.Key, EscapedString)})",
     };
 
     private static void AppendNode(StringBuilder builder, Node node, int depth)
@@ -121,7 +122,7 @@ public static partial class TypeScriptTwinWriter
                 builder.Append("{\n");
                 foreach (var (key, value) in obj.Members)
                 {
-                    builder.Append(' ', (depth + 1) * 4).Append(Identifier().IsMatch(key) ? key : JsonSerializer.Serialize(key)).Append(": ");
+                    builder.Append(' ', (depth + 1) * 4).Append(Identifier().IsMatch(key) ? key : JsonSerializer.Serialize(key, EscapedString)).Append(": ");
                     AppendNode(builder, value, depth + 1);
                     builder.Append(",\n");
                 }
@@ -153,7 +154,7 @@ public static partial class TypeScriptTwinWriter
                 builder.Append(')');
                 break;
             case FunctionNode { Function: FunctionNode.FileArchive, Argument: StringNode { Text: Literal path } }:
-                builder.Append("new pulumi.asset.FileArchive(").Append(JsonSerializer.Serialize(path.Value)).Append(')');
+                builder.Append("new pulumi.asset.FileArchive(").Append(JsonSerializer.Serialize(path.Value, EscapedString)).Append(')');
                 break;
             default:
                 throw new InvalidOperationException($"No TypeScript rendering for {node}.");
@@ -165,7 +166,7 @@ public static partial class TypeScriptTwinWriter
         switch (input)
         {
             case Literal literal:
-                builder.Append(JsonSerializer.Serialize(literal.Value, StringOptions));
+                builder.Append(JsonSerializer.Serialize(literal.Value, RelaxedString));
                 break;
             case Reference reference:
                 builder.Append(reference.Expression);
@@ -194,10 +195,12 @@ public static partial class TypeScriptTwinWriter
         }
     }
 
-    private static readonly JsonSerializerOptions StringOptions = new()
+    private static readonly JsonTypeInfo<string> EscapedString = TypeScriptStringJson.Default.String;
+
+    private static readonly JsonTypeInfo<string> RelaxedString = new TypeScriptStringJson(new JsonSerializerOptions
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    }).String;
 
     [GeneratedRegex("^[A-Za-z_$][A-Za-z0-9_$]*$")]
     private static partial Regex Identifier();

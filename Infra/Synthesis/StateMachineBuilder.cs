@@ -12,9 +12,6 @@ namespace Pipeline.Infra.Synthesis;
 /// </summary>
 public static class StateMachineBuilder
 {
-    public const string LambdaInvoke = "arn:aws:states:::lambda:invoke";
-    public const string SnsPublish = "arn:aws:states:::sns:publish";
-
     /// <summary>How long Step Functions reuses a data key of the project key (Step Functions allows 60..900 s).</summary>
     public const int DataKeyReuseSeconds = 300;
 
@@ -61,7 +58,7 @@ public static class StateMachineBuilder
         S3Bucket ingest,
         Dictionary<ResourceRef, Reference> targets)
     {
-        var unsupported = references.IntegrationArns.Except([LambdaInvoke, SnsPublish, ServiceIntegrations.StartExecution]).ToList();
+        var unsupported = references.IntegrationArns.Except([IntegrationArns.LambdaInvoke, IntegrationArns.SnsPublish, IntegrationArns.StartExecution]).ToList();
         if (unsupported.Count > 0)
         {
             throw new InvalidOperationException(

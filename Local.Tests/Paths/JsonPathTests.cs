@@ -1,6 +1,7 @@
 using ErrorNames = Pipeline.Workflows.ErrorNames;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Engine;
+using Pipeline.Local.Errors;
 using Pipeline.Local.Paths;
 using Pipeline.Local.Tests.Support;
 

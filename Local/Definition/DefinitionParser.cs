@@ -1,3 +1,5 @@
+using AslTimestamp = Pipeline.Workflows.AslTimestamp;
+using IntegrationArns = Pipeline.Workflows.IntegrationArns;
 using JitterStrategy = Pipeline.Workflows.JitterStrategy;
 using WorkflowVariant = Pipeline.Workflows.WorkflowVariant;
 using System.Globalization;
@@ -251,9 +253,9 @@ internal static class DefinitionParser
     {
         var owner = $"the ItemReader of state '{name}'";
         var resource = OptionalString(node, "Resource", owner);
-        if (resource != ItemReaderConfig.GetObject)
+        if (resource != IntegrationArns.S3GetObject)
         {
-            throw new InvalidDefinitionException($"State '{name}': the local engine reads items with {ItemReaderConfig.GetObject} only (ItemReader Resource '{resource}').");
+            throw new InvalidDefinitionException($"State '{name}': the local engine reads items with {IntegrationArns.S3GetObject} only (ItemReader Resource '{resource}').");
         }
 
         var config = node["ReaderConfig"] as JsonObject ?? [];
@@ -292,9 +294,9 @@ internal static class DefinitionParser
     {
         var resource = OptionalString(node, "Resource", $"the ResultWriter of state '{name}'");
         var arguments = jsonata ? "Arguments" : "Parameters";
-        return resource == ResultWriterConfig.PutObject && node[arguments] is JsonObject parameters
+        return resource == IntegrationArns.S3PutObject && node[arguments] is JsonObject parameters
             ? new ResultWriterConfig(resource, parameters.DeepClone())
-            : throw new InvalidDefinitionException($"State '{name}': the ResultWriter needs Resource {ResultWriterConfig.PutObject} and {arguments} with Bucket and Prefix.");
+            : throw new InvalidDefinitionException($"State '{name}': the ResultWriter needs Resource {IntegrationArns.S3PutObject} and {arguments} with Bucket and Prefix.");
     }
 
     /// <summary>

@@ -11,8 +11,6 @@ namespace Pipeline.Local.Definition;
 /// <param name="MaxItems">At most this many items are read; 0 reads all.</param>
 public sealed record ItemReaderConfig(string Resource, JsonNode Parameters, string InputType, IReadOnlyList<string>? CsvHeaders, int MaxItems)
 {
-    public const string GetObject = "arn:aws:states:::s3:getObject";
-
     /// <summary>JSONPath: a reference path (on the input, the context object or a variable) to MaxItems.</summary>
     public string? MaxItemsPath { get; init; }
 }
@@ -24,7 +22,4 @@ public sealed record ItemReaderConfig(string Resource, JsonNode Parameters, stri
 public sealed record ItemBatcherConfig(int MaxItemsPerBatch, int MaxInputBytesPerBatch, JsonNode? BatchInput);
 
 /// <summary>A distributed Map's <c>ResultWriter</c>: <c>arn:aws:states:::s3:putObject</c> with Bucket and Prefix (its Parameters, or Arguments in JSONata).</summary>
-public sealed record ResultWriterConfig(string Resource, JsonNode Parameters)
-{
-    public const string PutObject = "arn:aws:states:::s3:putObject";
-}
+public sealed record ResultWriterConfig(string Resource, JsonNode Parameters);

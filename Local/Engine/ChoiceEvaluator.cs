@@ -1,9 +1,11 @@
+using AslTimestamp = Pipeline.Workflows.AslTimestamp;
 using ErrorNames = Pipeline.Workflows.ErrorNames;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Pipeline.Local.Definition;
+using Pipeline.Local.Errors;
 using Pipeline.Local.Paths;
 using Pipeline.Workflows.Paths;
 

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
+using Pipeline.Local.Clock;
+using Pipeline.Local.History;
 using Pipeline.Local.Paths;
 
 namespace Pipeline.Local.Engine;
@@ -9,7 +11,7 @@ namespace Pipeline.Local.Engine;
 /// event to the previous one of its own branch), its random source and its cancellation. Forks derive their seed
 /// from the parent's seed and their index, so jitter and UUIDs do not depend on thread scheduling.
 /// </summary>
-internal sealed class ExecutionPath
+internal sealed class ExecutionPath : IEventThread
 {
     public ExecutionPath(VirtualTimeline timeline, long lastEventId, int seed, CancellationToken cancellationToken)
     {
@@ -24,6 +26,8 @@ internal sealed class ExecutionPath
     public VirtualTimeline Timeline { get; }
 
     public long LastEventId { get; set; }
+
+    public DateTimeOffset UtcNow => Timeline.UtcNow;
 
     public int Seed { get; }
 

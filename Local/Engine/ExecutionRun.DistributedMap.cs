@@ -1,9 +1,11 @@
+using AslTimestamp = Pipeline.Workflows.AslTimestamp;
 using ErrorNames = Pipeline.Workflows.ErrorNames;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Definition;
+using Pipeline.Local.Errors;
 using Pipeline.Local.History;
 using Pipeline.Local.Paths;
 using Pipeline.Workflows.Paths;
@@ -285,10 +287,10 @@ internal sealed partial class ExecutionRun
             ["Input"] = Json(input),
             ["InputDetails"] = new JsonObject { ["Included"] = true },
             ["Name"] = child.Name,
-            ["StartDate"] = AslTimestamp.Format(child.StartTime),
+            ["StartDate"] = AslTimestamp.FormatMilliseconds(child.StartTime),
             ["StateMachineArn"] = stateMachineArn,
             ["Status"] = child.Status.ApiName(),
-            ["StopDate"] = AslTimestamp.Format(child.StopTime),
+            ["StopDate"] = AslTimestamp.FormatMilliseconds(child.StopTime),
         };
         if (child.Status == ExecutionStatus.Succeeded)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Pipeline.Local.Definition;
+using Pipeline.Local.Errors;
 using Pipeline.Local.Paths;
 using ErrorNames = Pipeline.Workflows.ErrorNames;
 using Pipeline.Workflows.Paths;

@@ -1,6 +1,8 @@
 using ErrorNames = Pipeline.Workflows.ErrorNames;
 using System.Text.Json.Nodes;
+using Pipeline.Local.Clock;
 using Pipeline.Local.Definition;
+using Pipeline.Local.Errors;
 using Pipeline.Local.History;
 using Pipeline.Local.Paths;
 using Pipeline.Workflows.Paths;

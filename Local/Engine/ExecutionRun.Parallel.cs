@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Pipeline.Local.Definition;
+using Pipeline.Local.Errors;
 using Pipeline.Local.History;
 using Pipeline.Local.Paths;
 

@@ -1,9 +1,12 @@
+using AslTimestamp = Pipeline.Workflows.AslTimestamp;
 using ErrorNames = Pipeline.Workflows.ErrorNames;
 using WorkflowVariant = Pipeline.Workflows.WorkflowVariant;
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json.Nodes;
+using Pipeline.Local.Clock;
 using Pipeline.Local.Definition;
+using Pipeline.Local.Errors;
 using Pipeline.Local.History;
 using Pipeline.Local.Paths;
 using Pipeline.Local.Tasks;
@@ -462,12 +465,12 @@ internal sealed partial class ExecutionRun
                 ["Input"] = state.Context == ContextUse.Full ? executionInput?.DeepClone() : null,
                 ["Name"] = executionName,
                 ["RoleArn"] = RoleArn,
-                ["StartTime"] = AslTimestamp.Format(startTime),
+                ["StartTime"] = AslTimestamp.FormatMilliseconds(startTime),
                 ["RedriveCount"] = redriveCount,
             },
             ["State"] = new JsonObject
             {
-                ["EnteredTime"] = AslTimestamp.Format(enteredTime),
+                ["EnteredTime"] = AslTimestamp.FormatMilliseconds(enteredTime),
                 ["Name"] = state.Name,
                 ["RetryCount"] = retryCount,
             },

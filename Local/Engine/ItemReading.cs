@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Definition;
+using Pipeline.Local.Errors;
 
 namespace Pipeline.Local.Engine;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Pipeline.Local.Engine;
 
 namespace Pipeline.Local.History;
 
@@ -39,27 +38,27 @@ internal sealed class ExecutionHistory(Action<HistoryEvent>? onEvent = null, int
         }
     }
 
-    public void Add(ExecutionPath path, HistoryEventType type, JsonObject? details = null) => Add(path, type, details is null ? null : () => details);
+    public void Add(IEventThread thread, HistoryEventType type, JsonObject? details = null) => Add(thread, type, details is null ? null : () => details);
 
     /// <summary>Records an event; its details are built only when the event is kept or someone listens.</summary>
-    public void Add(ExecutionPath path, HistoryEventType type, Func<JsonObject>? details)
+    public void Add(IEventThread thread, HistoryEventType type, Func<JsonObject>? details)
     {
         lock (gate)
         {
             if (count + 1 >= maxEvents && type is not (HistoryEventType.ExecutionSucceeded or HistoryEventType.ExecutionFailed))
             {
-                throw new HistoryLimitExceededException();
+                throw new HistoryLimitExceededException(maxEvents.Value);
             }
 
             var id = ++count;
-            var previous = path.LastEventId;
-            path.LastEventId = id;
+            var previous = thread.LastEventId;
+            thread.LastEventId = id;
             if (!keep && onEvent is null)
             {
                 return;
             }
 
-            var recorded = new HistoryEvent(id, previous, path.Timeline.UtcNow, type, details?.Invoke() ?? []);
+            var recorded = new HistoryEvent(id, previous, thread.UtcNow, type, details?.Invoke() ?? []);
             if (keep)
             {
                 events.Add(recorded);

@@ -1,3 +1,4 @@
+using AslTimestamp = Pipeline.Workflows.AslTimestamp;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Definition;
 
@@ -31,7 +32,7 @@ public sealed record HistoryEvent(long Id, long PreviousEventId, DateTimeOffset 
     {
         var json = new JsonObject
         {
-            ["timestamp"] = AslTimestamp.Format(Timestamp),
+            ["timestamp"] = AslTimestamp.FormatMilliseconds(Timestamp),
             ["type"] = Type.ToString(),
             ["id"] = Id,
             ["previousEventId"] = PreviousEventId,

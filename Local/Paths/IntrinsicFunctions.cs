@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Pipeline.Local.Engine;
+using Pipeline.Local.Errors;
 using Pipeline.Workflows.Paths;
 
 namespace Pipeline.Local.Paths;

@@ -1,7 +1,7 @@
 using ErrorNames = Pipeline.Workflows.ErrorNames;
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using Pipeline.Local.Engine;
+using Pipeline.Local.Errors;
 using Pipeline.Workflows.Paths;
 
 namespace Pipeline.Local.Paths;

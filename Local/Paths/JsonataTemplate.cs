@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using Pipeline.Local.Engine;
+using Pipeline.Local.Errors;
 using Pipeline.Workflows.Jsonata;
 using ErrorNames = Pipeline.Workflows.ErrorNames;
 using Pipeline.Workflows.Paths;

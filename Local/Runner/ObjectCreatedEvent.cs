@@ -1,3 +1,4 @@
+using AslTimestamp = Pipeline.Workflows.AslTimestamp;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Definition;
@@ -15,7 +16,7 @@ public static class ObjectCreatedEvent
             ["detail-type"] = "Object Created",
             ["source"] = "aws.s3",
             ["account"] = account,
-            ["time"] = AslTimestamp.Format(time),
+            ["time"] = AslTimestamp.FormatMilliseconds(time),
             ["region"] = region,
             ["resources"] = new JsonArray($"arn:aws:s3:::{bucket}"),
             ["detail"] = new JsonObject

@@ -1,4 +1,4 @@
-using Pipeline.Local.Engine;
+using Pipeline.Local.Clock;
 
 namespace Pipeline.Local.Tasks;
 

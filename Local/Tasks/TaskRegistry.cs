@@ -1,8 +1,9 @@
+using AslTimestamp = Pipeline.Workflows.AslTimestamp;
 using ErrorNames = Pipeline.Workflows.ErrorNames;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Pipeline.Local.Clock;
 using Pipeline.Local.Definition;
-using Pipeline.Local.Engine;
 using Pipeline.Local.Paths;
 
 namespace Pipeline.Local.Tasks;
@@ -140,7 +141,7 @@ public sealed class TaskRegistry : ITaskInvoker
         return new JsonObject
         {
             ["ExecutionArn"] = start.ExecutionArn,
-            ["StartDate"] = AslTimestamp.Format(invocation.Context.Clock.UtcNow),
+            ["StartDate"] = AslTimestamp.FormatMilliseconds(invocation.Context.Clock.UtcNow),
         };
     }
 

@@ -1,3 +1,5 @@
+using IntegrationArns = Pipeline.Workflows.IntegrationArns;
+
 namespace Pipeline.Local.Tasks;
 
 /// <summary>A Task state's Resource ARN, taken apart.</summary>
@@ -7,8 +9,6 @@ namespace Pipeline.Local.Tasks;
 /// <param name="ResourceName">The action with any pattern suffix (e.g. "invoke", "publish"), or the function name.</param>
 public sealed record TaskResource(string Arn, TaskResourceKind Kind, string ResourceType, string ResourceName)
 {
-    private const string IntegrationPrefix = "arn:aws:states:::";
-
     /// <summary>Whether running this task invokes a Lambda function (a plain ARN or lambda:invoke).</summary>
     public bool InvokesLambda =>
         Kind == TaskResourceKind.LambdaFunction
@@ -17,9 +17,9 @@ public sealed record TaskResource(string Arn, TaskResourceKind Kind, string Reso
     public static TaskResource Parse(string arn)
     {
         ArgumentNullException.ThrowIfNull(arn);
-        if (arn.StartsWith(IntegrationPrefix, StringComparison.Ordinal))
+        if (arn.StartsWith(IntegrationArns.Prefix, StringComparison.Ordinal))
         {
-            var rest = arn[IntegrationPrefix.Length..];
+            var rest = arn[IntegrationArns.Prefix.Length..];
             var colon = rest.IndexOf(':', StringComparison.Ordinal);
             if (colon > 0)
             {

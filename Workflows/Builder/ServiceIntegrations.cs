@@ -3,18 +3,12 @@ namespace Pipeline.Workflows;
 /// <summary>Task states for the service integrations the pipeline uses, named by logical resource id.</summary>
 public static class ServiceIntegrations
 {
-    public const string LambdaInvoke = "arn:aws:states:::lambda:invoke";
-    public const string SnsPublish = "arn:aws:states:::sns:publish";
-
-    /// <summary>Starts an execution and continues without waiting for it (the request-response pattern, which Express allows).</summary>
-    public const string StartExecution = "arn:aws:states:::states:startExecution";
-
     /// <summary>
     /// Invokes the function <paramref name="functionId"/> with <paramref name="payload"/>. The result is reduced to the
     /// handler's own output fields (<c>$.Payload.&lt;field&gt;</c>), so the state's result has the handler's output shape.
     /// </summary>
     public static TaskState InvokeFunction(string name, string functionId, PayloadObject payload, params string[] resultFields) =>
-        new(name, LambdaInvoke)
+        new(name, IntegrationArns.LambdaInvoke)
         {
             Parameters = Payload.Object(("FunctionName", ResourceRef.Function(functionId)), ("Payload", payload)),
             ResultSelector = resultFields.Length == 0
@@ -24,7 +18,7 @@ public static class ServiceIntegrations
 
     /// <summary>Publishes <paramref name="message"/> (a literal, path or intrinsic) with <paramref name="subject"/> to the topic <paramref name="topicId"/>.</summary>
     public static TaskState PublishToTopic(string name, string topicId, string subject, PayloadValue message) =>
-        new(name, SnsPublish)
+        new(name, IntegrationArns.SnsPublish)
         {
             Parameters = Payload.Object(("TopicArn", ResourceRef.Topic(topicId)), ("Subject", subject), ("Message", message)),
         };
@@ -34,7 +28,7 @@ public static class ServiceIntegrations
     /// <paramref name="executionName"/>: a Standard execution started twice with the same name and input is started once.
     /// </summary>
     public static TaskState StartMachine(string name, string machineId, PayloadValue input, PayloadValue executionName) =>
-        new(name, StartExecution)
+        new(name, IntegrationArns.StartExecution)
         {
             Parameters = Payload.Object(("StateMachineArn", ResourceRef.StateMachine(machineId)), ("Input", input), ("Name", executionName)),
         };

@@ -45,7 +45,7 @@ public static class AwsJsonataFunctions
         var values = new JsonArray();
         for (var value = start; step > 0 ? value <= end : value >= end; value += step)
         {
-            values.Add(JsonValue.Create(value));
+            values.Add((JsonNode)JsonValue.Create(value));
         }
 
         return JsonataResult.Of(values);

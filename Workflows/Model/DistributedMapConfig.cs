@@ -11,9 +11,8 @@ public sealed record MapItemReader(PayloadObject Parameters, string InputType = 
     public const string JsonLines = "JSONL";
     public const string Csv = "CSV";
     public const string Manifest = "MANIFEST";
-    public const string GetObject = "arn:aws:states:::s3:getObject";
 
-    public string Resource { get; init; } = GetObject;
+    public string Resource { get; init; } = IntegrationArns.S3GetObject;
 
     /// <summary>Reads at most this many items.</summary>
     public int? MaxItems { get; init; }
@@ -28,7 +27,5 @@ public sealed record MapItemBatcher(int? MaxItemsPerBatch, int? MaxInputBytesPer
 /// <summary>Where a distributed Map writes its children's results: <c>Bucket</c> and <c>Prefix</c> in <see cref="Parameters"/>.</summary>
 public sealed record MapResultWriter(PayloadObject Parameters)
 {
-    public const string PutObject = "arn:aws:states:::s3:putObject";
-
-    public string Resource { get; init; } = PutObject;
+    public string Resource { get; init; } = IntegrationArns.S3PutObject;
 }

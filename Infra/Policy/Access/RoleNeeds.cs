@@ -3,6 +3,7 @@ using Pipeline.Functions;
 using Pipeline.Infra.Aws;
 using Pipeline.Infra.Iam;
 using Pipeline.Infra.Model;
+using Pipeline.Workflows;
 
 namespace Pipeline.Infra.Policy.Access;
 
@@ -62,15 +63,15 @@ public static class RoleNeeds
             {
                 var resource = task["Resource"]?.GetValue<string>();
                 var parameters = task["Parameters"];
-                if (resource == Synthesis.StateMachineBuilder.LambdaInvoke)
+                if (resource == IntegrationArns.LambdaInvoke)
                 {
                     list.Add(new("lambda:InvokeFunction", parameters!["FunctionName"]!.GetValue<string>(), $"task {resource}"));
                 }
-                else if (resource == Synthesis.StateMachineBuilder.SnsPublish)
+                else if (resource == IntegrationArns.SnsPublish)
                 {
                     list.Add(new("sns:Publish", parameters!["TopicArn"]!.GetValue<string>(), $"task {resource}"));
                 }
-                else if (resource == Workflows.ServiceIntegrations.StartExecution)
+                else if (resource == IntegrationArns.StartExecution)
                 {
                     var started = parameters!["StateMachineArn"]!.GetValue<string>();
                     list.Add(new("states:StartExecution", started, $"task {resource}"));

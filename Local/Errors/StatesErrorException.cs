@@ -1,4 +1,4 @@
-namespace Pipeline.Local.Engine;
+namespace Pipeline.Local.Errors;
 
 /// <summary>A state failed with a Step Functions error name and cause; Retry and Catch match on <see cref="Error"/>.</summary>
 public sealed class StatesErrorException : Exception

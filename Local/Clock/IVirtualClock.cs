@@ -1,4 +1,4 @@
-namespace Pipeline.Local.Engine;
+namespace Pipeline.Local.Clock;
 
 /// <summary>
 /// The engine's virtual clock as one execution path sees it. <see cref="Delay"/> advances virtual time at once, so

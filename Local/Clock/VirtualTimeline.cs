@@ -1,4 +1,4 @@
-namespace Pipeline.Local.Engine;
+namespace Pipeline.Local.Clock;
 
 /// <summary>
 /// The virtual time of one execution path (the main flow, one Parallel branch or one Map iteration). A path is
