@@ -67,7 +67,9 @@ public partial class LayeringTests
                 foreach (var next in references[folder].Order(StringComparer.Ordinal))
                 {
                     if (next == start)
+                    {
                         cycles.Add(string.Join(" -> ", Rotated([.. trail])) + " -> " + Rotated([.. trail])[0]);
+                    }
                     else if (!trail.Contains(next))
                     {
                         trail.Add(next);

@@ -19,3 +19,13 @@ public sealed record NotCondition(Condition Condition) : Condition;
 
 /// <summary>A JSONata rule's <c>Condition</c>: an expression (<c>{% ... %}</c>) that must evaluate to a boolean, or the boolean itself.</summary>
 public sealed record JsonataCondition(JsonNode? Expression) : Condition;
+
+/// <summary>A top-level Choice rule: its condition and the state it leads to (as the model's <c>ChoiceRule</c>).</summary>
+public sealed record ChoiceRule(Condition Condition, string Next)
+{
+    /// <summary>JSONata: the state's output when this rule matches.</summary>
+    public System.Text.Json.Nodes.JsonNode? Output { get; init; }
+
+    /// <summary>JSONata: the variables set when this rule matches.</summary>
+    public System.Text.Json.Nodes.JsonObject? Assign { get; init; }
+}

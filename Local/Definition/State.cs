@@ -36,3 +36,83 @@ public abstract record State
     /// <summary>The ASL "Type" value, also the prefix of the state's history events.</summary>
     public abstract string Type { get; }
 }
+
+public sealed record PassState : State
+{
+    public JsonNode? Parameters { get; init; }
+
+    public bool HasResult { get; init; }
+
+    public JsonNode? Result { get; init; }
+
+    public string? ResultPath { get; init; } = "$";
+
+    public override string Type => "Pass";
+}
+
+public sealed record TaskState : RecoverableState
+{
+    public required string Resource { get; init; }
+
+    public JsonNode? Parameters { get; init; }
+
+    public int? TimeoutSeconds { get; init; }
+
+    public string? TimeoutSecondsPath { get; init; }
+
+    public override string Type => "Task";
+}
+
+public sealed record ChoiceState : State
+{
+    public required IReadOnlyList<ChoiceRule> Choices { get; init; }
+
+    public string? Default { get; init; }
+
+    public override string Type => "Choice";
+}
+
+public sealed record WaitState : State
+{
+    public double? Seconds { get; init; }
+
+    public string? SecondsPath { get; init; }
+
+    public DateTimeOffset? Timestamp { get; init; }
+
+    public string? TimestampPath { get; init; }
+
+    /// <summary>JSONata: <c>Seconds</c> or <c>Timestamp</c> given as an expression (<c>{% %}</c>), evaluated when the state runs.</summary>
+    public string? SecondsExpression { get; init; }
+
+    public string? TimestampExpression { get; init; }
+
+    public override string Type => "Wait";
+}
+
+public sealed record ParallelState : RecoverableState
+{
+    public required IReadOnlyList<StateGraph> Branches { get; init; }
+
+    public JsonNode? Parameters { get; init; }
+
+    public override string Type => "Parallel";
+}
+
+public sealed record SucceedState : State
+{
+    public override string Type => "Succeed";
+}
+
+public sealed record FailState : State
+{
+    public string? Error { get; init; }
+
+    public string? ErrorPath { get; init; }
+
+    public string? Cause { get; init; }
+
+    public string? CausePath { get; init; }
+
+    public override string Type => "Fail";
+}

@@ -11,3 +11,6 @@ public sealed record StateMachine(StateGraph Graph, int? TimeoutSeconds, string 
     /// <summary>Parses and checks an ASL definition; errors name the state they concern.</summary>
     public static StateMachine Parse(string definitionJson) => DefinitionParser.Parse(definitionJson);
 }
+
+/// <summary>A set of states and where to start: the machine itself, a Parallel branch or a Map processor.</summary>
+public sealed record StateGraph(string StartAt, IReadOnlyDictionary<string, State> States);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Pipeline.Local.Clock;
 
 namespace Pipeline.Local.Tasks;
 
@@ -11,3 +12,12 @@ public interface ITaskInvoker
 {
     Task<JsonNode?> InvokeAsync(TaskInvocation invocation);
 }
+
+/// <summary>One call of a Task state's resource with its effective parameters (after InputPath and Parameters).</summary>
+public sealed record TaskInvocation(string StateName, TaskResource Resource, JsonNode? Parameters, TaskContext Context);
+
+/// <summary>
+/// What a bound handler may use besides its input: the virtual clock of its branch (delaying on it makes a handler
+/// "slow" in virtual time, which is how tests reach TimeoutSeconds), the attempt number and cancellation.
+/// </summary>
+public sealed record TaskContext(string StateName, int RetryCount, IVirtualClock Clock, Random Random, CancellationToken CancellationToken);

@@ -53,3 +53,15 @@ public sealed record TaskResource(string Arn, TaskResourceKind Kind, string Reso
         return parts.Length <= 2 && parts[0].Length > 0 && parts[0] != "arn" ? parts[0] : null;
     }
 }
+
+public enum TaskResourceKind
+{
+    /// <summary>A plain Lambda function ARN as the Resource (history uses LambdaFunction* events).</summary>
+    LambdaFunction,
+
+    /// <summary>An optimized integration, <c>arn:aws:states:::service:action</c> (history uses Task* events).</summary>
+    ServiceIntegration,
+
+    /// <summary>Anything else, such as an activity ARN.</summary>
+    Other,
+}

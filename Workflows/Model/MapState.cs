@@ -69,3 +69,11 @@ public sealed record MapState(string Name) : RecoverableState(Name)
             ("ItemProcessor", ItemProcessor), ("ItemReader", ItemReader), ("ItemBatcher", ItemBatcher), ("ResultWriter", ResultWriter),
             ("ToleratedFailureCount", ToleratedFailureCount), ("ToleratedFailurePercentage", ToleratedFailurePercentage), ("Label", Label)));
 }
+
+/// <summary>The Map <c>ProcessorConfig</c>: inline iterations, or a distributed Map running child executions.</summary>
+public enum MapProcessorMode
+{
+    Inline,
+    DistributedStandard,
+    DistributedExpress,
+}

@@ -15,3 +15,10 @@ public sealed record Retrier(ImmutableArray<string> ErrorEquals)
 
     public JitterStrategy? JitterStrategy { get; init; }
 }
+
+/// <summary>The retrier <c>JitterStrategy</c>: <c>FULL</c> waits a random time up to the computed backoff.</summary>
+public enum JitterStrategy
+{
+    None,
+    Full,
+}

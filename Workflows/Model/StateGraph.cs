@@ -46,3 +46,9 @@ public sealed record StateGraph(string StartAt, ImmutableArray<State> States)
         return [.. ordered];
     }
 }
+
+/// <summary>A graph nested in a state, with the field that holds it (e.g. <c>Branches[0]</c>, <c>ItemProcessor</c>).</summary>
+public sealed record NestedGraph(string Field, StateGraph Graph);
+
+/// <summary>A transition out of a state: the field that holds it (e.g. <c>Next</c>, <c>Catch[0].Next</c>) and the target name.</summary>
+public sealed record StateTransition(string Field, string Target, bool IsErrorHandler = false);

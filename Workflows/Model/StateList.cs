@@ -31,3 +31,6 @@ internal static class StateList
         return parentPath is null ? displayName : $"{parentPath} > {displayName}";
     }
 }
+
+/// <summary>A state found while walking a definition: the state and its display path.</summary>
+internal sealed record GraphEntry(State State, string Path);

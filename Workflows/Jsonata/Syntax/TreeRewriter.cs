@@ -337,7 +337,9 @@ internal sealed class TreeRewriter
                 if (slot.Level == 0)
                 {
                     if (node.Ancestor is null)
+                    {
                         node.Ancestor = slot;
+                    }
                     else
                     {
                         ancestry[slot.Index].Slot!.Label = node.Ancestor.Label;

@@ -1,6 +1,0 @@
-namespace Pipeline.Local.Definition;
-
-public sealed record SucceedState : State
-{
-    public override string Type => "Succeed";
-}

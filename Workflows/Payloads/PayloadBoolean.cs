@@ -1,4 +1,0 @@
-namespace Pipeline.Workflows;
-
-/// <summary>A literal boolean.</summary>
-public sealed record PayloadBoolean(bool Value) : PayloadValue;

@@ -1,4 +1,0 @@
-namespace Pipeline.Workflows;
-
-/// <summary>A literal string.</summary>
-public sealed record PayloadText(string Value) : PayloadValue;
