@@ -156,8 +156,10 @@ public class JsonataStateTests
         result.Output.ShouldBeJson("""{"routed": true, "picked": 5}""");
     }
 
-    [Fact]
-    public async Task ACaughtError_ReachesTheCatchersOutputAsStatesErrorOutput()
+    [Theory]
+    [InlineData("$states.errorOutput.Error", "States.QueryEvaluationError")]
+    [InlineData("$states.context.State.Name & ': ' & $states.errorOutput.Error", "Call: States.QueryEvaluationError")]
+    public async Task ACaughtError_ReachesTheCatchersOutput_WithTheContextObjectOfTheStateThatFailed(string output, string expected)
     {
         var definition = $$"""
             {
@@ -166,7 +168,7 @@ public class JsonataStateTests
               "States": {
                 "Call": {
                   "Type": "Task", "Resource": "{{Asl.EchoArn}}", "Arguments": { "n": "{% $number('x') %}" },
-                  "Catch": [ { "ErrorEquals": ["States.QueryEvaluationError"], "Output": "{% $states.errorOutput.Error %}", "Next": "Handled" } ],
+                  "Catch": [ { "ErrorEquals": ["States.QueryEvaluationError"], "Output": "{% {{output}} %}", "Next": "Handled" } ],
                   "End": true
                 },
                 "Handled": { "Type": "Succeed" }
@@ -177,31 +179,7 @@ public class JsonataStateTests
         var result = await Asl.RunAsync(definition, "{}", Asl.Echo());
 
         result.ShouldSucceed();
-        result.Output.ShouldBeJson("\"States.QueryEvaluationError\"");
-    }
-
-    [Fact]
-    public async Task ACatchersOutput_ReadsTheContextObject()
-    {
-        var definition = $$"""
-            {
-              "QueryLanguage": "JSONata",
-              "StartAt": "Call",
-              "States": {
-                "Call": {
-                  "Type": "Task", "Resource": "{{Asl.EchoArn}}", "Arguments": { "n": "{% $number('x') %}" },
-                  "Catch": [ { "ErrorEquals": ["States.ALL"], "Output": "{% $states.context.State.Name & ': ' & $states.errorOutput.Error %}", "Next": "Handled" } ],
-                  "End": true
-                },
-                "Handled": { "Type": "Succeed" }
-              }
-            }
-            """;
-
-        var result = await Asl.RunAsync(definition, "{}", Asl.Echo());
-
-        result.ShouldSucceed();
-        result.Output.ShouldBeJson("\"Call: States.QueryEvaluationError\"");
+        result.Output.ShouldBeJson($"\"{expected}\"");
     }
 
     [Theory]

@@ -175,33 +175,14 @@ public sealed class IntrinsicParser
     private int EndOfPath(int from)
     {
         var depth = 0;
-        char? quote = null;
-        for (var index = from; index < text.Length; index++)
+        foreach (var (index, character) in UnquotedText.From(text, from))
         {
-            var character = text[index];
-            if (quote is not null)
-            {
-                if (character == '\\')
-                    index++;
-                else if (character == quote)
-                    quote = null;
-            }
-            else if (character is '\'' or '"')
-            {
-                quote = character;
-            }
-            else if (character is '[' or '(')
-            {
+            if (character is '[' or '(')
                 depth++;
-            }
             else if (character is ']' || (character is ')' && depth > 0))
-            {
                 depth--;
-            }
             else if (depth == 0 && character is ',' or ')')
-            {
                 return index;
-            }
         }
 
         return text.Length;

@@ -193,29 +193,12 @@ public sealed partial class PathParser
     private static int FindClosingBracket(string text, int open)
     {
         var depth = 0;
-        char? quote = null;
-        for (var index = open; index < text.Length; index++)
+        foreach (var (index, character) in UnquotedText.From(text, open))
         {
-            var character = text[index];
-            if (quote is not null)
-            {
-                if (character == '\\')
-                    index++;
-                else if (character == quote)
-                    quote = null;
-            }
-            else if (character is '\'' or '"')
-            {
-                quote = character;
-            }
-            else if (character == '[')
-            {
+            if (character == '[')
                 depth++;
-            }
             else if (character == ']' && --depth == 0)
-            {
                 return index;
-            }
         }
 
         return -1;
