@@ -218,7 +218,7 @@ public static class StateMachineBuilder
     /// states"): starting the machine's own child executions, by an ARN built from its name; describing and stopping
     /// them (the Map Run's children are named <c>&lt;machine&gt;/&lt;label&gt;:&lt;id&gt;</c>); reading the items' object and
     /// writing the results, multipart uploads included, each scoped to where the definition says they are; and the key
-    /// for those encrypted objects. A key given as a path is scoped to the work root, where the pipeline keeps it.
+    /// for those encrypted objects. A key given as a path is scoped to the staging root, where the pipeline keeps it.
     /// </summary>
     private static IEnumerable<PolicyStatement> DistributedMapPermissions(string machineName, IReadOnlyList<MapState> maps, S3Bucket ingest, KmsKey key)
     {

@@ -127,7 +127,7 @@ public static class RoleNeeds
 
     /// <summary>
     /// A distributed Map's child executions and objects (Step Functions developer guide, "IAM policies for using
-    /// Distributed Map states"). A key given as a path is taken to lie under the work root, where the pipeline keeps
+    /// Distributed Map states"). A key given as a path is taken to lie under the staging root, where the pipeline keeps
     /// every object a workflow passes along.
     /// </summary>
     private static IEnumerable<AccessNeed> DistributedMapNeeds(string machineName, JsonNode? definition)
