@@ -14,8 +14,6 @@ internal static class DefinitionParser
 {
     private static readonly string[] UnsupportedStateFields = ["Credentials"];
 
-    /// <summary>The fields only JSONata states take (Assign is for both languages).</summary>
-    private static readonly string[] JsonataOnlyFields = ["Arguments", "Output", "Items"];
 
     public static StateMachine Parse(string definitionJson)
     {
@@ -79,16 +77,13 @@ internal static class DefinitionParser
         }
 
         var jsonata = QueryLanguages.IsJsonata(node);
-        if (!jsonata && JsonataOnlyFields.FirstOrDefault(node.ContainsKey) is { } jsonataField)
-        {
-            throw new InvalidDefinitionException($"State '{name}': the field \"{jsonataField}\" is for JSONata states; this state's QueryLanguage is JSONPath.");
-        }
-
         var language = jsonata ? Workflows.QueryLanguage.Jsonata : Workflows.QueryLanguage.JsonPath;
-        if (Workflows.StateFields.FirstInvalid(node["Type"]?.GetValue<string>(), language, node.Select(field => field.Key)) is { } invalid)
+        var type = RequiredString(node, "Type", owner);
+        if (Workflows.StateFields.FirstInvalid(type, language, node.Select(field => field.Key)) is { } invalid)
         {
-            throw new InvalidDefinitionException(
-                $"State '{name}': the field \"{invalid}\" is not valid in a {(jsonata ? "JSONata " : string.Empty)}{node["Type"]} state (CreateStateMachine: SCHEMA_VALIDATION_FAILED).");
+            throw new InvalidDefinitionException(!jsonata && Workflows.StateFields.Allows(type, Workflows.QueryLanguage.Jsonata, invalid)
+                ? $"State '{name}': the field \"{invalid}\" is for JSONata states; this state's QueryLanguage is JSONPath."
+                : $"State '{name}': the field \"{invalid}\" is not valid in a {(jsonata ? "JSONata " : string.Empty)}{type} state (CreateStateMachine: SCHEMA_VALIDATION_FAILED).");
         }
 
         if (jsonata)
@@ -100,7 +95,6 @@ internal static class DefinitionParser
             DefinitionSyntax.Check(name, node);
         }
 
-        var type = RequiredString(node, "Type", owner);
         State state = type switch
         {
             "Pass" => new PassState

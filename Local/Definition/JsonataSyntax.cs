@@ -44,7 +44,7 @@ internal static class JsonataSyntax
             case JsonValue text when JsonataTemplate.Expression(text) is { } expression:
                 try
                 {
-                    JsonataTemplate.Compile(expression);
+                    AwsJsonataFunctions.Compile(expression);
                 }
                 catch (JsonataException ex)
                 {

@@ -1,31 +1,22 @@
 using System.Text.Json.Nodes;
+using QueryLanguage = Pipeline.Workflows.QueryLanguage;
+using Shared = Pipeline.Workflows.QueryLanguages;
 
 namespace Pipeline.Local.Definition;
 
 /// <summary>
 /// Which query language each state speaks: its own <c>QueryLanguage</c>, else the state machine's (JSONPath by default),
-/// refused where <see cref="Workflows.QueryLanguages.CanHold"/> refuses it.
+/// refused where <see cref="Shared.CanHold"/> refuses it.
 /// </summary>
 internal static class QueryLanguages
 {
-    private const string Jsonata = Workflows.QueryLanguages.Jsonata;
-    private const string JsonPath = Workflows.QueryLanguages.JsonPath;
-
     /// <summary>Writes the machine's language into every state that names none, nested graphs included.</summary>
-    public static void Spread(JsonObject machine)
-    {
-        var language = machine["QueryLanguage"]?.GetValue<string>() ?? JsonPath;
-        if (language is not (Jsonata or JsonPath))
-        {
-            throw new InvalidDefinitionException($"QueryLanguage '{language}' is neither {JsonPath} nor {Jsonata}.");
-        }
+    public static void Spread(JsonObject machine) =>
+        Spread(machine, Parse(machine["QueryLanguage"]?.GetValue<string>() ?? Shared.JsonPath, string.Empty));
 
-        Spread(machine, language);
-    }
+    public static bool IsJsonata(JsonObject state) => state["QueryLanguage"]?.GetValue<string>() == Shared.Jsonata;
 
-    public static bool IsJsonata(JsonObject state) => state["QueryLanguage"]?.GetValue<string>() == Jsonata;
-
-    private static void Spread(JsonObject graph, string language)
+    private static void Spread(JsonObject graph, QueryLanguage language)
     {
         foreach (var (name, node) in graph["States"] as JsonObject ?? [])
         {
@@ -34,18 +25,13 @@ internal static class QueryLanguages
                 continue;
             }
 
-            var own = state["QueryLanguage"]?.GetValue<string>();
-            if (own is not (null or Jsonata or JsonPath))
-            {
-                throw new InvalidDefinitionException($"State '{name}': QueryLanguage '{own}' is neither {JsonPath} nor {Jsonata}.");
-            }
-
-            if (!Workflows.QueryLanguages.CanHold(Workflows.QueryLanguages.Parse(language)!.Value, Workflows.QueryLanguages.Parse(own ?? language)!.Value))
+            var own = state["QueryLanguage"]?.GetValue<string>() is { } named ? Parse(named, $"State '{name}': ") : language;
+            if (!Shared.CanHold(language, own))
             {
                 throw new InvalidDefinitionException($"State '{name}': a state of a JSONata state machine cannot use JSONPath.");
             }
 
-            state["QueryLanguage"] = own ?? language;
+            state["QueryLanguage"] = Shared.NameOf(own);
             foreach (var nested in new[] { state["ItemProcessor"], state["Iterator"] }.OfType<JsonObject>()
                 .Concat((state["Branches"] as JsonArray ?? []).OfType<JsonObject>()))
             {
@@ -53,4 +39,7 @@ internal static class QueryLanguages
             }
         }
     }
+
+    private static QueryLanguage Parse(string name, string owner) =>
+        Shared.Parse(name) ?? throw new InvalidDefinitionException($"{owner}QueryLanguage '{name}' is neither {Shared.JsonPath} nor {Shared.Jsonata}.");
 }

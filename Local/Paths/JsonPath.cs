@@ -1,5 +1,4 @@
 using ErrorNames = Pipeline.Workflows.ErrorNames;
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Errors;
 using Pipeline.Workflows.Paths;
@@ -13,11 +12,7 @@ namespace Pipeline.Local.Paths;
 /// </summary>
 public sealed class JsonPath
 {
-    /// <summary>
-    /// Each distinct path text is parsed once per process: the texts are a loaded definition's, checked when it loaded,
-    /// and a state of a large Map evaluates the same few paths for every item.
-    /// </summary>
-    private static readonly ConcurrentDictionary<string, JsonPath> Parsed = new(StringComparer.Ordinal);
+    private static readonly ParsedTexts<JsonPath> Parsed = new(text => new JsonPath(PathParser.Path(text)), (text, ex) => $"Invalid JSONPath '{text}': {ex.Message}.");
 
     private readonly PathExpression expression;
 
@@ -31,23 +26,7 @@ public sealed class JsonPath
     public bool IsDefinite => expression.IsDefinite;
 
     /// <summary>Parses a path; a malformed one fails with States.Runtime naming it (a loaded definition holds none).</summary>
-    public static JsonPath Parse(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        if (Parsed.TryGetValue(text, out var known))
-        {
-            return known;
-        }
-
-        try
-        {
-            return Parsed.GetOrAdd(text, new JsonPath(PathParser.Path(text)));
-        }
-        catch (PathSyntaxException ex)
-        {
-            throw new StatesErrorException(ErrorNames.Runtime, $"Invalid JSONPath '{text}': {ex.Message}.");
-        }
-    }
+    public static JsonPath Parse(string text) => Parsed.Get(text);
 
     internal static JsonPath Of(PathExpression expression) => new(expression);
 

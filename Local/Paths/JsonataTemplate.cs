@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Errors;
 using Pipeline.Workflows.Jsonata;
@@ -14,8 +13,6 @@ namespace Pipeline.Local.Paths;
 /// </summary>
 public static class JsonataTemplate
 {
-    private static readonly ConcurrentDictionary<string, JsonataExpression> Compiled = new(StringComparer.Ordinal);
-
     /// <summary>The expression inside <c>{% %}</c>, or null when <paramref name="value"/> is not one.</summary>
     public static string? Expression(JsonNode? value) =>
         value is JsonValue text && text.TryGetValue<string>(out var s) && s.StartsWith("{%", StringComparison.Ordinal) && s.EndsWith("%}", StringComparison.Ordinal) && s.Length >= 4
@@ -26,14 +23,10 @@ public static class JsonataTemplate
     public static JsonNode? Evaluate(JsonNode? template, IReadOnlyDictionary<string, JsonNode?> bindings) =>
         Evaluate(template, bindings, out var undefined) is var value && undefined ? null : value;
 
-    /// <summary>Parses an expression (without the braces) once, for the load-time check and every later run; throws <see cref="JsonataException"/> when it is malformed.</summary>
-    public static JsonataExpression Compile(string expression) =>
-        Compiled.GetOrAdd(expression, text => AwsJsonataFunctions.Apply(JsonataExpression.Parse(text)));
-
     /// <summary>Evaluates one expression (without the braces).</summary>
     public static JsonataResult Run(string expression, IReadOnlyDictionary<string, JsonNode?> bindings)
     {
-        var compiled = Compile(expression);
+        var compiled = AwsJsonataFunctions.Compile(expression);
         try
         {
             return compiled.Evaluate(JsonataResult.Undefined, bindings);

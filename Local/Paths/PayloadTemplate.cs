@@ -1,5 +1,4 @@
 using ErrorNames = Pipeline.Workflows.ErrorNames;
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Errors;
 using Pipeline.Workflows.Paths;
@@ -14,7 +13,7 @@ namespace Pipeline.Local.Paths;
 public static class PayloadTemplate
 {
     /// <summary>Each distinct expression is parsed once per process, as <see cref="JsonPath"/>'s paths are.</summary>
-    private static readonly ConcurrentDictionary<string, AslExpression> Parsed = new(StringComparer.Ordinal);
+    private static readonly ParsedTexts<AslExpression> Parsed = new(AslExpression.Parse, (_, ex) => ex.Message);
 
     public static JsonNode? Evaluate(JsonNode? template, PathScope scope, IntrinsicFunctions intrinsics)
     {
@@ -31,29 +30,12 @@ public static class PayloadTemplate
     public static JsonNode? Resolve(string expression, PathScope scope, IntrinsicFunctions intrinsics)
     {
         ArgumentNullException.ThrowIfNull(intrinsics);
-        return Parse(expression) switch
+        return Parsed.Get(expression) switch
         {
             PathExpression path => JsonPath.Of(path).Evaluate(scope),
             IntrinsicCall call => intrinsics.Evaluate(call, scope),
             var other => throw new InvalidOperationException($"Unknown expression {other.GetType().Name}."),
         };
-    }
-
-    private static AslExpression Parse(string expression)
-    {
-        if (Parsed.TryGetValue(expression, out var known))
-        {
-            return known;
-        }
-
-        try
-        {
-            return Parsed.GetOrAdd(expression, AslExpression.Parse(expression));
-        }
-        catch (PathSyntaxException ex)
-        {
-            throw new StatesErrorException(ErrorNames.Runtime, ex.Message);
-        }
     }
 
     private static JsonObject EvaluateObject(JsonObject template, PathScope scope, IntrinsicFunctions intrinsics)
@@ -92,7 +74,7 @@ public static class PayloadTemplate
     /// <summary>What a path that matched nothing was read from, for the error; null for intrinsic calls and unassigned variables.</summary>
     private static (string Description, JsonNode? Document)? Source(string expression, PathScope scope)
     {
-        if (Parse(expression) is not PathExpression path)
+        if (Parsed.Get(expression) is not PathExpression path)
         {
             return null;
         }

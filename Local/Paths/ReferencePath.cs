@@ -1,5 +1,4 @@
 using ErrorNames = Pipeline.Workflows.ErrorNames;
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Errors;
 using Pipeline.Workflows.Paths;
@@ -12,8 +11,8 @@ namespace Pipeline.Local.Paths;
 /// </summary>
 public sealed class ReferencePath
 {
-    /// <summary>Each distinct ResultPath is parsed once per process, as <see cref="JsonPath"/>'s paths are.</summary>
-    private static readonly ConcurrentDictionary<string, ReferencePath> Parsed = new(StringComparer.Ordinal);
+    private static readonly ParsedTexts<ReferencePath> Parsed =
+        new(text => new ReferencePath(text, PathParser.ResultPath(text).Segments), (text, ex) => $"Invalid reference path '{text}': {ex.Message}.");
 
     private readonly IReadOnlyList<PathSegment> segments;
 
@@ -25,23 +24,7 @@ public sealed class ReferencePath
 
     public string Text { get; }
 
-    public static ReferencePath Parse(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        if (Parsed.TryGetValue(text, out var known))
-        {
-            return known;
-        }
-
-        try
-        {
-            return Parsed.GetOrAdd(text, new ReferencePath(text, PathParser.ResultPath(text).Segments));
-        }
-        catch (PathSyntaxException ex)
-        {
-            throw new StatesErrorException(ErrorNames.Runtime, $"Invalid reference path '{text}': {ex.Message}.");
-        }
-    }
+    public static ReferencePath Parse(string text) => Parsed.Get(text);
 
     /// <summary>Returns <paramref name="root"/> with <paramref name="value"/> placed at this path.</summary>
     public JsonNode? Apply(JsonNode? root, JsonNode? value)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -13,7 +14,16 @@ namespace Pipeline.Workflows.Jsonata;
 /// </summary>
 public static class AwsJsonataFunctions
 {
-    public static JsonataExpression Apply(JsonataExpression expression) => expression
+    private static readonly ConcurrentDictionary<string, JsonataExpression> Compiled = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Parses an expression (without the braces) with AWS's library, once per process: the validator's check, the engine's
+    /// load-time check and every later run share it. Throws <see cref="JsonataException"/> when it is malformed.
+    /// </summary>
+    public static JsonataExpression Compile(string expression) =>
+        Compiled.TryGetValue(expression, out var known) ? known : Compiled.GetOrAdd(expression, Apply(JsonataExpression.Parse(expression)));
+
+    private static JsonataExpression Apply(JsonataExpression expression) => expression
         .WithoutFunction("eval")
         .WithFunction("partition", Partition, "<an:a>")
         .WithFunction("range", Range, "<nnn:a>")

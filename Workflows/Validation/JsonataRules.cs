@@ -23,13 +23,13 @@ internal static class JsonataRules
 
     /// <summary>The expression parsed, or null when it is malformed (refused by <see cref="Check"/>).</summary>
     public static JsonataExpression? TryParse(string text) =>
-        JsonataText.Unwrap(text) is { } expression && ParseError(expression) is null ? AwsJsonataFunctions.Apply(JsonataExpression.Parse(expression)) : null;
+        JsonataText.Unwrap(text) is { } expression && ParseError(expression) is null ? AwsJsonataFunctions.Compile(expression) : null;
 
     private static string? ParseError(string expression)
     {
         try
         {
-            JsonataExpression.Parse(expression);
+            AwsJsonataFunctions.Compile(expression);
             return null;
         }
         catch (JsonataException ex)
