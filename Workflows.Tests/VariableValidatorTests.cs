@@ -1,3 +1,6 @@
+using Pipeline.Workflows.Builder;
+using Pipeline.Workflows.Model;
+using Pipeline.Workflows.Payloads;
 using static Pipeline.Workflows.Tests.TestDefinitions;
 
 namespace Pipeline.Workflows.Tests;

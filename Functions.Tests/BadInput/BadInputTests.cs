@@ -1,4 +1,7 @@
-namespace Pipeline.Functions.Tests;
+using Pipeline.Functions.Errors;
+using Pipeline.Functions.Tests.Fixtures;
+
+namespace Pipeline.Functions.Tests.BadInput;
 
 public sealed class BadInputTests
 {

@@ -1,4 +1,8 @@
-namespace Pipeline.Functions.Tests;
+using Pipeline.Functions.Configuration;
+using Pipeline.Functions.Errors;
+using Pipeline.Functions.Loading;
+
+namespace Pipeline.Functions.Tests.Catalog;
 
 public sealed class ConfigurationTests
 {

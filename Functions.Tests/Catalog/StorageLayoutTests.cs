@@ -1,4 +1,7 @@
-namespace Pipeline.Functions.Tests;
+using Pipeline.Functions.Contracts;
+using Pipeline.Functions.Storage;
+
+namespace Pipeline.Functions.Tests.Catalog;
 
 public sealed class StorageLayoutTests
 {

@@ -1,4 +1,7 @@
-namespace Pipeline.Functions.Tests;
+using Pipeline.Functions.Contracts;
+using Pipeline.Functions.Table;
+
+namespace Pipeline.Functions.Tests.Catalog;
 
 public sealed class TableSchemaTests
 {

@@ -1,4 +1,6 @@
-namespace Pipeline.Functions.Tests;
+using Pipeline.Functions.Contracts;
+
+namespace Pipeline.Functions.Tests.Contracts;
 
 public sealed class PayloadFieldsTests
 {

@@ -1,4 +1,6 @@
-namespace Pipeline.Functions.Tests;
+using Pipeline.Functions.Loading;
+
+namespace Pipeline.Functions.Tests.Fixtures;
 
 /// <summary>Drops every chunk, noting how many bytes of the input had been read when it arrived.</summary>
 public sealed class DeliveredAtEachChunk(GeneratedRecordsStream input) : IChunkSink

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using Pipeline.Functions.Contracts;
 
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Fixtures;
 
 public sealed record PipelineOutcome(
     LoadBatchResult Load,

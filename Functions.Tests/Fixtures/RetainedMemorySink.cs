@@ -1,4 +1,6 @@
-namespace Pipeline.Functions.Tests;
+using Pipeline.Functions.Loading;
+
+namespace Pipeline.Functions.Tests.Fixtures;
 
 /// <summary>
 /// Drops every chunk, and every <c>sampleEvery</c> chunks measures the memory the process holds after a full collection

@@ -1,6 +1,10 @@
 using System.Text;
+using Pipeline.Functions.Configuration;
+using Pipeline.Functions.Contracts;
+using Pipeline.Functions.Handlers;
+using Pipeline.Functions.Tests.Fixtures;
 
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Handlers;
 
 public sealed class ValidateHandlerTests
 {

@@ -1,6 +1,10 @@
 using System.Text.Json;
+using Pipeline.Functions.Catalog;
+using Pipeline.Functions.Configuration;
+using Pipeline.Functions.Handlers;
+using Pipeline.Functions.Tests.Fixtures;
 
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Integration;
 
 /// <summary>Drives the five handlers through their Lambda entry points (JSON streams), as the workflow does.</summary>
 public sealed class PipelineRun

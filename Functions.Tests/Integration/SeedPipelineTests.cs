@@ -1,8 +1,10 @@
 using System.Text;
 using Amazon.DynamoDBv2.Model;
 using Amazon.S3.Model;
+using Pipeline.Functions.Table;
+using Pipeline.Functions.Tests.Fixtures;
 
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Integration;
 
 [Collection(LocalAwsCollection.Name)]
 [Trait("Category", "Integration")]

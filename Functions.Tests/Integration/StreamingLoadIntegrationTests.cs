@@ -4,8 +4,13 @@ using System.Text.Json;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Moq;
+using Pipeline.Functions.Configuration;
+using Pipeline.Functions.Contracts;
+using Pipeline.Functions.Handlers;
+using Pipeline.Functions.Storage;
+using Pipeline.Functions.Tests.Fixtures;
 
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Integration;
 
 [Collection(LocalAwsCollection.Name)]
 [Trait("Category", "Integration")]

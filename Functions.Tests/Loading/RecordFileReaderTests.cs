@@ -1,7 +1,10 @@
 using System.Text;
 using System.Text.Json;
+using Pipeline.Functions.Errors;
+using Pipeline.Functions.Loading;
+using Pipeline.Functions.Tests.Fixtures;
 
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Loading;
 
 public sealed class RecordFileReaderTests
 {

@@ -1,7 +1,10 @@
 using System.Diagnostics;
+using Pipeline.Functions.Configuration;
+using Pipeline.Functions.Loading;
+using Pipeline.Functions.Tests.Fixtures;
 using Xunit.Abstractions;
 
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Loading;
 
 [Collection(StreamingMemoryCollection.Name)]
 public sealed class StreamingMemoryTests(ITestOutputHelper output)

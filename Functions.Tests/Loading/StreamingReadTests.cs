@@ -1,6 +1,11 @@
 using System.Text;
+using Pipeline.Functions.Configuration;
+using Pipeline.Functions.Errors;
+using Pipeline.Functions.Loading;
+using Pipeline.Functions.Tests.BadInput;
+using Pipeline.Functions.Tests.Fixtures;
 
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Loading;
 
 public sealed class StreamingReadTests
 {

@@ -1,6 +1,7 @@
 using System.Text;
+using Pipeline.Functions.Records;
 
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Records;
 
 public sealed class DynamoNumberTests
 {

@@ -1,7 +1,11 @@
 using System.Text;
 using System.Text.Json;
+using Pipeline.Functions.Contracts;
+using Pipeline.Functions.Records;
+using Pipeline.Functions.Storage;
+using Pipeline.Functions.Tests.Fixtures;
 
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Records;
 
 public sealed class RecordValidatorTests
 {

@@ -1,8 +1,10 @@
 using System.Text;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Pipeline.Functions.Table;
+using Pipeline.Functions.Tests.Fixtures;
 
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Table;
 
 /// <summary>
 /// The acceptance rule against AWS's own DynamoDB Local: at each limit the rule draws, the item our rule accepts is

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Contracts;
 
 public sealed record LoadBatchRequest(string Bucket, string Key, string ExecutionName);
 

@@ -1,4 +1,4 @@
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Records;
 
 /// <summary>
 /// Exact decimal handling of JSON number text against DynamoDB's number type: at most 38

@@ -1,6 +1,7 @@
 using Pipeline.Infra.Emit;
 using Pipeline.Infra.Synthesis;
-using Pipeline.Workflows;
+using Pipeline.Infra.Tests.Support;
+using Pipeline.Workflows.DataPipeline;
 
 namespace Pipeline.Infra.Tests.Commands;
 

@@ -1,3 +1,4 @@
+using Pipeline.Infra.Tests.Support;
 using YamlDotNet.RepresentationModel;
 
 namespace Pipeline.Infra.Tests.Compiler;

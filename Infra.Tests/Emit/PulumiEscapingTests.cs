@@ -1,8 +1,9 @@
 using System.Text.Json;
-using Pipeline.Infra.Aws;
+using Pipeline.Infra.Aws.Sfn;
 using Pipeline.Infra.Emit;
 using Pipeline.Infra.Model;
 using Pipeline.Infra.Synthesis;
+using Pipeline.Infra.Tests.Support;
 
 namespace Pipeline.Infra.Tests.Emit;
 

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Pipeline.Infra.Model;
+using Pipeline.Infra.Tests.Support;
 
 namespace Pipeline.Infra.Tests.Generators;
 

@@ -1,3 +1,5 @@
+using Pipeline.Infra.Tests.Support;
+
 namespace Pipeline.Infra.Tests.Golden;
 
 /// <summary>

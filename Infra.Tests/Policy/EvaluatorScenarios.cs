@@ -3,6 +3,7 @@ using Pipeline.Infra.Iam;
 using Pipeline.Infra.Policy;
 using Pipeline.Infra.Policy.Access;
 using Pipeline.Infra.Policy.Rules;
+using Pipeline.Infra.Tests.Support;
 
 namespace Pipeline.Infra.Tests.Policy;
 

@@ -1,9 +1,13 @@
-using Pipeline.Functions;
-using Pipeline.Infra.Aws;
+using Pipeline.Functions.Catalog;
+using Pipeline.Infra.Aws.CloudWatch;
+using Pipeline.Infra.Aws.Iam;
+using Pipeline.Infra.Aws.Kms;
+using Pipeline.Infra.Aws.Sfn;
 using Pipeline.Infra.Iam;
 using Pipeline.Infra.Policy;
 using Pipeline.Infra.Policy.Access;
 using Pipeline.Infra.Synthesis;
+using Pipeline.Infra.Tests.Support;
 using static Pipeline.Infra.Tests.Policy.PolicyStacks;
 
 namespace Pipeline.Infra.Tests.Policy;

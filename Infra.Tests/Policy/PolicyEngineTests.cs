@@ -1,6 +1,9 @@
-using Pipeline.Infra.Aws;
+using Pipeline.Infra.Aws.Kms;
+using Pipeline.Infra.Aws.Sfn;
+using Pipeline.Infra.Commands;
 using Pipeline.Infra.Policy;
 using Pipeline.Infra.Synthesis;
+using Pipeline.Infra.Tests.Support;
 
 namespace Pipeline.Infra.Tests.Policy;
 

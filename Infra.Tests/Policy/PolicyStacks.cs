@@ -1,6 +1,7 @@
 using Pipeline.Infra.Model;
 using Pipeline.Infra.Policy;
 using Pipeline.Infra.Synthesis;
+using Pipeline.Infra.Tests.Support;
 
 namespace Pipeline.Infra.Tests.Policy;
 
@@ -19,7 +20,7 @@ public static class PolicyStacks
     public static string FunctionPolicy(string functionId) => LogicalNames.RolePolicy(LogicalNames.Function(functionId));
 
     public static IReadOnlyList<string> FunctionRoles { get; } =
-        Functions.HandlerCatalog.All.Select(function => FunctionRole(function.Id)).ToList();
+        Functions.Catalog.HandlerCatalog.All.Select(function => FunctionRole(function.Id)).ToList();
 
     public static IReadOnlyList<string> MachineRoles { get; } =
         [LogicalNames.Role(LogicalNames.StandardMachine), LogicalNames.Role(LogicalNames.ExpressMachine)];

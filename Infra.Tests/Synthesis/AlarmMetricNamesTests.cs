@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
-using Pipeline.Infra.Aws;
+using Pipeline.Infra.Aws.CloudWatch;
+using Pipeline.Infra.Tests.Support;
 
 namespace Pipeline.Infra.Tests.Synthesis;
 

@@ -1,6 +1,7 @@
-using Pipeline.Infra.Aws;
+using Pipeline.Infra.Aws.CloudWatch;
 using Pipeline.Infra.Model;
 using Pipeline.Infra.Synthesis;
+using Pipeline.Infra.Tests.Support;
 
 namespace Pipeline.Infra.Tests.Synthesis;
 

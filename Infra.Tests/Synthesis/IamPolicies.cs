@@ -1,5 +1,7 @@
-using Pipeline.Infra.Aws;
+using Pipeline.Infra.Aws.Iam;
+using Pipeline.Infra.Aws.Kms;
 using Pipeline.Infra.Iam;
+using Pipeline.Infra.Tests.Support;
 
 namespace Pipeline.Infra.Tests.Synthesis;
 

@@ -1,11 +1,14 @@
 using System.Text.Json.Nodes;
-using Pipeline.Functions;
-using Pipeline.Infra.Aws;
+using Pipeline.Functions.Catalog;
+using Pipeline.Infra.Aws.CloudWatch;
+using Pipeline.Infra.Aws.Iam;
+using Pipeline.Infra.Aws.Sfn;
 using Pipeline.Infra.Emit;
 using Pipeline.Infra.Iam;
 using Pipeline.Infra.Model;
 using Pipeline.Infra.Synthesis;
-using Pipeline.Workflows;
+using Pipeline.Infra.Tests.Support;
+using Pipeline.Workflows.DataPipeline;
 
 namespace Pipeline.Infra.Tests.Synthesis;
 

@@ -1,5 +1,9 @@
-using Pipeline.Infra.Aws;
+using Pipeline.Infra.Aws.CloudWatch;
+using Pipeline.Infra.Aws.DynamoDb;
+using Pipeline.Infra.Aws.Kms;
+using Pipeline.Infra.Aws.S3;
 using Pipeline.Infra.Model;
+using Pipeline.Infra.Tests.Support;
 
 namespace Pipeline.Infra.Tests.Synthesis;
 

@@ -1,5 +1,6 @@
-using Pipeline.Infra.Aws;
+using Pipeline.Infra.Aws.DynamoDb;
 using Pipeline.Infra.Synthesis;
+using Pipeline.Infra.Tests.Support;
 
 namespace Pipeline.Infra.Tests.Synthesis;
 

@@ -1,6 +1,7 @@
-using Pipeline.Infra.Aws;
+using Pipeline.Infra.Aws.Sfn;
 using Pipeline.Infra.Emit;
 using Pipeline.Infra.Model;
+using Pipeline.Infra.Tests.Support;
 
 namespace Pipeline.Infra.Tests.TypeScript;
 

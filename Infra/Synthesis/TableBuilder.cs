@@ -1,5 +1,6 @@
-using Pipeline.Functions;
-using Pipeline.Infra.Aws;
+using Pipeline.Functions.Table;
+using Pipeline.Infra.Aws.DynamoDb;
+using Pipeline.Infra.Aws.Kms;
 using Pipeline.Infra.Model;
 
 namespace Pipeline.Infra.Synthesis;

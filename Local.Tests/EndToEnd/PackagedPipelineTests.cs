@@ -1,10 +1,11 @@
 using Amazon.S3.Model;
-using Pipeline.Functions;
+using Pipeline.Functions.Catalog;
 using Pipeline.Functions.Packaging;
 using Pipeline.Local.Commands;
 using Pipeline.Local.Engine;
 using Pipeline.Local.Lambda;
 using Pipeline.Local.Runner;
+using Pipeline.Local.Tests.Support;
 
 namespace Pipeline.Local.Tests.EndToEnd;
 
@@ -55,8 +56,8 @@ public sealed class PackagedPipelineTests(LocalServersFixture aws)
 
         var outcome = await lambda.InvokeAsync(loadBatch, """{"bucket":"pipeline-local-ingest","key":"incoming/broken.json","executionName":"broken"}"""u8.ToArray());
 
-        outcome.Error!.ErrorType.Should().Be(nameof(InvalidInput));
-        outcome.ErrorTypeHeader.Should().Be(nameof(InvalidInput));
+        outcome.Error!.ErrorType.Should().Be(nameof(Functions.Errors.InvalidInput));
+        outcome.ErrorTypeHeader.Should().Be(nameof(Functions.Errors.InvalidInput));
         outcome.Error.ErrorMessage.Should().StartWith("s3://pipeline-local-ingest/incoming/broken.json");
         outcome.ColdStart.Should().BeTrue();
     }

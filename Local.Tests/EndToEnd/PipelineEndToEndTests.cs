@@ -1,11 +1,15 @@
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2.Model;
-using Pipeline.Functions;
+using Pipeline.Functions.Catalog;
+using Pipeline.Functions.Errors;
+using Pipeline.Functions.Storage;
+using Pipeline.Functions.Table;
 using Pipeline.Local.Engine;
 using Pipeline.Local.History;
 using Pipeline.Local.Runner;
 using Pipeline.Local.Tasks;
-using Pipeline.Workflows;
+using Pipeline.Workflows.DataPipeline;
+using Pipeline.Workflows.Model;
 
 namespace Pipeline.Local.Tests.EndToEnd;
 

@@ -3,7 +3,7 @@ using Pipeline.Local.Definition;
 using Pipeline.Local.Engine;
 using Pipeline.Local.Tasks;
 using Pipeline.Local.Tests.Support;
-using ErrorNames = Pipeline.Workflows.ErrorNames;
+using ErrorNames = Pipeline.Workflows.Model.ErrorNames;
 
 namespace Pipeline.Local.Tests.Engine;
 

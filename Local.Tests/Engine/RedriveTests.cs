@@ -1,4 +1,4 @@
-using WorkflowVariant = Pipeline.Workflows.WorkflowVariant;
+using WorkflowVariant = Pipeline.Workflows.Model.WorkflowVariant;
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -191,7 +191,7 @@ public class RedriveTests
 
         var redriven = await engine.RedriveAsync(definition, failed, RedriveOptions());
 
-        failed.Error.Should().Be(Pipeline.Workflows.ErrorNames.ExceedToleratedFailureThreshold);
+        failed.Error.Should().Be(Pipeline.Workflows.Model.ErrorNames.ExceedToleratedFailureThreshold);
         redriven.ShouldSucceed();
         var mapRunArn = failed.Events(HistoryEventType.MapRunStarted).Single().Details["mapRunArn"]!.GetValue<string>();
         var redrivenRun = redriven.Events(HistoryEventType.MapRunRedriven).Single().Details;

@@ -1,4 +1,4 @@
-using ErrorNames = Pipeline.Workflows.ErrorNames;
+using ErrorNames = Pipeline.Workflows.Model.ErrorNames;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Pipeline.Local.Errors;
 using Pipeline.Workflows.Jsonata;
-using ErrorNames = Pipeline.Workflows.ErrorNames;
+using ErrorNames = Pipeline.Workflows.Model.ErrorNames;
 using Pipeline.Workflows.Paths;
 
 namespace Pipeline.Local.Paths;

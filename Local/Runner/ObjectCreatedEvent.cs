@@ -1,4 +1,4 @@
-using AslTimestamp = Pipeline.Workflows.AslTimestamp;
+using AslTimestamp = Pipeline.Workflows.Model.AslTimestamp;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Definition;

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Pipeline.Functions;
+using Pipeline.Functions.Catalog;
+using Pipeline.Functions.Handlers;
 using Pipeline.Local.Tasks;
-using Pipeline.Workflows;
+using Pipeline.Workflows.Resources;
 
 namespace Pipeline.Local.Runner;
 

@@ -1,3 +1,5 @@
+using Pipeline.Workflows.Jsonata.Syntax;
+
 namespace Pipeline.Workflows.Jsonata;
 
 /// <summary>

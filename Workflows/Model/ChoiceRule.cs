@@ -1,4 +1,8 @@
-namespace Pipeline.Workflows;
+using Pipeline.Workflows.Builder;
+using Pipeline.Workflows.Conditions;
+using Pipeline.Workflows.Payloads;
+
+namespace Pipeline.Workflows.Model;
 
 /// <summary>
 /// A top-level choice rule: a condition and the state to continue with when it holds. When it holds, its

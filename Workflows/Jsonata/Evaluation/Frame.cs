@@ -1,4 +1,6 @@
-namespace Pipeline.Workflows.Jsonata;
+using Pipeline.Workflows.Model;
+
+namespace Pipeline.Workflows.Jsonata.Evaluation;
 
 /// <summary>A scope of variable bindings, chained to the scope it was created in.</summary>
 internal sealed class Frame(Frame? parent, EvaluationState state)

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
+using Pipeline.Workflows.Jsonata.Evaluation;
+using Pipeline.Workflows.Jsonata.Syntax;
 
-namespace Pipeline.Workflows.Jsonata;
+namespace Pipeline.Workflows.Jsonata.Library;
 
 /// <summary>
 /// XPath's integer pictures as $formatInteger and $parseInteger (and the date/time components) use them: decimal digit

@@ -1,4 +1,6 @@
-namespace Pipeline.Workflows.Jsonata;
+using Pipeline.Workflows.Conditions;
+
+namespace Pipeline.Workflows.Jsonata.Syntax;
 
 internal enum NodeType
 {

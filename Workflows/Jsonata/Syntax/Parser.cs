@@ -1,4 +1,6 @@
-namespace Pipeline.Workflows.Jsonata;
+using Pipeline.Workflows.Conditions;
+
+namespace Pipeline.Workflows.Jsonata.Syntax;
 
 /// <summary>A top-down operator precedence parser producing the raw syntax tree, before <see cref="TreeRewriter"/>.</summary>
 internal sealed class Parser
