@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Pipeline.Functions.Storage;
 
 namespace Pipeline.Functions.Contracts;
 

@@ -4,7 +4,7 @@ using Pipeline.Functions.Errors;
 
 namespace Pipeline.Functions.Handlers;
 
-/// <summary>What the runtime calls: the JSON payload in, the JSON result out, stopped by <paramref name="cancellationToken"/> before the deadline.</summary>
+/// <summary>What the runtime calls: the JSON payload in, the JSON result out, stopped by its cancellation token before the deadline.</summary>
 public interface IFunctionHandler
 {
     Task<Stream> HandleAsync(Stream input, CancellationToken cancellationToken);

@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using Pipeline.Functions.Storage;
 
 namespace Pipeline.Functions.Records;

@@ -2,7 +2,6 @@ using Pipeline.Infra.Aws.CloudWatch;
 using Pipeline.Infra.Aws.Lambda;
 using Pipeline.Infra.Aws.Sns;
 using Pipeline.Infra.Iam;
-using Pipeline.Infra.Model;
 using Pipeline.Infra.Synthesis;
 using Pipeline.Infra.Tests.Support;
 

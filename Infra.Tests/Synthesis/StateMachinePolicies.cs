@@ -5,7 +5,6 @@ using Pipeline.Infra.Aws.Iam;
 using Pipeline.Infra.Aws.Sfn;
 using Pipeline.Infra.Emit;
 using Pipeline.Infra.Iam;
-using Pipeline.Infra.Model;
 using Pipeline.Infra.Synthesis;
 using Pipeline.Infra.Tests.Support;
 using Pipeline.Workflows.DataPipeline;

@@ -7,6 +7,7 @@ using Pipeline.Infra.Aws.Sfn;
 using Pipeline.Infra.Aws.Sqs;
 using Pipeline.Infra.Iam;
 using Pipeline.Infra.Model;
+using Pipeline.Workflows.DataPipeline;
 
 namespace Pipeline.Infra.Synthesis;
 

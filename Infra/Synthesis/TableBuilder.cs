@@ -1,7 +1,6 @@
 using Pipeline.Functions.Table;
 using Pipeline.Infra.Aws.DynamoDb;
 using Pipeline.Infra.Aws.Kms;
-using Pipeline.Infra.Model;
 
 namespace Pipeline.Infra.Synthesis;
 

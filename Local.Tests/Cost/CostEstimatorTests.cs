@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Pipeline.Local.Cost;
-using Pipeline.Local.Engine;
 using Pipeline.Local.Tasks;
 using Pipeline.Local.Tests.Support;
 

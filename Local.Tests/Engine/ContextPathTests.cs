@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Pipeline.Local.Engine;
 using Pipeline.Local.Tests.Support;
 

@@ -1,5 +1,4 @@
 using ErrorNames = Pipeline.Workflows.Model.ErrorNames;
-using System.Text.Json.Nodes;
 using Pipeline.Local.Engine;
 using Pipeline.Local.Tests.Support;
 

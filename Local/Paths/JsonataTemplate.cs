@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Pipeline.Local.Errors;
 using Pipeline.Workflows.Jsonata;
 using ErrorNames = Pipeline.Workflows.Model.ErrorNames;
-using Pipeline.Workflows.Paths;
 
 namespace Pipeline.Local.Paths;
 

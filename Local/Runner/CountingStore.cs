@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Amazon.S3;
 using Pipeline.Functions.Contracts;
 

@@ -3,7 +3,6 @@ using ErrorNames = Pipeline.Workflows.Model.ErrorNames;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Clock;
-using Pipeline.Local.Definition;
 using Pipeline.Local.Paths;
 
 namespace Pipeline.Local.Tasks;

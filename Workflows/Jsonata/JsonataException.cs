@@ -1,5 +1,3 @@
-using Pipeline.Workflows.Jsonata.Syntax;
-
 namespace Pipeline.Workflows.Jsonata;
 
 /// <summary>

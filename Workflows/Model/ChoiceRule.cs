@@ -14,6 +14,6 @@ public sealed record ChoiceRule(Condition Condition, string Next)
 
     public PayloadObject? Assign { get; init; }
 
-    /// <summary>The chain attached by <see cref="ChoiceState.When(Condition, IChainable)"/>; not rendered.</summary>
+    /// <summary>The chain attached by <see cref="ChoiceState.When(Condition, IChainable, PayloadObject?, PayloadValue?)"/>; not rendered.</summary>
     public IChainable? Branch { get; init; }
 }

@@ -1,4 +1,5 @@
 using Pipeline.Workflows.Payloads;
+using Pipeline.Workflows.Resources;
 
 namespace Pipeline.Workflows.Model;
 

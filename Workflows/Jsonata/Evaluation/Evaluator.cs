@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Pipeline.Workflows.Conditions;
 using Pipeline.Workflows.Jsonata.Library;
 using Pipeline.Workflows.Jsonata.Syntax;
 

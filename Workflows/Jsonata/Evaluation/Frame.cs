@@ -1,5 +1,3 @@
-using Pipeline.Workflows.Model;
-
 namespace Pipeline.Workflows.Jsonata.Evaluation;
 
 /// <summary>A scope of variable bindings, chained to the scope it was created in.</summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Pipeline.Workflows.Jsonata.Evaluation;
-using Pipeline.Workflows.Jsonata.Syntax;
 
 namespace Pipeline.Workflows.Jsonata.Library;
 

@@ -1,5 +1,3 @@
-using Pipeline.Workflows.Conditions;
-
 namespace Pipeline.Workflows.Jsonata.Syntax;
 
 internal enum NodeType

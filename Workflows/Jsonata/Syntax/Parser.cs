@@ -1,5 +1,3 @@
-using Pipeline.Workflows.Conditions;
-
 namespace Pipeline.Workflows.Jsonata.Syntax;
 
 /// <summary>A top-down operator precedence parser producing the raw syntax tree, before <see cref="TreeRewriter"/>.</summary>

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Pipeline.Workflows.Jsonata.Evaluation;
-using Pipeline.Workflows.Validation;
 
 namespace Pipeline.Workflows.Jsonata.Syntax;
 
