@@ -1,11 +1,4 @@
 using System.Text.Json;
-using Pipeline.Workflows.Builder;
-using Pipeline.Workflows.Conditions;
-using Pipeline.Workflows.DataPipeline;
-using Pipeline.Workflows.Model;
-using Pipeline.Workflows.Payloads;
-using Pipeline.Workflows.Rendering;
-using Pipeline.Workflows.Resources;
 
 namespace Pipeline.Workflows.Tests;
 

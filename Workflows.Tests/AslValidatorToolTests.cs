@@ -1,8 +1,4 @@
 using System.Text.Json.Nodes;
-using Pipeline.Workflows.DataPipeline;
-using Pipeline.Workflows.Model;
-using Pipeline.Workflows.Rendering;
-using Pipeline.Workflows.Resources;
 
 namespace Pipeline.Workflows.Tests;
 

@@ -1,8 +1,3 @@
-using Pipeline.Workflows.Builder;
-using Pipeline.Workflows.Conditions;
-using Pipeline.Workflows.Model;
-using Pipeline.Workflows.Validation;
-
 namespace Pipeline.Workflows.Tests;
 
 public class ChainTests

@@ -1,8 +1,3 @@
-using Pipeline.Workflows.DataPipeline;
-using Pipeline.Workflows.Model;
-using Pipeline.Workflows.Rendering;
-using Pipeline.Workflows.Resources;
-
 namespace Pipeline.Workflows.Tests;
 
 /// <summary>

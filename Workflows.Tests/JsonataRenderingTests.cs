@@ -1,11 +1,4 @@
 using System.Text.Json.Nodes;
-using Pipeline.Workflows.Builder;
-using Pipeline.Workflows.Conditions;
-using Pipeline.Workflows.Model;
-using Pipeline.Workflows.Payloads;
-using Pipeline.Workflows.Rendering;
-using Pipeline.Workflows.Resources;
-using Pipeline.Workflows.Validation;
 using static Pipeline.Workflows.Tests.TestDefinitions;
 
 namespace Pipeline.Workflows.Tests;

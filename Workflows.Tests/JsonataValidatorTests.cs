@@ -1,7 +1,3 @@
-using Pipeline.Workflows.Builder;
-using Pipeline.Workflows.Conditions;
-using Pipeline.Workflows.Model;
-using Pipeline.Workflows.Payloads;
 using static Pipeline.Workflows.Tests.TestDefinitions;
 
 namespace Pipeline.Workflows.Tests;

@@ -1,10 +1,3 @@
-using Pipeline.Workflows.Conditions;
-using Pipeline.Workflows.DataPipeline;
-using Pipeline.Workflows.Model;
-using Pipeline.Workflows.Payloads;
-using Pipeline.Workflows.Resources;
-using Pipeline.Workflows.Validation;
-
 namespace Pipeline.Workflows.Tests;
 
 public class PipelineWorkflowTests

@@ -1,8 +1,3 @@
-using Pipeline.Workflows.Builder;
-using Pipeline.Workflows.Model;
-using Pipeline.Workflows.Payloads;
-using Pipeline.Workflows.Validation;
-
 namespace Pipeline.Workflows.Tests;
 
 /// <summary>Small states and definitions for tests.</summary>

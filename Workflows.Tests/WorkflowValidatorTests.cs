@@ -1,10 +1,3 @@
-using Pipeline.Workflows.Builder;
-using Pipeline.Workflows.Conditions;
-using Pipeline.Workflows.Model;
-using Pipeline.Workflows.Payloads;
-using Pipeline.Workflows.Rendering;
-using Pipeline.Workflows.Resources;
-using Pipeline.Workflows.Validation;
 using static Pipeline.Workflows.Tests.TestDefinitions;
 
 namespace Pipeline.Workflows.Tests;

@@ -1,6 +1,3 @@
-using Pipeline.Functions.Errors;
-using Pipeline.Functions.Tests.Fixtures;
-
 namespace Pipeline.Functions.Tests.BadInput;
 
 public sealed class BadInputTests

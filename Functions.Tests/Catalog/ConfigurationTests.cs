@@ -1,7 +1,3 @@
-using Pipeline.Functions.Configuration;
-using Pipeline.Functions.Errors;
-using Pipeline.Functions.Loading;
-
 namespace Pipeline.Functions.Tests.Catalog;
 
 public sealed class ConfigurationTests

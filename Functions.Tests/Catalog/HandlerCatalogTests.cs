@@ -1,11 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.S3;
 using Moq;
-using Pipeline.Functions.Catalog;
-using Pipeline.Functions.Configuration;
-using Pipeline.Functions.Errors;
-using Pipeline.Functions.Handlers;
-using Pipeline.Functions.Storage;
 
 namespace Pipeline.Functions.Tests.Catalog;
 

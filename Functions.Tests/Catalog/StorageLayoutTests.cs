@@ -1,6 +1,3 @@
-using Pipeline.Functions.Contracts;
-using Pipeline.Functions.Storage;
-
 namespace Pipeline.Functions.Tests.Catalog;
 
 public sealed class StorageLayoutTests

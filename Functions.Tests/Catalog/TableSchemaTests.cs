@@ -1,6 +1,3 @@
-using Pipeline.Functions.Contracts;
-using Pipeline.Functions.Table;
-
 namespace Pipeline.Functions.Tests.Catalog;
 
 public sealed class TableSchemaTests

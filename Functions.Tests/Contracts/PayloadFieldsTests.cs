@@ -1,5 +1,3 @@
-using Pipeline.Functions.Contracts;
-
 namespace Pipeline.Functions.Tests.Contracts;
 
 public sealed class PayloadFieldsTests

@@ -1,6 +1,3 @@
-using Pipeline.Functions.Configuration;
-using Pipeline.Functions.Loading;
-
 namespace Pipeline.Functions.Tests.Fixtures;
 
 /// <summary>An <see cref="IChunkSink"/> that keeps a copy of every chunk, and a way to read a file held in memory with it.</summary>

@@ -1,5 +1,3 @@
-using Pipeline.Functions.Loading;
-
 namespace Pipeline.Functions.Tests.Fixtures;
 
 /// <summary>Drops every chunk, noting how many bytes of the input had been read when it arrived.</summary>

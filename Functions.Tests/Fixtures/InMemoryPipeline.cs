@@ -3,9 +3,6 @@ using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Moq;
-using Pipeline.Functions.Configuration;
-using Pipeline.Functions.Contracts;
-using Pipeline.Functions.Handlers;
 
 namespace Pipeline.Functions.Tests.Fixtures;
 

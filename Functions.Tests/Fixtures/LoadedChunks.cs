@@ -1,5 +1,3 @@
-using Pipeline.Functions.Loading;
-
 namespace Pipeline.Functions.Tests.Fixtures;
 
 /// <summary>A file read into chunk objects held in memory: each chunk is an NDJSON document of record envelopes.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Pipeline.Functions.Contracts;
 
 namespace Pipeline.Functions.Tests.Fixtures;
 

@@ -1,5 +1,3 @@
-using Pipeline.Functions.Loading;
-
 namespace Pipeline.Functions.Tests.Fixtures;
 
 /// <summary>

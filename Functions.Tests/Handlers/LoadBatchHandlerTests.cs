@@ -2,12 +2,6 @@ using System.Text;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Moq;
-using Pipeline.Functions.Configuration;
-using Pipeline.Functions.Contracts;
-using Pipeline.Functions.Errors;
-using Pipeline.Functions.Handlers;
-using Pipeline.Functions.Storage;
-using Pipeline.Functions.Tests.Fixtures;
 
 namespace Pipeline.Functions.Tests.Handlers;
 

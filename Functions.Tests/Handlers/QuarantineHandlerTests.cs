@@ -1,11 +1,6 @@
 using System.Text;
 using Amazon.S3;
 using Moq;
-using Pipeline.Functions.Configuration;
-using Pipeline.Functions.Contracts;
-using Pipeline.Functions.Errors;
-using Pipeline.Functions.Handlers;
-using Pipeline.Functions.Tests.Fixtures;
 
 namespace Pipeline.Functions.Tests.Handlers;
 

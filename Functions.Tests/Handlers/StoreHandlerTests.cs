@@ -2,13 +2,6 @@ using System.Text;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Moq;
-using Pipeline.Functions.Configuration;
-using Pipeline.Functions.Contracts;
-using Pipeline.Functions.Errors;
-using Pipeline.Functions.Handlers;
-using Pipeline.Functions.Records;
-using Pipeline.Functions.Storage;
-using Pipeline.Functions.Tests.Fixtures;
 
 namespace Pipeline.Functions.Tests.Handlers;
 

@@ -1,8 +1,4 @@
 using System.Text;
-using Pipeline.Functions.Configuration;
-using Pipeline.Functions.Contracts;
-using Pipeline.Functions.Handlers;
-using Pipeline.Functions.Tests.Fixtures;
 
 namespace Pipeline.Functions.Tests.Handlers;
 

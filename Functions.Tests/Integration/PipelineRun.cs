@@ -1,8 +1,4 @@
 using System.Text.Json;
-using Pipeline.Functions.Catalog;
-using Pipeline.Functions.Configuration;
-using Pipeline.Functions.Handlers;
-using Pipeline.Functions.Tests.Fixtures;
 
 namespace Pipeline.Functions.Tests.Integration;
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Amazon.S3.Model;
-using Pipeline.Functions.Tests.Fixtures;
 
 namespace Pipeline.Functions.Tests.Integration;
 

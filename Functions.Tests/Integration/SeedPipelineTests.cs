@@ -1,8 +1,6 @@
 using System.Text;
 using Amazon.DynamoDBv2.Model;
 using Amazon.S3.Model;
-using Pipeline.Functions.Table;
-using Pipeline.Functions.Tests.Fixtures;
 
 namespace Pipeline.Functions.Tests.Integration;
 

@@ -1,13 +1,6 @@
 using System.Text;
 using Amazon.DynamoDBv2.Model;
 using Amazon.S3.Model;
-using Pipeline.Functions.Catalog;
-using Pipeline.Functions.Contracts;
-using Pipeline.Functions.Handlers;
-using Pipeline.Functions.Records;
-using Pipeline.Functions.Storage;
-using Pipeline.Functions.Table;
-using Pipeline.Functions.Tests.Fixtures;
 
 namespace Pipeline.Functions.Tests.Integration;
 

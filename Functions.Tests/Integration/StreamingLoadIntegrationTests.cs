@@ -4,11 +4,6 @@ using System.Text.Json;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Moq;
-using Pipeline.Functions.Configuration;
-using Pipeline.Functions.Contracts;
-using Pipeline.Functions.Handlers;
-using Pipeline.Functions.Storage;
-using Pipeline.Functions.Tests.Fixtures;
 
 namespace Pipeline.Functions.Tests.Integration;
 

@@ -1,8 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Pipeline.Functions.Errors;
-using Pipeline.Functions.Loading;
-using Pipeline.Functions.Tests.Fixtures;
 
 namespace Pipeline.Functions.Tests.Loading;
 

@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using Pipeline.Functions.Configuration;
-using Pipeline.Functions.Loading;
-using Pipeline.Functions.Tests.Fixtures;
 using Xunit.Abstractions;
 
 namespace Pipeline.Functions.Tests.Loading;

@@ -1,9 +1,5 @@
 using System.Text;
-using Pipeline.Functions.Configuration;
-using Pipeline.Functions.Errors;
-using Pipeline.Functions.Loading;
 using Pipeline.Functions.Tests.BadInput;
-using Pipeline.Functions.Tests.Fixtures;
 
 namespace Pipeline.Functions.Tests.Loading;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using Pipeline.Functions.Records;
 
 namespace Pipeline.Functions.Tests.Records;
 

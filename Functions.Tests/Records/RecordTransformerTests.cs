@@ -1,9 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Pipeline.Functions.Contracts;
-using Pipeline.Functions.Records;
-using Pipeline.Functions.Storage;
-using Pipeline.Functions.Tests.Fixtures;
 
 namespace Pipeline.Functions.Tests.Records;
 

@@ -1,6 +1,3 @@
-using Pipeline.Infra.Emit;
-using Pipeline.Infra.Synthesis;
-using Pipeline.Infra.Tests.Support;
 using Pipeline.Workflows.DataPipeline;
 
 namespace Pipeline.Infra.Tests.Commands;

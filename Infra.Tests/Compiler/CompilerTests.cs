@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Pipeline.Infra.Settings;
-using Pipeline.Infra.Tests.Support;
 
 namespace Pipeline.Infra.Tests.Compiler;
 

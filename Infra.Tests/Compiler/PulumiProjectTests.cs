@@ -1,4 +1,3 @@
-using Pipeline.Infra.Tests.Support;
 using YamlDotNet.RepresentationModel;
 
 namespace Pipeline.Infra.Tests.Compiler;

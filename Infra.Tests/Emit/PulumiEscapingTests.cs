@@ -1,9 +1,4 @@
 using System.Text.Json;
-using Pipeline.Infra.Aws.Sfn;
-using Pipeline.Infra.Emit;
-using Pipeline.Infra.Model;
-using Pipeline.Infra.Synthesis;
-using Pipeline.Infra.Tests.Support;
 
 namespace Pipeline.Infra.Tests.Emit;
 

@@ -1,6 +1,4 @@
 using System.Reflection;
-using Pipeline.Infra.Model;
-using Pipeline.Infra.Tests.Support;
 
 namespace Pipeline.Infra.Tests.Generators;
 

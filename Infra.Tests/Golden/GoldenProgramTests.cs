@@ -1,5 +1,3 @@
-using Pipeline.Infra.Tests.Support;
-
 namespace Pipeline.Infra.Tests.Golden;
 
 /// <summary>

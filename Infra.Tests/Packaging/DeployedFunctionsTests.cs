@@ -2,10 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.S3.Model;
 using Pipeline.Functions.Catalog;
-using Pipeline.Infra.Aws.Lambda;
-using Pipeline.Infra.Model;
-using Pipeline.Infra.Synthesis;
-using Pipeline.Infra.Tests.Support;
 using Pipeline.Local.Lambda;
 using Pipeline.Local.Runner;
 

@@ -1,7 +1,4 @@
 using Pipeline.Functions.Catalog;
-using Pipeline.Infra.Policy;
-using Pipeline.Infra.Policy.Access;
-using Pipeline.Infra.Synthesis;
 using static Pipeline.Infra.Tests.Policy.PolicyStacks;
 
 namespace Pipeline.Infra.Tests.Policy;

@@ -1,16 +1,4 @@
 using System.Text.Json.Nodes;
-using Pipeline.Infra.Aws.CloudWatch;
-using Pipeline.Infra.Aws.DynamoDb;
-using Pipeline.Infra.Aws.Iam;
-using Pipeline.Infra.Aws.Kms;
-using Pipeline.Infra.Aws.Lambda;
-using Pipeline.Infra.Aws.S3;
-using Pipeline.Infra.Aws.Sfn;
-using Pipeline.Infra.Aws.Sns;
-using Pipeline.Infra.Aws.Sqs;
-using Pipeline.Infra.Model;
-using Pipeline.Infra.Policy;
-using Pipeline.Infra.Tests.Support;
 
 namespace Pipeline.Infra.Tests.Policy;
 

@@ -1,11 +1,3 @@
-using Pipeline.Infra.Aws.Iam;
-using Pipeline.Infra.Aws.Kms;
-using Pipeline.Infra.Iam;
-using Pipeline.Infra.Model;
-using Pipeline.Infra.Policy;
-using Pipeline.Infra.Policy.Access;
-using Pipeline.Infra.Synthesis;
-using Pipeline.Infra.Tests.Support;
 using Xunit.Abstractions;
 using static Pipeline.Infra.Tests.Policy.EvaluatorScenarios;
 

@@ -1,13 +1,4 @@
 using Pipeline.Functions.Catalog;
-using Pipeline.Infra.Aws.CloudWatch;
-using Pipeline.Infra.Aws.Iam;
-using Pipeline.Infra.Aws.Kms;
-using Pipeline.Infra.Aws.Sfn;
-using Pipeline.Infra.Iam;
-using Pipeline.Infra.Policy;
-using Pipeline.Infra.Policy.Access;
-using Pipeline.Infra.Synthesis;
-using Pipeline.Infra.Tests.Support;
 using static Pipeline.Infra.Tests.Policy.PolicyStacks;
 
 namespace Pipeline.Infra.Tests.Policy;

@@ -1,8 +1,3 @@
-using Pipeline.Infra.Iam;
-using Pipeline.Infra.Policy.Access;
-using Pipeline.Infra.Synthesis;
-using Pipeline.Infra.Tests.Support;
-
 namespace Pipeline.Infra.Tests.Policy;
 
 public class LeastPrivilegeTests

@@ -1,10 +1,3 @@
-using Pipeline.Infra.Aws.Kms;
-using Pipeline.Infra.Aws.Sfn;
-using Pipeline.Infra.Commands;
-using Pipeline.Infra.Policy;
-using Pipeline.Infra.Synthesis;
-using Pipeline.Infra.Tests.Support;
-
 namespace Pipeline.Infra.Tests.Policy;
 
 public class PolicyEngineTests

@@ -1,8 +1,3 @@
-using Pipeline.Infra.Model;
-using Pipeline.Infra.Policy;
-using Pipeline.Infra.Synthesis;
-using Pipeline.Infra.Tests.Support;
-
 namespace Pipeline.Infra.Tests.Policy;
 
 /// <summary>The synthesized stacks as the policy engine reads them, and ways to build modified copies of them.</summary>

@@ -1,18 +1,4 @@
 using Pipeline.Functions.Catalog;
-using Pipeline.Infra.Aws.CloudWatch;
-using Pipeline.Infra.Aws.DynamoDb;
-using Pipeline.Infra.Aws.Iam;
-using Pipeline.Infra.Aws.Kms;
-using Pipeline.Infra.Aws.Lambda;
-using Pipeline.Infra.Aws.S3;
-using Pipeline.Infra.Aws.Sfn;
-using Pipeline.Infra.Aws.Sns;
-using Pipeline.Infra.Aws.Sqs;
-using Pipeline.Infra.Iam;
-using Pipeline.Infra.Model;
-using Pipeline.Infra.Policy;
-using Pipeline.Infra.Synthesis;
-using Pipeline.Infra.Tests.Support;
 using static Pipeline.Infra.Tests.Policy.PolicyStacks;
 
 namespace Pipeline.Infra.Tests.Policy;

@@ -1,5 +1,3 @@
-using Pipeline.Infra.Commands;
-
 namespace Pipeline.Infra.Tests.Support;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using Pipeline.Infra.Iam;
-using Pipeline.Infra.Policy.Access;
 
 namespace Pipeline.Infra.Tests.Support;
 

@@ -1,12 +1,3 @@
-using Pipeline.Infra.Aws.Iam;
-using Pipeline.Infra.Aws.Kms;
-using Pipeline.Infra.Aws.S3;
-using Pipeline.Infra.Aws.Sns;
-using Pipeline.Infra.Aws.Sqs;
-using Pipeline.Infra.Emit;
-using Pipeline.Infra.Iam;
-using Pipeline.Infra.Model;
-
 namespace Pipeline.Infra.Tests.Support;
 
 /// <summary>Reading policies out of the model: every statement with where it lives, and inputs as program text.</summary>

@@ -1,7 +1,5 @@
 using System.IO.Compression;
 using System.Text.Json;
-using Pipeline.Infra.Aws.CloudWatch;
-using Pipeline.Infra.Tests.Support;
 
 namespace Pipeline.Infra.Tests.Synthesis;
 

@@ -1,10 +1,3 @@
-using Pipeline.Infra.Aws.CloudWatch;
-using Pipeline.Infra.Aws.Lambda;
-using Pipeline.Infra.Aws.Sns;
-using Pipeline.Infra.Iam;
-using Pipeline.Infra.Synthesis;
-using Pipeline.Infra.Tests.Support;
-
 namespace Pipeline.Infra.Tests.Synthesis;
 
 public class AlarmPolicies

@@ -1,8 +1,3 @@
-using Pipeline.Infra.Aws.CloudWatch;
-using Pipeline.Infra.Model;
-using Pipeline.Infra.Synthesis;
-using Pipeline.Infra.Tests.Support;
-
 namespace Pipeline.Infra.Tests.Synthesis;
 
 public class EventRoutingPolicies

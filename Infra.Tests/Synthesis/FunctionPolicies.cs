@@ -1,12 +1,6 @@
 using Pipeline.Functions.Catalog;
 using Pipeline.Functions.Configuration;
 using Pipeline.Functions.Packaging;
-using Pipeline.Infra.Aws.CloudWatch;
-using Pipeline.Infra.Aws.Lambda;
-using Pipeline.Infra.Emit;
-using Pipeline.Infra.Model;
-using Pipeline.Infra.Synthesis;
-using Pipeline.Infra.Tests.Support;
 
 namespace Pipeline.Infra.Tests.Synthesis;
 

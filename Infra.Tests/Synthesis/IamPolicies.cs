@@ -1,8 +1,3 @@
-using Pipeline.Infra.Aws.Iam;
-using Pipeline.Infra.Aws.Kms;
-using Pipeline.Infra.Iam;
-using Pipeline.Infra.Tests.Support;
-
 namespace Pipeline.Infra.Tests.Synthesis;
 
 public class IamPolicies

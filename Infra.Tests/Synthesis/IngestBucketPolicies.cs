@@ -1,9 +1,3 @@
-using Pipeline.Infra.Aws.S3;
-using Pipeline.Infra.Iam;
-using Pipeline.Infra.Model;
-using Pipeline.Infra.Synthesis;
-using Pipeline.Infra.Tests.Support;
-
 namespace Pipeline.Infra.Tests.Synthesis;
 
 public class IngestBucketPolicies

@@ -1,12 +1,3 @@
-using Pipeline.Infra.Aws.CloudWatch;
-using Pipeline.Infra.Aws.Kms;
-using Pipeline.Infra.Aws.Sns;
-using Pipeline.Infra.Aws.Sqs;
-using Pipeline.Infra.Iam;
-using Pipeline.Infra.Model;
-using Pipeline.Infra.Synthesis;
-using Pipeline.Infra.Tests.Support;
-
 namespace Pipeline.Infra.Tests.Synthesis;
 
 public class KeyPolicies

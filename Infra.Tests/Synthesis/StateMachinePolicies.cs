@@ -1,12 +1,5 @@
 using System.Text.Json.Nodes;
 using Pipeline.Functions.Catalog;
-using Pipeline.Infra.Aws.CloudWatch;
-using Pipeline.Infra.Aws.Iam;
-using Pipeline.Infra.Aws.Sfn;
-using Pipeline.Infra.Emit;
-using Pipeline.Infra.Iam;
-using Pipeline.Infra.Synthesis;
-using Pipeline.Infra.Tests.Support;
 using Pipeline.Workflows.DataPipeline;
 
 namespace Pipeline.Infra.Tests.Synthesis;

@@ -1,10 +1,3 @@
-using Pipeline.Infra.Aws.CloudWatch;
-using Pipeline.Infra.Aws.DynamoDb;
-using Pipeline.Infra.Aws.Kms;
-using Pipeline.Infra.Aws.S3;
-using Pipeline.Infra.Model;
-using Pipeline.Infra.Tests.Support;
-
 namespace Pipeline.Infra.Tests.Synthesis;
 
 public class StatefulResourcePolicies

@@ -1,7 +1,3 @@
-using Pipeline.Infra.Aws.DynamoDb;
-using Pipeline.Infra.Synthesis;
-using Pipeline.Infra.Tests.Support;
-
 namespace Pipeline.Infra.Tests.Synthesis;
 
 public class TablePolicies

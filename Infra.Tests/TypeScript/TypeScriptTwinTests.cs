@@ -1,8 +1,3 @@
-using Pipeline.Infra.Aws.Sfn;
-using Pipeline.Infra.Emit;
-using Pipeline.Infra.Model;
-using Pipeline.Infra.Tests.Support;
-
 namespace Pipeline.Infra.Tests.TypeScript;
 
 public partial class TypeScriptTwinTests

@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using Pipeline.Local.Definition;
-using Pipeline.Local.Paths;
 using Pipeline.Workflows.Validation;
 
 namespace Pipeline.Local.Tests.Definition;

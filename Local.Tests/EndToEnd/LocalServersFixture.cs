@@ -1,5 +1,4 @@
 using Amazon.DynamoDBv2.Model;
-using Pipeline.Local.Runner;
 using Pipeline.Workflows.DataPipeline;
 
 namespace Pipeline.Local.Tests.EndToEnd;

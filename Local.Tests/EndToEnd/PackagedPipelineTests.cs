@@ -1,11 +1,6 @@
 using Amazon.S3.Model;
 using Pipeline.Functions.Catalog;
 using Pipeline.Functions.Packaging;
-using Pipeline.Local.Commands;
-using Pipeline.Local.Engine;
-using Pipeline.Local.Lambda;
-using Pipeline.Local.Runner;
-using Pipeline.Local.Tests.Support;
 
 namespace Pipeline.Local.Tests.EndToEnd;
 

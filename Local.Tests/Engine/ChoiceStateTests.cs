@@ -1,7 +1,4 @@
 using ErrorNames = Pipeline.Workflows.Model.ErrorNames;
-using Pipeline.Local.Engine;
-using Pipeline.Local.History;
-using Pipeline.Local.Tests.Support;
 
 namespace Pipeline.Local.Tests.Engine;
 

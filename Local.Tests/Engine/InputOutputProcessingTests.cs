@@ -1,5 +1,4 @@
 using ErrorNames = Pipeline.Workflows.Model.ErrorNames;
-using Pipeline.Local.Tests.Support;
 
 namespace Pipeline.Local.Tests.Engine;
 

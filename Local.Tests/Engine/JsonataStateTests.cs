@@ -1,8 +1,4 @@
 using System.Text.Json.Nodes;
-using Pipeline.Local.Definition;
-using Pipeline.Local.Engine;
-using Pipeline.Local.Tasks;
-using Pipeline.Local.Tests.Support;
 using ErrorNames = Pipeline.Workflows.Model.ErrorNames;
 
 namespace Pipeline.Local.Tests.Engine;

@@ -8,7 +8,6 @@ using Pipeline.Functions.Catalog;
 using Pipeline.Functions.Configuration;
 using Pipeline.Functions.Errors;
 using Pipeline.Functions.Runtime;
-using Pipeline.Local.Lambda;
 
 namespace Pipeline.Local.Tests.Lambda;
 

@@ -1,8 +1,5 @@
 using ErrorNames = Pipeline.Workflows.Model.ErrorNames;
 using System.Text.Json.Nodes;
-using Pipeline.Local.Errors;
-using Pipeline.Local.Paths;
-using Pipeline.Local.Tests.Support;
 
 namespace Pipeline.Local.Tests.Paths;
 

@@ -1,8 +1,3 @@
-using Pipeline.Local.Engine;
-using Pipeline.Local.History;
-using Pipeline.Local.Runner;
-using Pipeline.Local.Tasks;
-using Pipeline.Local.Tests.Support;
 using Pipeline.Workflows.DataPipeline;
 using Pipeline.Workflows.Model;
 using Pipeline.Workflows.Rendering;

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Pipeline.Functions.Catalog;
 using Pipeline.Functions.Storage;
 using Pipeline.Functions.Table;
-using Pipeline.Local.Runner;
 using Pipeline.Local.Tests.EndToEnd;
 
 namespace Pipeline.Local.Tests.Runner;

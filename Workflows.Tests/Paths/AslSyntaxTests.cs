@@ -1,5 +1,3 @@
-using Pipeline.Workflows.Validation;
-
 namespace Pipeline.Workflows.Tests.Paths;
 
 /// <summary>What the validator and the engine's loader accept, through the one parser.</summary>
