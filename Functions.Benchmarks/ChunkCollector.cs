@@ -1,3 +1,5 @@
+using Pipeline.Functions.Loading;
+
 namespace Pipeline.Functions.Benchmarks;
 
 /// <summary>Keeps a copy of every chunk the reader hands over.</summary>

@@ -1,3 +1,5 @@
+using Pipeline.Functions.Loading;
+
 namespace Pipeline.Functions.Benchmarks;
 
 /// <summary>Drops every chunk, counting what it was given: the reader alone, without storage.</summary>

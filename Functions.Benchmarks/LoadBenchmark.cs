@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Pipeline.Functions.Loading;
 
 namespace Pipeline.Functions.Benchmarks;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Pipeline.Functions.Loading;
 
 namespace Pipeline.Functions.Benchmarks;
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Pipeline.Functions.Configuration;
+using Pipeline.Functions.Loading;
 
 namespace Pipeline.Functions.Benchmarks;
 

@@ -1,6 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Pipeline.Functions.Configuration;
+using Pipeline.Functions.Contracts;
+using Pipeline.Functions.Records;
+using Pipeline.Functions.Storage;
 
 namespace Pipeline.Functions.Benchmarks;
 

@@ -1,5 +1,5 @@
-using Pipeline.Functions;
-using Pipeline.Workflows;
+using Pipeline.Functions.Catalog;
+using Pipeline.Workflows.DataPipeline;
 
 namespace Pipeline.Infra.Tests;
 

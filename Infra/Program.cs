@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Pipeline.Infra.Commands;
 
 namespace Pipeline.Infra;
 

@@ -1,4 +1,4 @@
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.BadInput;
 
 /// <summary>
 /// One kind of bad input and how it must end: <see cref="Error"/> set means the whole file fails

@@ -1,4 +1,4 @@
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.BadInput;
 
 public sealed class BadInputTests
 {

@@ -1,4 +1,4 @@
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Catalog;
 
 public sealed class ConfigurationTests
 {

@@ -2,7 +2,7 @@ using Amazon.DynamoDBv2;
 using Amazon.S3;
 using Moq;
 
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Catalog;
 
 public sealed class HandlerCatalogTests
 {

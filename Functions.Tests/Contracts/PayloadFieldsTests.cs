@@ -1,4 +1,4 @@
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Contracts;
 
 public sealed class PayloadFieldsTests
 {

@@ -1,4 +1,4 @@
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Fixtures;
 
 /// <summary>An <see cref="IChunkSink"/> that keeps a copy of every chunk, and a way to read a file held in memory with it.</summary>
 public sealed class ChunkCollector : IChunkSink

@@ -1,4 +1,4 @@
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Fixtures;
 
 /// <summary>Drops every chunk, noting how many bytes of the input had been read when it arrived.</summary>
 public sealed class DeliveredAtEachChunk(GeneratedRecordsStream input) : IChunkSink

@@ -1,4 +1,4 @@
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Fixtures;
 
 public sealed class FixedClock(DateTimeOffset now) : TimeProvider
 {

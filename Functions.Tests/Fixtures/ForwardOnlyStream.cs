@@ -1,4 +1,4 @@
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Fixtures;
 
 /// <summary>A read-only stream that cannot seek or tell its position, as an S3 response body is; subclasses say how bytes come.</summary>
 public abstract class ForwardOnlyStream : Stream

@@ -1,4 +1,4 @@
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Fixtures;
 
 /// <summary>
 /// A stream of generated records, made as it is read and never held whole: a prefix, then each record (a template

@@ -4,7 +4,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Moq;
 
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Fixtures;
 
 /// <summary>
 /// Runs LoadBatch, Validate, Transform, Store and Quarantine over one file against <see cref="InMemoryS3"/> and a table

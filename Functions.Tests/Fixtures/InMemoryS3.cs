@@ -5,7 +5,7 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using Moq;
 
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Fixtures;
 
 /// <summary>A Moq <see cref="IAmazonS3"/> whose GetObject and PutObject work on an in-memory store.</summary>
 public sealed class InMemoryS3

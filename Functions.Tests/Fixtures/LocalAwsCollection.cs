@@ -1,4 +1,4 @@
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Fixtures;
 
 [CollectionDefinition(Name)]
 public sealed class LocalAwsCollection : ICollectionFixture<LocalAwsFixture>

@@ -1,9 +1,9 @@
 using Amazon.DynamoDBv2;
-using Amazon.S3;
 using Amazon.S3.Model;
+using Amazon.S3;
 using Pipeline.LocalAws;
 
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Fixtures;
 
 /// <summary>
 /// Starts DynamoDB Local and s3rver once for the integration tests, creates the ingest bucket, and

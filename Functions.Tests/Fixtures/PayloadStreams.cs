@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Fixtures;
 
 public static class PayloadStreams
 {

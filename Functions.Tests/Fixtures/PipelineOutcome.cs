@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Fixtures;
 
 public sealed record PipelineOutcome(
     LoadBatchResult Load,

@@ -1,4 +1,4 @@
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Fixtures;
 
 /// <summary>
 /// Passes an S3 response stream through, counting the bytes read, and runs a check once, when the reader asks for bytes

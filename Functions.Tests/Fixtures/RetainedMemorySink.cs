@@ -1,4 +1,4 @@
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Fixtures;
 
 /// <summary>
 /// Drops every chunk, and every <c>sampleEvery</c> chunks measures the memory the process holds after a full collection

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Fixtures;
 
 /// <summary>
 /// The sample files the loading goldens were taken from: those in <c>samples/</c>, and <c>ten-thousand.ndjson</c>, made on

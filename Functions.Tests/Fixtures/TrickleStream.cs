@@ -1,4 +1,4 @@
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Fixtures;
 
 /// <summary>A stream over bytes in memory that gives at most a few bytes per read and cannot seek, as a network stream may.</summary>
 public sealed class TrickleStream(byte[] data, int bytesPerRead) : ForwardOnlyStream

@@ -3,7 +3,7 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using Moq;
 
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Handlers;
 
 public sealed class LoadBatchHandlerTests
 {

@@ -2,7 +2,7 @@ using System.Text;
 using Amazon.S3;
 using Moq;
 
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Handlers;
 
 public sealed class QuarantineHandlerTests
 {

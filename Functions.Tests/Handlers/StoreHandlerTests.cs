@@ -3,7 +3,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Moq;
 
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Handlers;
 
 public sealed class StoreHandlerTests
 {

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Handlers;
 
 public sealed class ValidateHandlerTests
 {

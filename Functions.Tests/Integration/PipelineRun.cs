@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Integration;
 
 /// <summary>Drives the five handlers through their Lambda entry points (JSON streams), as the workflow does.</summary>
 public sealed class PipelineRun

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Amazon.S3.Model;
 
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Integration;
 
 /// <summary>
 /// S3 is strongly read-after-write consistent: a GET issued after a PUT returned reads the whole new object. The

@@ -2,7 +2,7 @@ using System.Text;
 using Amazon.DynamoDBv2.Model;
 using Amazon.S3.Model;
 
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Integration;
 
 [Collection(LocalAwsCollection.Name)]
 [Trait("Category", "Integration")]

@@ -5,7 +5,7 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using Moq;
 
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Integration;
 
 [Collection(LocalAwsCollection.Name)]
 [Trait("Category", "Integration")]

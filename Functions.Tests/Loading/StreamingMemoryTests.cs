@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Xunit.Abstractions;
 
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Loading;
 
 [Collection(StreamingMemoryCollection.Name)]
 public sealed class StreamingMemoryTests(ITestOutputHelper output)

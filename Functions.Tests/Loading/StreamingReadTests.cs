@@ -1,6 +1,7 @@
 using System.Text;
+using Pipeline.Functions.Tests.BadInput;
 
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Loading;
 
 public sealed class StreamingReadTests
 {

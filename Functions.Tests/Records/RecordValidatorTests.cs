@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Records;
 
 public sealed class RecordValidatorTests
 {

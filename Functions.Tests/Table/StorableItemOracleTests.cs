@@ -2,7 +2,7 @@ using System.Text;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 
-namespace Pipeline.Functions.Tests;
+namespace Pipeline.Functions.Tests.Table;
 
 /// <summary>
 /// The acceptance rule against AWS's own DynamoDB Local: at each limit the rule draws, the item our rule accepts is

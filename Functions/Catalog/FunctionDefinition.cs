@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization.Metadata;
+using Pipeline.Functions.Handlers;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Catalog;
 
 /// <summary>A deployable function: its id, its request and result types, configuration, access needs and a factory.</summary>
 /// <param name="Id">The logical function id the workflow uses; also the handler string the runtime dispatches on.</param>

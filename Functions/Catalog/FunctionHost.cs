@@ -1,7 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.S3;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Catalog;
 
 /// <summary>
 /// What a catalog factory needs to create a handler outside Lambda: the AWS clients, the

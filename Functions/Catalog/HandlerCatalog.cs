@@ -1,6 +1,10 @@
 using System.Text.Json.Serialization.Metadata;
+using Pipeline.Functions.Configuration;
+using Pipeline.Functions.Contracts;
+using Pipeline.Functions.Handlers;
+using Pipeline.Functions.Storage;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Catalog;
 
 /// <summary>
 /// The one place that says, for each logical function id, which handler runs it, the request and result it takes

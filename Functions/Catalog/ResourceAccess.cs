@@ -1,4 +1,4 @@
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Catalog;
 
 /// <summary>
 /// One grant a function needs, as data the Pulumi program turns into an IAM statement: the exact

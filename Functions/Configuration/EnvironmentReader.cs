@@ -1,6 +1,7 @@
 using System.Globalization;
+using Pipeline.Functions.Errors;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Configuration;
 
 /// <summary>Reads handler configuration, failing with <see cref="InvalidConfiguration"/> that names the variable.</summary>
 public sealed class EnvironmentReader

@@ -1,4 +1,4 @@
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Configuration;
 
 /// <summary>The environment variables the handlers read; the Pulumi program sets them.</summary>
 public static class EnvironmentVariables

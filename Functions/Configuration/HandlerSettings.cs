@@ -1,4 +1,6 @@
-namespace Pipeline.Functions;
+using Pipeline.Functions.Loading;
+
+namespace Pipeline.Functions.Configuration;
 
 /// <summary>Settings of the handlers that only need the ingest bucket (Validate, Transform, Quarantine).</summary>
 public sealed record BucketSettings(string BucketName)

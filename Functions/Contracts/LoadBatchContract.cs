@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
+using Pipeline.Functions.Storage;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Contracts;
 
 public sealed record LoadBatchRequest(string Bucket, string Key, string ExecutionName);
 

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.Json.Serialization.Metadata;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Contracts;
 
 /// <summary>
 /// The JSON names of a payload type's fields, read from the type the functions serialize, so the workflow that passes

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Contracts;
 
 /// <summary>Source-generated JSON for every handler payload (camelCase, as the workflow passes them).</summary>
 [JsonSourceGenerationOptions(

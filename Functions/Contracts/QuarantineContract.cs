@@ -1,4 +1,4 @@
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Contracts;
 
 /// <summary>The end of a run: the invalid records to quarantine and what Store did with every chunk, to account for every record.</summary>
 /// <param name="Source">The file.</param>

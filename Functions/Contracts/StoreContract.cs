@@ -1,4 +1,4 @@
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Contracts;
 
 public sealed record StoreRequest(SourceObject Source, string TransformedKey);
 

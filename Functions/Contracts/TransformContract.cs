@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Contracts;
 
 /// <summary>One valid chunk to transform. <paramref name="IngestedAt"/> is the execution's start time; when absent the handler's clock is used.</summary>
 public sealed record TransformRequest(

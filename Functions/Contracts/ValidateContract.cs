@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
+using Pipeline.Functions.Storage;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Contracts;
 
 /// <summary>Validate reads the chunks LoadBatch listed in its manifest under <paramref name="StagingPrefix"/>.</summary>
 /// <param name="ListValidChunkKeys">

@@ -1,4 +1,4 @@
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Errors;
 
 // The errors a function ends with, one class per error. Lambda reports an exception by its simple class name, and that
 // is the error name the workflow's Retry and Catch match: renaming a class here changes the workflow's contract.

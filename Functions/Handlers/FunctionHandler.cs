@@ -1,9 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Pipeline.Functions.Errors;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Handlers;
 
-/// <summary>What the runtime calls: the JSON payload in, the JSON result out, stopped by <paramref name="cancellationToken"/> before the deadline.</summary>
+/// <summary>What the runtime calls: the JSON payload in, the JSON result out, stopped by its cancellation token before the deadline.</summary>
 public interface IFunctionHandler
 {
     Task<Stream> HandleAsync(Stream input, CancellationToken cancellationToken);

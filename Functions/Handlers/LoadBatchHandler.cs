@@ -1,7 +1,14 @@
 using Amazon.S3;
 using Amazon.S3.Model;
+using Pipeline.Functions.Catalog;
+using Pipeline.Functions.Configuration;
+using Pipeline.Functions.Contracts;
+using Pipeline.Functions.Errors;
+using Pipeline.Functions.Loading;
+using Pipeline.Functions.Logging;
+using Pipeline.Functions.Storage;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Handlers;
 
 /// <summary>
 /// Reads an uploaded file (JSON array, <c>{"records":[…]}</c>, NDJSON or CSV) as it streams from S3, writes each chunk

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Handlers;
 
 internal static class Payloads
 {

@@ -1,6 +1,12 @@
 using Amazon.S3;
+using Pipeline.Functions.Catalog;
+using Pipeline.Functions.Configuration;
+using Pipeline.Functions.Contracts;
+using Pipeline.Functions.Errors;
+using Pipeline.Functions.Logging;
+using Pipeline.Functions.Storage;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Handlers;
 
 /// <summary>
 /// Ends a run: writes the invalid records of the file, each with its reasons, as NDJSON under <c>quarantine/</c> named

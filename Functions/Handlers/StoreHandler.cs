@@ -1,9 +1,15 @@
+using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using System.Text.Json;
 using Amazon.S3;
+using Pipeline.Functions.Catalog;
+using Pipeline.Functions.Configuration;
+using Pipeline.Functions.Contracts;
+using Pipeline.Functions.Logging;
+using Pipeline.Functions.Storage;
+using Pipeline.Functions.Table;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Handlers;
 
 /// <summary>
 /// Stores one transformed chunk in the table. A chunk already recorded in the source object's

@@ -1,6 +1,12 @@
 using Amazon.S3;
+using Pipeline.Functions.Catalog;
+using Pipeline.Functions.Configuration;
+using Pipeline.Functions.Contracts;
+using Pipeline.Functions.Logging;
+using Pipeline.Functions.Records;
+using Pipeline.Functions.Storage;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Handlers;
 
 /// <summary>
 /// Transforms one valid chunk: <c>processed_value = value * 10</c>, ids as strings, deterministic

@@ -1,6 +1,12 @@
 using Amazon.S3;
+using Pipeline.Functions.Catalog;
+using Pipeline.Functions.Configuration;
+using Pipeline.Functions.Contracts;
+using Pipeline.Functions.Logging;
+using Pipeline.Functions.Records;
+using Pipeline.Functions.Storage;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Handlers;
 
 /// <summary>
 /// Validates every chunk LoadBatch's manifest lists in a single call (so duplicate ids are found across the

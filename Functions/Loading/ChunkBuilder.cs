@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.Text.Json;
+using Pipeline.Functions.Records;
+using Pipeline.Functions.Storage;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Loading;
 
 /// <summary>
 /// Builds the chunk objects of one file, one at a time: records are added until the chunk holds N envelope lines

@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.Text;
+using Pipeline.Functions.Errors;
+using Pipeline.Functions.Storage;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Loading;
 
 /// <summary>
 /// Reads CSV with a header row: comma separated, fields optionally quoted with '"' ("" inside a

@@ -1,4 +1,4 @@
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Loading;
 
 /// <summary>Takes the chunk objects of a file in order, each as soon as the reader has completed it.</summary>
 public interface IChunkSink

@@ -1,4 +1,4 @@
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Loading;
 
 /// <summary>
 /// Reads the records of one format incrementally into a <see cref="ChunkBuilder"/>. Each call gets the input kept so far,

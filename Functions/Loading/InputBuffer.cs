@@ -1,4 +1,4 @@
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Loading;
 
 /// <summary>
 /// The part of a stream still needed: bytes are read at the end and released from the front. A fill moves what is kept

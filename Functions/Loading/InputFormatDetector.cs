@@ -1,6 +1,8 @@
 using System.Text.Json;
+using Pipeline.Functions.Errors;
+using Pipeline.Functions.Records;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Loading;
 
 /// <summary>
 /// Decides a file's format from its content first and from its name or content type where the

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using Pipeline.Functions.Errors;
+using Pipeline.Functions.Records;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Loading;
 
 /// <summary>
 /// Reads a JSON array of records, <c>{"records":[…]}</c>, or a single record object, as the input arrives: one

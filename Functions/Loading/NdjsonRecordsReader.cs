@@ -1,7 +1,9 @@
 using System.Text;
 using System.Text.Json;
+using Pipeline.Functions.Records;
+using Pipeline.Functions.Storage;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Loading;
 
 /// <summary>
 /// Reads newline-delimited JSON. Lines are independent, so a line that is not valid JSON does not

@@ -1,4 +1,7 @@
-namespace Pipeline.Functions;
+using Pipeline.Functions.Configuration;
+using Pipeline.Functions.Errors;
+
+namespace Pipeline.Functions.Loading;
 
 /// <summary>
 /// Reads an uploaded file of any supported format from a stream into chunks of record envelopes, handing each chunk to

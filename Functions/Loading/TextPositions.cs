@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Loading;
 
 /// <summary>
 /// Turns file bytes and reader errors into the 1-based lines and 0-based file bytes InvalidInput reports, counting lines

@@ -1,4 +1,6 @@
-namespace Pipeline.Functions;
+using Pipeline.Functions.Errors;
+
+namespace Pipeline.Functions.Loading;
 
 /// <summary>
 /// Files must be UTF-8. A UTF-8 byte order mark is accepted and skipped (spreadsheet exports add

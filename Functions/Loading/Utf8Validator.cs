@@ -1,8 +1,9 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
+using Pipeline.Functions.Errors;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Loading;
 
 /// <summary>
 /// Checks a file's content for UTF-8 as it is read, before any reader sees it, and fails the file at its first invalid

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Logging;
 
 /// <summary>
 /// One JSON object per line on the function's output, as CloudWatch Logs' JSON format takes it: a level, the

@@ -1,4 +1,4 @@
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Records;
 
 /// <summary>
 /// Exact decimal handling of JSON number text against DynamoDB's number type: at most 38
@@ -46,7 +46,7 @@ public static class DynamoNumber
     /// <summary>
     /// Writes <paramref name="text"/> × 10^<paramref name="powersOfTen"/> in canonical form (plain
     /// decimal for ordinary magnitudes, <c>d.dddE±x</c> otherwise) and returns the length written.
-    /// The number must pass <see cref="Check"/> with the same power of ten.
+    /// The number must pass <see cref="Check(ReadOnlySpan{byte}, int)"/> with the same power of ten.
     /// </summary>
     public static int Format(ReadOnlySpan<byte> text, int powersOfTen, Span<byte> destination)
     {

@@ -1,4 +1,4 @@
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Records;
 
 /// <summary>
 /// The ids seen in one file with where each first appeared, for finding duplicates across a file

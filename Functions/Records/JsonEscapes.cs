@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Records;
 
 /// <summary>
 /// JSON's <c>\uXXXX</c> escapes can spell half of a UTF-16 surrogate pair, which is valid JSON but no Unicode character:

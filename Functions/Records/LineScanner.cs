@@ -1,6 +1,6 @@
 using System.Buffers.Text;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Records;
 
 /// <summary>Steps through the hand-written chunk line formats (<see cref="RecordEnvelope"/>, <see cref="ValidRecordLine"/>) without a JSON reader.</summary>
 internal static class LineScanner

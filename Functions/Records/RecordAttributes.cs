@@ -1,4 +1,4 @@
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Records;
 
 /// <summary>Attribute names of a stored record item (and of the transformed chunk lines it is built from).</summary>
 public static class RecordAttributes

@@ -1,7 +1,6 @@
-using System.Buffers.Text;
 using System.Text.Json;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Records;
 
 /// <summary>
 /// One line of a chunk object: <c>{"index":n,"line":l,"record":…}</c> for JSON records,
@@ -29,7 +28,7 @@ public readonly record struct RecordEnvelope(long Index, long Line, RecordBodyKi
         TryParseBodyLast(line, out var envelope) ? envelope : ParseAnyOrder(line);
 
     /// <summary>
-    /// The common shape written by <see cref="ChunkBuilder"/>, <c>{"index":n,"line":l,"record"|"fields":body}</c>,
+    /// The common shape written by <c>ChunkBuilder</c>, <c>{"index":n,"line":l,"record"|"fields":body}</c>,
     /// read without a JSON reader: the body runs to the envelope's closing brace, so a record is
     /// read once (by the validator) instead of twice.
     /// </summary>

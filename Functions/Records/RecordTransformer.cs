@@ -2,8 +2,10 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Pipeline.Functions.Contracts;
+using Pipeline.Functions.Storage;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Records;
 
 /// <summary>
 /// Turns valid records into item-shaped lines: <c>processed_value = value * 10</c> (exact decimal

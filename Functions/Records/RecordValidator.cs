@@ -1,7 +1,10 @@
 using System.Text;
 using System.Text.Json;
+using Pipeline.Functions.Contracts;
+using Pipeline.Functions.Storage;
+using Pipeline.Functions.Table;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Records;
 
 /// <summary>
 /// Checks the records of one file against the record contract: <c>id</c> (string or integer) and

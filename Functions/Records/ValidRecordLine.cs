@@ -1,6 +1,6 @@
-using System.Buffers.Text;
+using Pipeline.Functions.Storage;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Records;
 
 /// <summary>
 /// The line format of valid chunks, written by <see cref="RecordValidator"/> and read by

@@ -1,3 +1,8 @@
+using Pipeline.Functions.Catalog;
+using Pipeline.Functions.Errors;
+using Pipeline.Functions.Handlers;
+using Pipeline.Functions.Logging;
+
 namespace Pipeline.Functions.Runtime;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Collections;
 using Amazon.DynamoDBv2;
 using Amazon.S3;
+using Pipeline.Functions.Catalog;
 
 namespace Pipeline.Functions.Runtime;
 

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Amazon.S3;
+using Pipeline.Functions.Contracts;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Storage;
 
 /// <summary>
 /// Store's results as a distributed Map's ResultWriter leaves them: a manifest naming one file per status, each a JSON

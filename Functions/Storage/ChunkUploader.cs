@@ -1,7 +1,8 @@
 using System.Buffers;
 using Amazon.S3;
+using Pipeline.Functions.Loading;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Storage;
 
 /// <summary>
 /// Writes LoadBatch's chunk objects under the execution's staging prefix as the reader completes them, with up to

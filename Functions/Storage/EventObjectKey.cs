@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Storage;
 
 /// <summary>
 /// An object key as an event carries it. S3 event notifications URL-encode keys (the S3 user guide, "Event message

@@ -1,7 +1,7 @@
 using Amazon.S3;
 using Amazon.S3.Model;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Storage;
 
 /// <summary>Whole-object reads and writes as the handlers use them.</summary>
 internal static class S3Objects

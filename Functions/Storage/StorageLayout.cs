@@ -1,6 +1,7 @@
 using System.Globalization;
+using Pipeline.Functions.Contracts;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Storage;
 
 /// <summary>
 /// Where objects live inside the one ingest bucket: uploads under <c>incoming/</c>, staging objects

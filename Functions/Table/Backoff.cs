@@ -1,4 +1,4 @@
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Table;
 
 /// <summary>
 /// Exponential backoff with jitter: before retry n the ceiling is base * 2^(n-1), capped; the delay

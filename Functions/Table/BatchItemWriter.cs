@@ -1,7 +1,8 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Pipeline.Functions.Errors;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Table;
 
 /// <summary>
 /// Writes items with BatchWriteItem, 25 per request. Unprocessed items are sent again after a

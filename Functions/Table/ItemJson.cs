@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
+using Pipeline.Functions.Records;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Table;
 
 /// <summary>Converts an item-shaped JSON line into DynamoDB attribute values, numbers kept exact.</summary>
 public static class ItemJson

@@ -1,4 +1,7 @@
-namespace Pipeline.Functions;
+using Pipeline.Functions.Contracts;
+using Pipeline.Functions.Storage;
+
+namespace Pipeline.Functions.Table;
 
 /// <summary>
 /// Deterministic item keys: a record's key comes from its id alone, so a retried batch or a

@@ -1,8 +1,11 @@
 using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Pipeline.Functions.Contracts;
+using Pipeline.Functions.Records;
+using Pipeline.Functions.Storage;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Table;
 
 /// <summary>
 /// One ledger item per source object version (bucket, key, ETag) recording which chunks were

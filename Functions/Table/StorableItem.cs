@@ -1,8 +1,9 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using Pipeline.Functions.Records;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Table;
 
 /// <summary>
 /// The one acceptance rule for items, shared by Validate (a record is valid only if its item passes) and Store (an

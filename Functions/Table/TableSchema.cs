@@ -1,7 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Functions.Table;
 
 /// <summary>
 /// The one definition of the records table's keys, read by the Pulumi program and used to create

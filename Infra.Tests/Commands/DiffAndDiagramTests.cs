@@ -1,6 +1,4 @@
-using Pipeline.Infra.Emit;
-using Pipeline.Infra.Synthesis;
-using Pipeline.Workflows;
+using Pipeline.Workflows.DataPipeline;
 
 namespace Pipeline.Infra.Tests.Commands;
 

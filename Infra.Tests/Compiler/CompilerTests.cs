@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Pipeline.Infra.Settings;
 
 namespace Pipeline.Infra.Tests.Compiler;
 

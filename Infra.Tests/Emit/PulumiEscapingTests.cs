@@ -1,8 +1,4 @@
 using System.Text.Json;
-using Pipeline.Infra.Aws;
-using Pipeline.Infra.Emit;
-using Pipeline.Infra.Model;
-using Pipeline.Infra.Synthesis;
 
 namespace Pipeline.Infra.Tests.Emit;
 

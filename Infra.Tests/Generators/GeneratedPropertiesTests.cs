@@ -1,5 +1,4 @@
 using System.Reflection;
-using Pipeline.Infra.Model;
 
 namespace Pipeline.Infra.Tests.Generators;
 

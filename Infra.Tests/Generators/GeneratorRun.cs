@@ -2,7 +2,6 @@ using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Pipeline.Infra.Generators;
-using Pipeline.Infra.Model;
 
 namespace Pipeline.Infra.Tests.Generators;
 

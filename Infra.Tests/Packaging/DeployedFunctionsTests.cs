@@ -1,10 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.S3.Model;
-using Pipeline.Functions;
-using Pipeline.Infra.Aws;
-using Pipeline.Infra.Model;
-using Pipeline.Infra.Synthesis;
+using Pipeline.Functions.Catalog;
 using Pipeline.Local.Lambda;
 using Pipeline.Local.Runner;
 

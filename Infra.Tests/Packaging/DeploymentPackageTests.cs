@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using Pipeline.Functions.Packaging;
-using Pipeline.Infra.Packaging;
-using Pipeline.Infra.Policy.Rules;
 
 namespace Pipeline.Infra.Tests.Packaging;
 

@@ -1,7 +1,4 @@
-using Pipeline.Functions;
-using Pipeline.Infra.Policy;
-using Pipeline.Infra.Policy.Access;
-using Pipeline.Infra.Synthesis;
+using Pipeline.Functions.Catalog;
 using static Pipeline.Infra.Tests.Policy.PolicyStacks;
 
 namespace Pipeline.Infra.Tests.Policy;
@@ -292,7 +289,7 @@ public class AccessPolicyTests
     [Fact]
     public void OnlyThePipelineAlarmsCanPublishToTheTopic()
     {
-        foreach (var alarm in Stack.Stack.All<Aws.CloudWatchMetricAlarm>())
+        foreach (var alarm in Stack.Stack.All<Aws.CloudWatch.CloudWatchMetricAlarm>())
         {
             Simulator.ServiceCan("cloudwatch.amazonaws.com", "sns:Publish", Topic, From(Stack.Resolver.Arn(alarm))).Allowed.Should().BeTrue(alarm.Name);
         }

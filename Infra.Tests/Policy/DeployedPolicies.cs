@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using Pipeline.Infra.Aws;
-using Pipeline.Infra.Model;
-using Pipeline.Infra.Policy;
 
 namespace Pipeline.Infra.Tests.Policy;
 

@@ -1,8 +1,4 @@
 using System.Text.Json.Nodes;
-using Pipeline.Infra.Iam;
-using Pipeline.Infra.Policy;
-using Pipeline.Infra.Policy.Access;
-using Pipeline.Infra.Policy.Rules;
 
 namespace Pipeline.Infra.Tests.Policy;
 

@@ -1,10 +1,4 @@
 using Xunit.Abstractions;
-using Pipeline.Infra.Aws;
-using Pipeline.Infra.Iam;
-using Pipeline.Infra.Model;
-using Pipeline.Infra.Policy;
-using Pipeline.Infra.Policy.Access;
-using Pipeline.Infra.Synthesis;
 using static Pipeline.Infra.Tests.Policy.EvaluatorScenarios;
 
 namespace Pipeline.Infra.Tests.Policy;
@@ -77,7 +71,7 @@ public sealed class IndependentEvaluatorTests(ITestOutputHelper output)
         new Dictionary<string, (Func<Stack, Stack>, Func<IamScenario, bool>)>(StringComparer.Ordinal)
         {
             ["Store loses dynamodb:BatchWriteItem"] = (
-                stack => stack.Replace<IamRolePolicy>(PolicyStacks.FunctionPolicy(Functions.FunctionIds.Store), policy => policy with
+                stack => stack.Replace<IamRolePolicy>(PolicyStacks.FunctionPolicy(Functions.Catalog.FunctionIds.Store), policy => policy with
                 {
                     Policy = new PolicyDocument([.. policy.Policy.Statements.Select(statement => statement.Sid == "UseRecordsTable"
                         ? statement with { Actions = [.. statement.Actions.Where(action => action != "dynamodb:BatchWriteItem")] }

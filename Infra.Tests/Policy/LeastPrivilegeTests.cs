@@ -1,7 +1,3 @@
-using Pipeline.Infra.Iam;
-using Pipeline.Infra.Policy.Access;
-using Pipeline.Infra.Synthesis;
-
 namespace Pipeline.Infra.Tests.Policy;
 
 public class LeastPrivilegeTests
@@ -34,7 +30,7 @@ public class LeastPrivilegeTests
         var needs = RoleNeeds.For(context)[LogicalNames.Role(LogicalNames.ExpressMachine)];
 
         needs.Where(need => need.Action == "lambda:InvokeFunction").Select(need => need.Resource).Should().BeEquivalentTo(
-            Functions.HandlerCatalog.All.Select(function => context.Arn(LogicalNames.Function(function.Id))));
+            Functions.Catalog.HandlerCatalog.All.Select(function => context.Arn(LogicalNames.Function(function.Id))));
         needs.Where(need => need.Action == "sns:Publish").Select(need => need.Resource).Should().Equal(context.Arn(LogicalNames.Topic));
         needs.Should().OnlyContain(need => need.Resource != "*" || MandatedWildcards.All.Any(wildcard => wildcard.Actions.Contains(need.Action)));
     }
@@ -42,18 +38,18 @@ public class LeastPrivilegeTests
     [Fact]
     public void AnExtraGrantIsCaughtAsNotNeeded()
     {
-        var stack = Stacks.Dev.Replace<Aws.IamRolePolicy>(PolicyStacks.FunctionPolicy(Functions.FunctionIds.Validate), policy => policy with
+        var stack = Stacks.Dev.Replace<Aws.Iam.IamRolePolicy>(PolicyStacks.FunctionPolicy(Functions.Catalog.FunctionIds.Validate), policy => policy with
         {
             Policy = new PolicyDocument([.. policy.Policy.Statements, new PolicyStatement
             {
                 Sid = "ReadUploads",
                 Actions = ["s3:GetObject"],
-                Resources = [Model.Input.Of($"{Stacks.Dev.Get<Aws.S3Bucket>(LogicalNames.IngestBucket).ArnOutput}/incoming/*")],
+                Resources = [Model.Input.Of($"{Stacks.Dev.Get<Aws.S3.S3Bucket>(LogicalNames.IngestBucket).ArnOutput}/incoming/*")],
             }]),
         });
         var context = new Infra.Policy.PolicyContext(stack, RepositoryRoot.Path);
 
-        var role = PolicyStacks.FunctionRole(Functions.FunctionIds.Validate);
+        var role = PolicyStacks.FunctionRole(Functions.Catalog.FunctionIds.Validate);
         var granted = context.Simulator.IdentityStatements[role].SelectMany(statement => statement.Actions.SelectMany(action => statement.Resources.Select(resource => (action, resource))));
 
         granted.Except(RoleNeeds.For(context)[role].Select(need => need.Grant))

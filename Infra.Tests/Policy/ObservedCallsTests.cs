@@ -1,11 +1,12 @@
 using System.Text;
-using Xunit.Abstractions;
 using Amazon.S3.Model;
-using Pipeline.Functions;
-using Pipeline.Infra.Iam;
-using Pipeline.Infra.Policy.Access;
-using Pipeline.Infra.Synthesis;
+using Pipeline.Functions.Catalog;
+using Pipeline.Functions.Contracts;
+using Pipeline.Functions.Handlers;
+using Pipeline.Functions.Records;
+using Pipeline.Functions.Storage;
 using Pipeline.Local.Runner;
+using Xunit.Abstractions;
 using static Pipeline.Infra.Tests.Policy.PolicyStacks;
 
 namespace Pipeline.Infra.Tests.Policy;

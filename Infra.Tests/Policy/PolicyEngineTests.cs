@@ -1,7 +1,3 @@
-using Pipeline.Infra.Aws;
-using Pipeline.Infra.Policy;
-using Pipeline.Infra.Synthesis;
-
 namespace Pipeline.Infra.Tests.Policy;
 
 public class PolicyEngineTests

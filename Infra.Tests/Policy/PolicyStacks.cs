@@ -1,7 +1,3 @@
-using Pipeline.Infra.Model;
-using Pipeline.Infra.Policy;
-using Pipeline.Infra.Synthesis;
-
 namespace Pipeline.Infra.Tests.Policy;
 
 /// <summary>The synthesized stacks as the policy engine reads them, and ways to build modified copies of them.</summary>
@@ -19,7 +15,7 @@ public static class PolicyStacks
     public static string FunctionPolicy(string functionId) => LogicalNames.RolePolicy(LogicalNames.Function(functionId));
 
     public static IReadOnlyList<string> FunctionRoles { get; } =
-        Functions.HandlerCatalog.All.Select(function => FunctionRole(function.Id)).ToList();
+        Functions.Catalog.HandlerCatalog.All.Select(function => FunctionRole(function.Id)).ToList();
 
     public static IReadOnlyList<string> MachineRoles { get; } =
         [LogicalNames.Role(LogicalNames.StandardMachine), LogicalNames.Role(LogicalNames.ExpressMachine)];

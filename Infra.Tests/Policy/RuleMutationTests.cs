@@ -1,9 +1,4 @@
-using Pipeline.Functions;
-using Pipeline.Infra.Aws;
-using Pipeline.Infra.Iam;
-using Pipeline.Infra.Model;
-using Pipeline.Infra.Policy;
-using Pipeline.Infra.Synthesis;
+using Pipeline.Functions.Catalog;
 using static Pipeline.Infra.Tests.Policy.PolicyStacks;
 
 namespace Pipeline.Infra.Tests.Policy;

@@ -1,5 +1,3 @@
-using Pipeline.Infra.Model;
-
 namespace Pipeline.Infra.Tests.Policy;
 
 /// <summary>A change to a synthesized stack that breaks exactly one rule.</summary>

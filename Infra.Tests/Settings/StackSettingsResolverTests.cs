@@ -1,5 +1,4 @@
 using Moq;
-using Pipeline.Infra.Settings;
 
 namespace Pipeline.Infra.Tests.Settings;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Pipeline.Infra.Tests;
+namespace Pipeline.Infra.Tests.Support;
 
 /// <summary>
 /// Runs the compiler as Pulumi runs it: <c>sh Infra/compile.sh</c> from the project root, which publishes the Native

@@ -1,4 +1,4 @@
-namespace Pipeline.Infra.Tests;
+namespace Pipeline.Infra.Tests.Support;
 
 /// <summary>
 /// The project root with the functions' deployment package built (once per test run, and only when stale): the policy

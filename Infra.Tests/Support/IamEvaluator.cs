@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 
-namespace Pipeline.Infra.Tests;
+namespace Pipeline.Infra.Tests.Support;
 
 /// <summary>
 /// Runs scenarios through <c>tools/iam-check/evaluate.mjs</c>, an IAM evaluator that shares no code with the program's

@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
-using Pipeline.Infra.Iam;
-using Pipeline.Infra.Policy.Access;
 
-namespace Pipeline.Infra.Tests;
+namespace Pipeline.Infra.Tests.Support;
 
 /// <summary>
 /// Resolved statements as the IAM policy JSON AWS stores: <c>Principal</c> as <c>{"Service": [...]}</c>,

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Pipeline.Infra.Tests;
+namespace Pipeline.Infra.Tests.Support;
 
 /// <summary>
 /// One request for the independent evaluator (<c>tools/iam-check/evaluate.mjs</c>): who calls which action on which

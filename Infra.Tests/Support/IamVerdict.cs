@@ -1,4 +1,4 @@
-namespace Pipeline.Infra.Tests;
+namespace Pipeline.Infra.Tests.Support;
 
 /// <summary>
 /// The independent evaluator's answer to one <see cref="IamScenario"/>: <c>Allowed</c>, <c>ImplicitlyDenied</c> or

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using Pipeline.Functions.Packaging;
 
-namespace Pipeline.Infra.Tests;
+namespace Pipeline.Infra.Tests.Support;
 
 /// <summary>Broken copies of the real deployment package, for showing that the package rule catches them.</summary>
 internal static class PackageCopies

@@ -1,9 +1,4 @@
-using Pipeline.Infra.Aws;
-using Pipeline.Infra.Emit;
-using Pipeline.Infra.Iam;
-using Pipeline.Infra.Model;
-
-namespace Pipeline.Infra.Tests;
+namespace Pipeline.Infra.Tests.Support;
 
 /// <summary>Reading policies out of the model: every statement with where it lives, and inputs as program text.</summary>
 public static class PolicyInspection

@@ -4,7 +4,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.S3;
 
-namespace Pipeline.Infra.Tests;
+namespace Pipeline.Infra.Tests.Support;
 
 /// <summary>One AWS request a function made: which function, the IAM action, and the bucket, key or table it named.</summary>
 public sealed record RecordedCall(string FunctionId, string Action, string Bucket, string Key, string Table);

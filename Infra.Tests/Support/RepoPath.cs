@@ -1,4 +1,4 @@
-namespace Pipeline.Infra.Tests;
+namespace Pipeline.Infra.Tests.Support;
 
 /// <summary>Paths inside the repository.</summary>
 internal static class RepoPath

@@ -1,8 +1,4 @@
-using Pipeline.Infra.Emit;
-using Pipeline.Infra.Model;
-using Pipeline.Infra.Settings;
-
-namespace Pipeline.Infra.Tests;
+namespace Pipeline.Infra.Tests.Support;
 
 /// <summary>The dev and prod stacks as the repository's stack files configure them, synthesized once per test run.</summary>
 public static class Stacks

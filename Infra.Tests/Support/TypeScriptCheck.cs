@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Pipeline.Infra.Tests;
+namespace Pipeline.Infra.Tests.Support;
 
 /// <summary>Runs <c>tsc --noEmit</c> (strict) over TypeScript files against the pulumi-aws types installed in tools/.</summary>
 public static class TypeScriptCheck

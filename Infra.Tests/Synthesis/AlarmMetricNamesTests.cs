@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text.Json;
-using Pipeline.Infra.Aws;
 
 namespace Pipeline.Infra.Tests.Synthesis;
 

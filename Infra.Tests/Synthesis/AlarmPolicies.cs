@@ -1,8 +1,3 @@
-using Pipeline.Infra.Aws;
-using Pipeline.Infra.Iam;
-using Pipeline.Infra.Model;
-using Pipeline.Infra.Synthesis;
-
 namespace Pipeline.Infra.Tests.Synthesis;
 
 public class AlarmPolicies

@@ -1,9 +1,6 @@
-using Pipeline.Functions;
+using Pipeline.Functions.Catalog;
+using Pipeline.Functions.Configuration;
 using Pipeline.Functions.Packaging;
-using Pipeline.Infra.Aws;
-using Pipeline.Infra.Emit;
-using Pipeline.Infra.Model;
-using Pipeline.Infra.Synthesis;
 
 namespace Pipeline.Infra.Tests.Synthesis;
 

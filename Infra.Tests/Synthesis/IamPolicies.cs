@@ -1,6 +1,3 @@
-using Pipeline.Infra.Aws;
-using Pipeline.Infra.Iam;
-
 namespace Pipeline.Infra.Tests.Synthesis;
 
 public class IamPolicies

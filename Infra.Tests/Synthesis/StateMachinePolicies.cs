@@ -1,11 +1,6 @@
 using System.Text.Json.Nodes;
-using Pipeline.Functions;
-using Pipeline.Infra.Aws;
-using Pipeline.Infra.Emit;
-using Pipeline.Infra.Iam;
-using Pipeline.Infra.Model;
-using Pipeline.Infra.Synthesis;
-using Pipeline.Workflows;
+using Pipeline.Functions.Catalog;
+using Pipeline.Workflows.DataPipeline;
 
 namespace Pipeline.Infra.Tests.Synthesis;
 

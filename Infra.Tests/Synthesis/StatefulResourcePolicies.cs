@@ -1,6 +1,3 @@
-using Pipeline.Infra.Aws;
-using Pipeline.Infra.Model;
-
 namespace Pipeline.Infra.Tests.Synthesis;
 
 public class StatefulResourcePolicies

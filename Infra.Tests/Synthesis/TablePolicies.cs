@@ -1,6 +1,3 @@
-using Pipeline.Infra.Aws;
-using Pipeline.Infra.Synthesis;
-
 namespace Pipeline.Infra.Tests.Synthesis;
 
 public class TablePolicies

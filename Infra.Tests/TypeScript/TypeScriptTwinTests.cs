@@ -1,7 +1,3 @@
-using Pipeline.Infra.Aws;
-using Pipeline.Infra.Emit;
-using Pipeline.Infra.Model;
-
 namespace Pipeline.Infra.Tests.TypeScript;
 
 public partial class TypeScriptTwinTests

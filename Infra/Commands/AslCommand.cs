@@ -1,8 +1,12 @@
-using Pipeline.Infra.Settings;
 using System.CommandLine;
-using Pipeline.Workflows;
+using Pipeline.Infra.Settings;
+using Pipeline.Workflows.DataPipeline;
+using Pipeline.Workflows.Model;
+using Pipeline.Workflows.Rendering;
+using Pipeline.Workflows.Resources;
+using Pipeline.Workflows.Validation;
 
-namespace Pipeline.Infra;
+namespace Pipeline.Infra.Commands;
 
 /// <summary><c>asl --variant standard|express [--stack dev|prod]</c>: prints the rendered ASL of the pipeline's workflow.</summary>
 public static class AslCommand

@@ -3,7 +3,7 @@ using Pipeline.Infra.Emit;
 using Pipeline.Infra.Settings;
 using Pipeline.Infra.Synthesis;
 
-namespace Pipeline.Infra;
+namespace Pipeline.Infra.Commands;
 
 /// <summary>
 /// <c>compile</c>: what Pulumi.yaml runs. With <c>PULUMI_STACK</c> (and <c>PULUMI_CONFIG</c>) set it prints that

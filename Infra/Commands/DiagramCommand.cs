@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Pipeline.Infra.Emit;
-using Pipeline.Workflows;
+using Pipeline.Workflows.DataPipeline;
 
-namespace Pipeline.Infra;
+namespace Pipeline.Infra.Commands;
 
 /// <summary><c>diagram</c>: a Mermaid flowchart of the pipeline's workflow.</summary>
 public static class DiagramCommand

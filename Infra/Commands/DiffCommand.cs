@@ -2,7 +2,7 @@ using System.CommandLine;
 using Pipeline.Infra.Emit;
 using Pipeline.Infra.Settings;
 
-namespace Pipeline.Infra;
+namespace Pipeline.Infra.Commands;
 
 /// <summary><c>diff dev prod</c>: what differs between two stacks' programs, resource by resource (the promotion review).</summary>
 public static class DiffCommand

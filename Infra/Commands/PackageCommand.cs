@@ -2,7 +2,7 @@ using System.CommandLine;
 using Pipeline.Functions.Packaging;
 using Pipeline.Infra.Synthesis;
 
-namespace Pipeline.Infra;
+namespace Pipeline.Infra.Commands;
 
 /// <summary>
 /// <c>package</c>: builds the functions' deployment package for the architecture the program deploys (Native AOT

@@ -4,7 +4,7 @@ using Pipeline.Infra.Iam;
 using Pipeline.Infra.Policy;
 using Pipeline.Infra.Settings;
 
-namespace Pipeline.Infra;
+namespace Pipeline.Infra.Commands;
 
 /// <summary>
 /// <c>policy --stack dev|prod</c>: each role's permissions, the findings of every rule and the suppressions;

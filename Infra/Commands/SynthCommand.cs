@@ -2,7 +2,7 @@ using System.CommandLine;
 using Pipeline.Infra.Emit;
 using Pipeline.Infra.Settings;
 
-namespace Pipeline.Infra;
+namespace Pipeline.Infra.Commands;
 
 /// <summary><c>synth --stack dev|prod [--format json|yaml]</c>: the program as the compiler prints it, from the stack file.</summary>
 public static class SynthCommand

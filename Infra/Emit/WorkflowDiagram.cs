@@ -1,5 +1,5 @@
 using System.Text;
-using Pipeline.Workflows;
+using Pipeline.Workflows.Model;
 
 namespace Pipeline.Infra.Emit;
 

@@ -1,5 +1,3 @@
-using Pipeline.Infra.Model;
-
 namespace Pipeline.Infra.Policy;
 
 /// <summary>A rule over a synthesized stack.</summary>

@@ -1,8 +1,16 @@
 using System.Globalization;
-using Pipeline.Infra.Aws;
+using Pipeline.Infra.Aws.CloudWatch;
+using Pipeline.Infra.Aws.DynamoDb;
+using Pipeline.Infra.Aws.Iam;
+using Pipeline.Infra.Aws.Kms;
+using Pipeline.Infra.Aws.Lambda;
+using Pipeline.Infra.Aws.S3;
+using Pipeline.Infra.Aws.Sfn;
+using Pipeline.Infra.Aws.Sns;
+using Pipeline.Infra.Aws.Sqs;
 using Pipeline.Infra.Model;
 using Pipeline.Infra.Synthesis;
-using Pipeline.Workflows;
+using Pipeline.Workflows.Resources;
 
 namespace Pipeline.Infra.Policy;
 

@@ -1,4 +1,4 @@
-using Pipeline.Infra.Aws;
+using Pipeline.Infra.Aws.Kms;
 using Pipeline.Infra.Iam;
 using Pipeline.Infra.Model;
 using Pipeline.Infra.Policy.Access;

@@ -29,7 +29,7 @@ public static class ConfigKeys
             s => s.MapMaxConcurrency, (s, v) => s with { MapMaxConcurrency = (int)v }),
         new IntegerSetting("chunkSize", "records per chunk that LoadBatch writes and each child execution stores", 1, 100_000,
             s => s.ChunkSize, (s, v) => s with { ChunkSize = (int)v }),
-        new IntegerSetting("loadMaxObjectBytes", "the largest file LoadBatch reads within its timeout, in bytes (refused before any work beyond)", 1, Functions.LoadBatchSettings.LargestMaxObjectBytes,
+        new IntegerSetting("loadMaxObjectBytes", "the largest file LoadBatch reads within its timeout, in bytes (refused before any work beyond)", 1, Functions.Configuration.LoadBatchSettings.LargestMaxObjectBytes,
             s => s.LoadMaxObjectBytes, (s, v) => s with { LoadMaxObjectBytes = v }),
         new IntegerSetting("mapToleratedFailurePercentage", "chunks that may fail before the Standard machine's Map Run stops, in percent (the run still fails, naming them)", 0, 100,
             s => s.MapToleratedFailurePercentage, (s, v) => s with { MapToleratedFailurePercentage = (int)v }),

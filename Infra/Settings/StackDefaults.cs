@@ -1,4 +1,4 @@
-using Pipeline.Workflows;
+using Pipeline.Workflows.DataPipeline;
 
 namespace Pipeline.Infra.Settings;
 

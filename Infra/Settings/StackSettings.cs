@@ -20,10 +20,10 @@ public sealed record StackSettings
     public int MapToleratedFailurePercentage { get; init; }
 
     /// <summary>Records per chunk LoadBatch writes (its CHUNK_SIZE).</summary>
-    public int ChunkSize { get; init; } = Functions.LoadBatchSettings.DefaultChunkSize;
+    public int ChunkSize { get; init; } = Functions.Configuration.LoadBatchSettings.DefaultChunkSize;
 
     /// <summary>The largest file LoadBatch reads in one invocation (its MAX_OBJECT_BYTES): a bound in time, not memory.</summary>
-    public long LoadMaxObjectBytes { get; init; } = Functions.LoadBatchSettings.DefaultMaxObjectBytes;
+    public long LoadMaxObjectBytes { get; init; } = Functions.Configuration.LoadBatchSettings.DefaultMaxObjectBytes;
 
     public required bool TableDeletionProtection { get; init; }
 

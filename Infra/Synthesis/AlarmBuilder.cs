@@ -1,4 +1,8 @@
-using Pipeline.Infra.Aws;
+using Pipeline.Infra.Aws.CloudWatch;
+using Pipeline.Infra.Aws.Lambda;
+using Pipeline.Infra.Aws.Sfn;
+using Pipeline.Infra.Aws.Sns;
+using Pipeline.Infra.Aws.Sqs;
 using Pipeline.Infra.Model;
 
 namespace Pipeline.Infra.Synthesis;

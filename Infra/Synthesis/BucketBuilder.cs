@@ -1,5 +1,6 @@
-using Pipeline.Functions;
-using Pipeline.Infra.Aws;
+using Pipeline.Functions.Storage;
+using Pipeline.Infra.Aws.Kms;
+using Pipeline.Infra.Aws.S3;
 using Pipeline.Infra.Iam;
 using Pipeline.Infra.Model;
 

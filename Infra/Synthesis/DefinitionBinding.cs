@@ -1,6 +1,8 @@
 using System.Globalization;
 using Pipeline.Infra.Model;
-using Pipeline.Workflows;
+using Pipeline.Workflows.Model;
+using Pipeline.Workflows.Rendering;
+using Pipeline.Workflows.Resources;
 
 namespace Pipeline.Infra.Synthesis;
 

@@ -1,8 +1,13 @@
-using Pipeline.Functions;
-using Pipeline.Infra.Aws;
+using Pipeline.Functions.Storage;
+using Pipeline.Infra.Aws.CloudWatch;
+using Pipeline.Infra.Aws.Iam;
+using Pipeline.Infra.Aws.Kms;
+using Pipeline.Infra.Aws.S3;
+using Pipeline.Infra.Aws.Sfn;
+using Pipeline.Infra.Aws.Sqs;
 using Pipeline.Infra.Iam;
 using Pipeline.Infra.Model;
-using Pipeline.Workflows;
+using Pipeline.Workflows.DataPipeline;
 
 namespace Pipeline.Infra.Synthesis;
 

@@ -1,6 +1,12 @@
-using Pipeline.Functions;
+using Pipeline.Functions.Catalog;
+using Pipeline.Functions.Configuration;
 using Pipeline.Functions.Packaging;
-using Pipeline.Infra.Aws;
+using Pipeline.Infra.Aws.CloudWatch;
+using Pipeline.Infra.Aws.DynamoDb;
+using Pipeline.Infra.Aws.Iam;
+using Pipeline.Infra.Aws.Kms;
+using Pipeline.Infra.Aws.Lambda;
+using Pipeline.Infra.Aws.S3;
 using Pipeline.Infra.Iam;
 using Pipeline.Infra.Model;
 

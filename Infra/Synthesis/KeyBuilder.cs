@@ -1,7 +1,7 @@
-using Pipeline.Workflows;
-using Pipeline.Infra.Aws;
+using Pipeline.Infra.Aws.Kms;
 using Pipeline.Infra.Iam;
 using Pipeline.Infra.Model;
+using Pipeline.Workflows.Model;
 
 namespace Pipeline.Infra.Synthesis;
 

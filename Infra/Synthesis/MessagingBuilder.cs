@@ -1,4 +1,7 @@
-using Pipeline.Infra.Aws;
+using Pipeline.Infra.Aws.CloudWatch;
+using Pipeline.Infra.Aws.Kms;
+using Pipeline.Infra.Aws.Sns;
+using Pipeline.Infra.Aws.Sqs;
 using Pipeline.Infra.Iam;
 using Pipeline.Infra.Model;
 

@@ -1,8 +1,14 @@
-using Pipeline.Functions;
-using Pipeline.Infra.Aws;
+using Pipeline.Functions.Catalog;
+using Pipeline.Functions.Storage;
+using Pipeline.Infra.Aws.CloudWatch;
+using Pipeline.Infra.Aws.Kms;
+using Pipeline.Infra.Aws.Lambda;
+using Pipeline.Infra.Aws.S3;
+using Pipeline.Infra.Aws.Sfn;
 using Pipeline.Infra.Model;
 using Pipeline.Infra.Settings;
-using Pipeline.Workflows;
+using Pipeline.Workflows.DataPipeline;
+using Pipeline.Workflows.Model;
 
 namespace Pipeline.Infra.Synthesis;
 

@@ -1,6 +1,7 @@
-using Pipeline.Functions;
+using Pipeline.Functions.Catalog;
 using Pipeline.Infra.Settings;
-using Pipeline.Workflows;
+using Pipeline.Workflows.Model;
+using Pipeline.Workflows.Resources;
 
 namespace Pipeline.Infra.Synthesis;
 

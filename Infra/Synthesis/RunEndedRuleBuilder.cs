@@ -1,6 +1,9 @@
-using Pipeline.Infra.Aws;
+using Pipeline.Infra.Aws.CloudWatch;
+using Pipeline.Infra.Aws.Sfn;
+using Pipeline.Infra.Aws.Sns;
+using Pipeline.Infra.Aws.Sqs;
 using Pipeline.Infra.Model;
-using Pipeline.Workflows;
+using Pipeline.Workflows.DataPipeline;
 
 namespace Pipeline.Infra.Synthesis;
 

@@ -1,7 +1,16 @@
-using Pipeline.Infra.Aws;
+using Pipeline.Infra.Aws.CloudWatch;
+using Pipeline.Infra.Aws.Iam;
+using Pipeline.Infra.Aws.Kms;
+using Pipeline.Infra.Aws.Lambda;
+using Pipeline.Infra.Aws.S3;
+using Pipeline.Infra.Aws.Sfn;
+using Pipeline.Infra.Aws.Sns;
 using Pipeline.Infra.Iam;
 using Pipeline.Infra.Model;
-using Pipeline.Workflows;
+using Pipeline.Workflows.DataPipeline;
+using Pipeline.Workflows.Model;
+using Pipeline.Workflows.Payloads;
+using Pipeline.Workflows.Resources;
 
 namespace Pipeline.Infra.Synthesis;
 
@@ -282,7 +291,7 @@ public static class StateMachineBuilder
         {
             PayloadText text when field == "Key" => Input.Of($"{ingest.ArnOutput}/{text.Value}"),
             PayloadText text => Input.Of($"{ingest.ArnOutput}/{text.Value.TrimEnd('/')}/*"),
-            PayloadExpression => Input.Of($"{ingest.ArnOutput}/{Functions.StorageLayout.StagingRoot}*"),
+            PayloadExpression => Input.Of($"{ingest.ArnOutput}/{Functions.Storage.StorageLayout.StagingRoot}*"),
             var other => throw new InvalidOperationException($"A distributed Map's {field} is {other}; its role cannot be derived."),
         };
     }

@@ -1,6 +1,6 @@
-using Pipeline.Workflows;
-using Pipeline.Functions;
+using Pipeline.Functions.Catalog;
 using Pipeline.Infra.Settings;
+using Pipeline.Workflows.Model;
 
 namespace Pipeline.Infra.Synthesis;
 

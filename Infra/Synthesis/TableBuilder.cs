@@ -1,6 +1,6 @@
-using Pipeline.Functions;
-using Pipeline.Infra.Aws;
-using Pipeline.Infra.Model;
+using Pipeline.Functions.Table;
+using Pipeline.Infra.Aws.DynamoDb;
+using Pipeline.Infra.Aws.Kms;
 
 namespace Pipeline.Infra.Synthesis;
 

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using Pipeline.Local.Commands;
-using Pipeline.Local.Tests.Support;
 
 namespace Pipeline.Local.Tests.Commands;
 

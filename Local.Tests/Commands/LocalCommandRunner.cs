@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Pipeline.Local.Commands;
 
 namespace Pipeline.Local.Tests.Commands;
 

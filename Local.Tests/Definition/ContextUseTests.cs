@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using Pipeline.Local.Definition;
-using Pipeline.Local.Tests.Support;
 
 namespace Pipeline.Local.Tests.Definition;
 

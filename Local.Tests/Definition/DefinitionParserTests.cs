@@ -1,5 +1,3 @@
-using Pipeline.Local.Definition;
-
 namespace Pipeline.Local.Tests.Definition;
 
 public class DefinitionParserTests

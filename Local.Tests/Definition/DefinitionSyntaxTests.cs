@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
-using Pipeline.Local.Definition;
-using Pipeline.Local.Paths;
-using Pipeline.Workflows;
+using Pipeline.Workflows.Validation;
 
 namespace Pipeline.Local.Tests.Definition;
 

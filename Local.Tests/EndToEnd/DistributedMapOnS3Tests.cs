@@ -1,10 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Amazon.S3.Model;
-using Pipeline.Local.Definition;
-using Pipeline.Local.Engine;
-using Pipeline.Local.Runner;
-using Pipeline.Local.Tests.Support;
 
 namespace Pipeline.Local.Tests.EndToEnd;
 

@@ -1,6 +1,5 @@
-using Pipeline.Workflows;
 using Amazon.DynamoDBv2.Model;
-using Pipeline.Local.Runner;
+using Pipeline.Workflows.DataPipeline;
 
 namespace Pipeline.Local.Tests.EndToEnd;
 

@@ -1,10 +1,6 @@
 using Amazon.S3.Model;
-using Pipeline.Functions;
+using Pipeline.Functions.Catalog;
 using Pipeline.Functions.Packaging;
-using Pipeline.Local.Commands;
-using Pipeline.Local.Engine;
-using Pipeline.Local.Lambda;
-using Pipeline.Local.Runner;
 
 namespace Pipeline.Local.Tests.EndToEnd;
 
@@ -55,8 +51,8 @@ public sealed class PackagedPipelineTests(LocalServersFixture aws)
 
         var outcome = await lambda.InvokeAsync(loadBatch, """{"bucket":"pipeline-local-ingest","key":"incoming/broken.json","executionName":"broken"}"""u8.ToArray());
 
-        outcome.Error!.ErrorType.Should().Be(nameof(InvalidInput));
-        outcome.ErrorTypeHeader.Should().Be(nameof(InvalidInput));
+        outcome.Error!.ErrorType.Should().Be(nameof(Functions.Errors.InvalidInput));
+        outcome.ErrorTypeHeader.Should().Be(nameof(Functions.Errors.InvalidInput));
         outcome.Error.ErrorMessage.Should().StartWith("s3://pipeline-local-ingest/incoming/broken.json");
         outcome.ColdStart.Should().BeTrue();
     }

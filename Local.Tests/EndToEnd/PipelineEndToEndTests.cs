@@ -1,11 +1,10 @@
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2.Model;
-using Pipeline.Functions;
-using Pipeline.Local.Engine;
-using Pipeline.Local.History;
-using Pipeline.Local.Runner;
-using Pipeline.Local.Tasks;
-using Pipeline.Workflows;
+using Pipeline.Functions.Catalog;
+using Pipeline.Functions.Storage;
+using Pipeline.Functions.Table;
+using Pipeline.Workflows.DataPipeline;
+using Pipeline.Workflows.Model;
 
 namespace Pipeline.Local.Tests.EndToEnd;
 
@@ -81,14 +80,14 @@ public sealed class PipelineEndToEndTests(LocalServersFixture aws)
             var outcome = await new PipelineRunner(stack).RunAsync(new RunRequest(broken, ExecutionName: "permanent-failure", StartTime: Start, Seed: 1));
 
             outcome.Execution.Status.Should().Be(ExecutionStatus.Failed);
-            outcome.Execution.Error.Should().Be(nameof(InvalidInput));
+            outcome.Execution.Error.Should().Be(nameof(Functions.Errors.InvalidInput));
             outcome.FailedState.Should().Be("LoadBatch");
             outcome.Execution.History.Count(e => e.Type == HistoryEventType.TaskScheduled && IsCallTo(e, "load-batch"))
                 .Should().Be(1, "InvalidInput is not a transient error and must not be retried");
 
             var failure = outcome.Notifications.Should().ContainSingle().Subject;
             failure.Subject.Should().Be("Pipeline run failed");
-            failure.Message.Should().Contain(outcome.Execution.Input!.ToJsonString()).And.Contain(nameof(InvalidInput));
+            failure.Message.Should().Contain(outcome.Execution.Input!.ToJsonString()).And.Contain(nameof(Functions.Errors.InvalidInput));
             failure.Message.Should().NotContain("   at ").And.NotContain("stackTrace", "a notification carries no .NET stack trace");
 
             File.ReadAllText(outcome.SavedInputPath!).Should().Contain(outcome.Key);

@@ -1,7 +1,4 @@
-using ErrorNames = Pipeline.Workflows.ErrorNames;
-using Pipeline.Local.Engine;
-using Pipeline.Local.History;
-using Pipeline.Local.Tests.Support;
+using ErrorNames = Pipeline.Workflows.Model.ErrorNames;
 
 namespace Pipeline.Local.Tests.Engine;
 

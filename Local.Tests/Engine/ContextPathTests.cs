@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Pipeline.Local.Engine;
-using Pipeline.Local.Tests.Support;
-
 namespace Pipeline.Local.Tests.Engine;
 
 /// <summary>The context object (<c>$$</c>) where ASL allows it beyond payload templates, and intrinsics in a Fail state's paths.</summary>

@@ -1,13 +1,8 @@
-using ErrorNames = Pipeline.Workflows.ErrorNames;
-using WorkflowVariant = Pipeline.Workflows.WorkflowVariant;
+using ErrorNames = Pipeline.Workflows.Model.ErrorNames;
+using WorkflowVariant = Pipeline.Workflows.Model.WorkflowVariant;
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json.Nodes;
-using Pipeline.Local.Definition;
-using Pipeline.Local.Engine;
-using Pipeline.Local.History;
-using Pipeline.Local.Tasks;
-using Pipeline.Local.Tests.Support;
 
 namespace Pipeline.Local.Tests.Engine;
 
@@ -198,15 +193,15 @@ public class DistributedMapTests
     [Fact]
     public async Task ADistributedMapBuiltAndRenderedByTheWorkflowModel_RunsOnTheEngine()
     {
-        var map = new Workflows.MapState("Each")
+        var map = new Workflows.Model.MapState("Each")
         {
-            ProcessorMode = Workflows.MapProcessorMode.DistributedExpress,
-            ItemReader = new Workflows.MapItemReader(Workflows.Payload.Object(("Bucket", "work"), ("Key", "items.json"))),
-            ItemBatcher = new Workflows.MapItemBatcher(2),
-            ResultWriter = new Workflows.MapResultWriter(Workflows.Payload.Object(("Bucket", "work"), ("Prefix", "out"))),
-        }.WithItemProcessor(new Workflows.PassState("Work"));
-        var asl = Workflows.AslRenderer.Render(
-            Workflows.StateMachineDefinition.From(Workflows.Chain.Start(map)), Workflows.WorkflowVariant.Standard, new Workflows.ExampleArnResolver());
+            ProcessorMode = Workflows.Model.MapProcessorMode.DistributedExpress,
+            ItemReader = new Workflows.Model.MapItemReader(Workflows.Payloads.Payload.Object(("Bucket", "work"), ("Key", "items.json"))),
+            ItemBatcher = new Workflows.Model.MapItemBatcher(2),
+            ResultWriter = new Workflows.Model.MapResultWriter(Workflows.Payloads.Payload.Object(("Bucket", "work"), ("Prefix", "out"))),
+        }.WithItemProcessor(new Workflows.Model.PassState("Work"));
+        var asl = Workflows.Rendering.AslRenderer.Render(
+            Workflows.Model.StateMachineDefinition.From(Workflows.Builder.Chain.Start(map)), Workflows.Model.WorkflowVariant.Standard, new Workflows.Resources.ExampleArnResolver());
         var store = new InMemoryObjectStore();
         await store.PutAsync("work", "items.json", Encoding.UTF8.GetBytes("[1, 2, 3]"), CancellationToken.None);
 

@@ -1,11 +1,7 @@
-using ErrorNames = Pipeline.Workflows.ErrorNames;
+using ErrorNames = Pipeline.Workflows.Model.ErrorNames;
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json.Nodes;
-using Pipeline.Local.Definition;
-using Pipeline.Local.Engine;
-using Pipeline.Local.Tasks;
-using Pipeline.Local.Tests.Support;
 
 namespace Pipeline.Local.Tests.Engine;
 

@@ -1,9 +1,5 @@
 using System.Text.Json.Nodes;
-using Pipeline.Local.Definition;
-using Pipeline.Local.Engine;
-using Pipeline.Local.Tasks;
-using Pipeline.Local.Tests.Support;
-using ErrorNames = Pipeline.Workflows.ErrorNames;
+using ErrorNames = Pipeline.Workflows.Model.ErrorNames;
 
 namespace Pipeline.Local.Tests.Engine;
 

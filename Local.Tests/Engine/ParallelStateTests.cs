@@ -1,8 +1,4 @@
 using System.Text.Json.Nodes;
-using Pipeline.Local.Engine;
-using Pipeline.Local.History;
-using Pipeline.Local.Tasks;
-using Pipeline.Local.Tests.Support;
 
 namespace Pipeline.Local.Tests.Engine;
 

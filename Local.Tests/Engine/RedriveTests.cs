@@ -1,12 +1,7 @@
-using WorkflowVariant = Pipeline.Workflows.WorkflowVariant;
+using WorkflowVariant = Pipeline.Workflows.Model.WorkflowVariant;
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json.Nodes;
-using Pipeline.Local.Definition;
-using Pipeline.Local.Engine;
-using Pipeline.Local.History;
-using Pipeline.Local.Tasks;
-using Pipeline.Local.Tests.Support;
 
 namespace Pipeline.Local.Tests.Engine;
 
@@ -191,7 +186,7 @@ public class RedriveTests
 
         var redriven = await engine.RedriveAsync(definition, failed, RedriveOptions());
 
-        failed.Error.Should().Be(Pipeline.Workflows.ErrorNames.ExceedToleratedFailureThreshold);
+        failed.Error.Should().Be(Pipeline.Workflows.Model.ErrorNames.ExceedToleratedFailureThreshold);
         redriven.ShouldSucceed();
         var mapRunArn = failed.Events(HistoryEventType.MapRunStarted).Single().Details["mapRunArn"]!.GetValue<string>();
         var redrivenRun = redriven.Events(HistoryEventType.MapRunRedriven).Single().Details;

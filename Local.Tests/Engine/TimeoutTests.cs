@@ -1,10 +1,6 @@
-using ErrorNames = Pipeline.Workflows.ErrorNames;
-using WorkflowVariant = Pipeline.Workflows.WorkflowVariant;
+using ErrorNames = Pipeline.Workflows.Model.ErrorNames;
+using WorkflowVariant = Pipeline.Workflows.Model.WorkflowVariant;
 using System.Text.Json.Nodes;
-using Pipeline.Local.Engine;
-using Pipeline.Local.History;
-using Pipeline.Local.Tasks;
-using Pipeline.Local.Tests.Support;
 
 namespace Pipeline.Local.Tests.Engine;
 

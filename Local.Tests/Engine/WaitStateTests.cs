@@ -1,6 +1,3 @@
-using Pipeline.Local.History;
-using Pipeline.Local.Tests.Support;
-
 namespace Pipeline.Local.Tests.Engine;
 
 public class WaitStateTests

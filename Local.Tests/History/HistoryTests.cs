@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using Pipeline.Local.History;
-using Pipeline.Local.Tests.Support;
 
 namespace Pipeline.Local.Tests.History;
 
@@ -97,8 +95,8 @@ public class HistoryTests
         var reported = new List<HistoryEvent>();
         var engine = new Pipeline.Local.Engine.LocalEngine(new Pipeline.Local.Tasks.TaskRegistry());
 
-        var express = await engine.ExecuteAsync(definition, null, new Pipeline.Local.Engine.ExecutionOptions { Type = Workflows.WorkflowVariant.Express, OnEvent = reported.Add });
-        var standard = await engine.ExecuteAsync(definition, null, new Pipeline.Local.Engine.ExecutionOptions { Type = Workflows.WorkflowVariant.Standard });
+        var express = await engine.ExecuteAsync(definition, null, new Pipeline.Local.Engine.ExecutionOptions { Type = Workflows.Model.WorkflowVariant.Express, OnEvent = reported.Add });
+        var standard = await engine.ExecuteAsync(definition, null, new Pipeline.Local.Engine.ExecutionOptions { Type = Workflows.Model.WorkflowVariant.Standard });
 
         express.History.Should().BeEmpty();
         express.Quotas.HistoryEvents.Should().Be(4);

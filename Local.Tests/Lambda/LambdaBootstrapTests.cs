@@ -4,9 +4,10 @@ using Amazon.DynamoDBv2;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Moq;
-using Pipeline.Functions;
+using Pipeline.Functions.Catalog;
+using Pipeline.Functions.Configuration;
+using Pipeline.Functions.Errors;
 using Pipeline.Functions.Runtime;
-using Pipeline.Local.Lambda;
 
 namespace Pipeline.Local.Tests.Lambda;
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.IO.Compression;
 using Pipeline.Functions.Packaging;
-using Pipeline.Local.Lambda;
 
 namespace Pipeline.Local.Tests.Lambda;
 

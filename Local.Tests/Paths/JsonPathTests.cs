@@ -1,9 +1,5 @@
-using ErrorNames = Pipeline.Workflows.ErrorNames;
+using ErrorNames = Pipeline.Workflows.Model.ErrorNames;
 using System.Text.Json.Nodes;
-using Pipeline.Local.Engine;
-using Pipeline.Local.Errors;
-using Pipeline.Local.Paths;
-using Pipeline.Local.Tests.Support;
 
 namespace Pipeline.Local.Tests.Paths;
 
@@ -54,7 +50,7 @@ public class JsonPathTests
             {"it's": "apostrophe", "say \"hi\"": "quotes", "back\\slash": "backslash", "dots.and[brackets]": "punctuation"}
             """);
 
-        Pipeline.Workflows.AslSyntax.Path(path).Should().BeNull("the validator's grammar accepts what the engine reads");
+        Pipeline.Workflows.Validation.AslSyntax.Path(path).Should().BeNull("the validator's grammar accepts what the engine reads");
         JsonPath.Parse(path).Evaluate(document).ShouldBeJson(expected);
     }
 

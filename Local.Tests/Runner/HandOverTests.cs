@@ -1,9 +1,7 @@
-using Pipeline.Local.Engine;
-using Pipeline.Local.History;
-using Pipeline.Local.Runner;
-using Pipeline.Local.Tasks;
-using Pipeline.Local.Tests.Support;
-using Pipeline.Workflows;
+using Pipeline.Workflows.DataPipeline;
+using Pipeline.Workflows.Model;
+using Pipeline.Workflows.Rendering;
+using Pipeline.Workflows.Resources;
 
 namespace Pipeline.Local.Tests.Runner;
 

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using Pipeline.Functions;
-using Pipeline.Local.Runner;
+using Pipeline.Functions.Catalog;
+using Pipeline.Functions.Storage;
+using Pipeline.Functions.Table;
 using Pipeline.Local.Tests.EndToEnd;
 
 namespace Pipeline.Local.Tests.Runner;
@@ -60,7 +61,7 @@ public sealed class RunnerStateTests(LocalServersFixture aws) : IDisposable
         };
 
         var act = () => new PipelineRunner(stack, StopAfterFirstStore).RunAsync(
-            new RunRequest(file, ExecutionName: $"interrupted-{Guid.NewGuid():N}", Seed: 1) with { Variant = Workflows.WorkflowVariant.Standard },
+            new RunRequest(file, ExecutionName: $"interrupted-{Guid.NewGuid():N}", Seed: 1) with { Variant = Workflows.Model.WorkflowVariant.Standard },
             null,
             stop.Token);
 
@@ -109,14 +110,14 @@ public sealed class RunnerStateTests(LocalServersFixture aws) : IDisposable
         var name = $"outage-{Guid.NewGuid():N}";
 
         var failed = await new PipelineRunner(stack, Outage).RunAsync(
-            new RunRequest(file, ExecutionName: name, Seed: 1) with { Variant = Workflows.WorkflowVariant.Standard });
+            new RunRequest(file, ExecutionName: name, Seed: 1) with { Variant = Workflows.Model.WorkflowVariant.Standard });
         Volatile.Write(ref outage, false);
         var redriven = await new PipelineRunner(stack, Outage).RedriveAsync(name);
 
-        (failed.Execution.Status, failed.Execution.Error).Should().Be((Pipeline.Local.Engine.ExecutionStatus.Failed, Workflows.ErrorNames.ExceedToleratedFailureThreshold));
+        (failed.Execution.Status, failed.Execution.Error).Should().Be((Pipeline.Local.Engine.ExecutionStatus.Failed, Workflows.Model.ErrorNames.ExceedToleratedFailureThreshold));
         failed.Execution.RedrivePoint!.StateName.Should().Be("ProcessChunks");
         failed.Notifications.Should().ContainSingle().Which.Message.Should().Be(
-            Workflows.RunEndedNotification.Render(name, "FAILED", failed.Execution.ExecutionArn), "the workflow leaves the Map Run's failure to the run-ended rule");
+            Workflows.DataPipeline.RunEndedNotification.Render(name, "FAILED", failed.Execution.ExecutionArn), "the workflow leaves the Map Run's failure to the run-ended rule");
         redriven.Execution.Status.Should().Be(Pipeline.Local.Engine.ExecutionStatus.Succeeded, redriven.Execution.Cause);
         (redriven.Execution.Name, redriven.Execution.RedriveCount).Should().Be((name, 1));
         redriven.Execution.History.Should().Contain(e => e.Type == Pipeline.Local.History.HistoryEventType.MapRunRedriven);

@@ -1,9 +1,5 @@
-using WorkflowVariant = Pipeline.Workflows.WorkflowVariant;
+using WorkflowVariant = Pipeline.Workflows.Model.WorkflowVariant;
 using System.Text.Json.Nodes;
-using Pipeline.Local.Definition;
-using Pipeline.Local.Engine;
-using Pipeline.Local.History;
-using Pipeline.Local.Tasks;
 
 namespace Pipeline.Local.Tests.Support;
 

@@ -1,6 +1,6 @@
 using Pipeline.Functions.Packaging;
 
-namespace Pipeline.Local.Tests;
+namespace Pipeline.Local.Tests.Support;
 
 /// <summary>The deployment package the stacks deploy (arm64), built once per test run when its sources changed.</summary>
 internal static class DeployedPackage

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Pipeline.Local.Engine;
 
 namespace Pipeline.Local.Tests.Support;
 

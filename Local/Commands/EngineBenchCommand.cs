@@ -110,7 +110,7 @@ public static class EngineBenchCommand
         for (var run = 0; run <= runs; run++)
         {
             var clock = Stopwatch.StartNew();
-            var result = await engine.ExecuteAsync(machine, input, new ExecutionOptions { Type = Workflows.WorkflowVariant.Express, Seed = run }, cancellationToken).ConfigureAwait(false);
+            var result = await engine.ExecuteAsync(machine, input, new ExecutionOptions { Type = Workflows.Model.WorkflowVariant.Express, Seed = run }, cancellationToken).ConfigureAwait(false);
             clock.Stop();
             failed |= result.Status != ExecutionStatus.Succeeded;
             using var process = Process.GetCurrentProcess();

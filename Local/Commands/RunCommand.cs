@@ -1,12 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
-using Pipeline.Functions;
+using Pipeline.Functions.Catalog;
+using Pipeline.Functions.Configuration;
 using Pipeline.Functions.Packaging;
 using Pipeline.Local.Engine;
 using Pipeline.Local.Lambda;
 using Pipeline.Local.Paths;
 using Pipeline.Local.Runner;
-using Pipeline.Workflows;
+using Pipeline.Workflows.Model;
 
 namespace Pipeline.Local.Commands;
 

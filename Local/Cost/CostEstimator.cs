@@ -1,4 +1,4 @@
-using WorkflowVariant = Pipeline.Workflows.WorkflowVariant;
+using WorkflowVariant = Pipeline.Workflows.Model.WorkflowVariant;
 using Pipeline.Local.Engine;
 
 namespace Pipeline.Local.Cost;

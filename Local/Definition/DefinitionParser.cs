@@ -1,7 +1,7 @@
-using AslTimestamp = Pipeline.Workflows.AslTimestamp;
-using IntegrationArns = Pipeline.Workflows.IntegrationArns;
-using JitterStrategy = Pipeline.Workflows.JitterStrategy;
-using WorkflowVariant = Pipeline.Workflows.WorkflowVariant;
+using AslTimestamp = Pipeline.Workflows.Model.AslTimestamp;
+using IntegrationArns = Pipeline.Workflows.Model.IntegrationArns;
+using JitterStrategy = Pipeline.Workflows.Model.JitterStrategy;
+using WorkflowVariant = Pipeline.Workflows.Model.WorkflowVariant;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -77,11 +77,11 @@ internal static class DefinitionParser
         }
 
         var jsonata = QueryLanguages.IsJsonata(node);
-        var language = jsonata ? Workflows.QueryLanguage.Jsonata : Workflows.QueryLanguage.JsonPath;
+        var language = jsonata ? Workflows.Model.QueryLanguage.Jsonata : Workflows.Model.QueryLanguage.JsonPath;
         var type = RequiredString(node, "Type", owner);
-        if (Workflows.StateFields.FirstInvalid(type, language, node.Select(field => field.Key)) is { } invalid)
+        if (Workflows.Model.StateFields.FirstInvalid(type, language, node.Select(field => field.Key)) is { } invalid)
         {
-            throw new InvalidDefinitionException(!jsonata && Workflows.StateFields.Allows(type, Workflows.QueryLanguage.Jsonata, invalid)
+            throw new InvalidDefinitionException(!jsonata && Workflows.Model.StateFields.Allows(type, Workflows.Model.QueryLanguage.Jsonata, invalid)
                 ? $"State '{name}': the field \"{invalid}\" is for JSONata states; this state's QueryLanguage is JSONPath."
                 : $"State '{name}': the field \"{invalid}\" is not valid in a {(jsonata ? "JSONata " : string.Empty)}{type} state (CreateStateMachine: SCHEMA_VALIDATION_FAILED).");
         }

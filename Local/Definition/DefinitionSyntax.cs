@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Pipeline.Workflows;
+using Pipeline.Workflows.Validation;
 
 namespace Pipeline.Local.Definition;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using QueryLanguage = Pipeline.Workflows.QueryLanguage;
-using Shared = Pipeline.Workflows.QueryLanguages;
+using QueryLanguage = Pipeline.Workflows.Model.QueryLanguage;
+using Shared = Pipeline.Workflows.Model.QueryLanguages;
 
 namespace Pipeline.Local.Definition;
 

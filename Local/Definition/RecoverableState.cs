@@ -1,4 +1,4 @@
-using JitterStrategy = Pipeline.Workflows.JitterStrategy;
+using JitterStrategy = Pipeline.Workflows.Model.JitterStrategy;
 using System.Text.Json.Nodes;
 
 namespace Pipeline.Local.Definition;

@@ -1,5 +1,5 @@
-using AslTimestamp = Pipeline.Workflows.AslTimestamp;
-using ErrorNames = Pipeline.Workflows.ErrorNames;
+using AslTimestamp = Pipeline.Workflows.Model.AslTimestamp;
+using ErrorNames = Pipeline.Workflows.Model.ErrorNames;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;

@@ -1,4 +1,4 @@
-using ErrorNames = Pipeline.Workflows.ErrorNames;
+using ErrorNames = Pipeline.Workflows.Model.ErrorNames;
 namespace Pipeline.Local.Engine;
 
 /// <summary>Matches an error name against a Retry or Catch ErrorEquals list the way Step Functions does.</summary>

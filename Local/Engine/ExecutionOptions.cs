@@ -1,4 +1,4 @@
-using WorkflowVariant = Pipeline.Workflows.WorkflowVariant;
+using WorkflowVariant = Pipeline.Workflows.Model.WorkflowVariant;
 namespace Pipeline.Local.Engine;
 
 /// <summary>How to start one execution (the local counterpart of StartExecution's arguments and the machine's type).</summary>

@@ -1,5 +1,5 @@
-using AslTimestamp = Pipeline.Workflows.AslTimestamp;
-using ErrorNames = Pipeline.Workflows.ErrorNames;
+using AslTimestamp = Pipeline.Workflows.Model.AslTimestamp;
+using ErrorNames = Pipeline.Workflows.Model.ErrorNames;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Pipeline.Local.Definition;
 using Pipeline.Local.Errors;
 using Pipeline.Local.Paths;
-using ErrorNames = Pipeline.Workflows.ErrorNames;
+using ErrorNames = Pipeline.Workflows.Model.ErrorNames;
 using Pipeline.Workflows.Paths;
 
 namespace Pipeline.Local.Engine;

@@ -1,6 +1,5 @@
-using ErrorNames = Pipeline.Workflows.ErrorNames;
+using ErrorNames = Pipeline.Workflows.Model.ErrorNames;
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Clock;
 using Pipeline.Local.Definition;

@@ -1,8 +1,7 @@
-using AslTimestamp = Pipeline.Workflows.AslTimestamp;
-using ErrorNames = Pipeline.Workflows.ErrorNames;
-using WorkflowVariant = Pipeline.Workflows.WorkflowVariant;
+using AslTimestamp = Pipeline.Workflows.Model.AslTimestamp;
+using ErrorNames = Pipeline.Workflows.Model.ErrorNames;
+using WorkflowVariant = Pipeline.Workflows.Model.WorkflowVariant;
 using System.Collections.Concurrent;
-using System.Text;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Clock;
 using Pipeline.Local.Definition;

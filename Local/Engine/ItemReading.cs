@@ -1,4 +1,4 @@
-using ErrorNames = Pipeline.Workflows.ErrorNames;
+using ErrorNames = Pipeline.Workflows.Model.ErrorNames;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;

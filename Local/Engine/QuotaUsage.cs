@@ -1,4 +1,4 @@
-using WorkflowVariant = Pipeline.Workflows.WorkflowVariant;
+using WorkflowVariant = Pipeline.Workflows.Model.WorkflowVariant;
 using System.Globalization;
 
 namespace Pipeline.Local.Engine;

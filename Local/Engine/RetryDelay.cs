@@ -1,4 +1,4 @@
-using JitterStrategy = Pipeline.Workflows.JitterStrategy;
+using JitterStrategy = Pipeline.Workflows.Model.JitterStrategy;
 using Pipeline.Local.Definition;
 
 namespace Pipeline.Local.Engine;

@@ -1,6 +1,5 @@
-using AslTimestamp = Pipeline.Workflows.AslTimestamp;
+using AslTimestamp = Pipeline.Workflows.Model.AslTimestamp;
 using System.Text.Json.Nodes;
-using Pipeline.Local.Definition;
 
 namespace Pipeline.Local.History;
 

@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
 using Pipeline.Local.Errors;
 using Pipeline.Workflows.Jsonata;
-using ErrorNames = Pipeline.Workflows.ErrorNames;
-using Pipeline.Workflows.Paths;
+using ErrorNames = Pipeline.Workflows.Model.ErrorNames;
 
 namespace Pipeline.Local.Paths;
 

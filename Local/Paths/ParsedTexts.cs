@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Pipeline.Local.Errors;
 using Pipeline.Workflows.Paths;
-using ErrorNames = Pipeline.Workflows.ErrorNames;
+using ErrorNames = Pipeline.Workflows.Model.ErrorNames;
 
 namespace Pipeline.Local.Paths;
 

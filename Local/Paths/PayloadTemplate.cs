@@ -1,4 +1,4 @@
-using ErrorNames = Pipeline.Workflows.ErrorNames;
+using ErrorNames = Pipeline.Workflows.Model.ErrorNames;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Errors;
 using Pipeline.Workflows.Paths;

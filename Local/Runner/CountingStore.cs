@@ -1,7 +1,6 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Amazon.S3;
-using Pipeline.Functions;
+using Pipeline.Functions.Contracts;
 
 namespace Pipeline.Local.Runner;
 

@@ -1,7 +1,12 @@
 using Amazon.S3.Model;
-using Pipeline.Functions;
+using Pipeline.Functions.Catalog;
+using Pipeline.Functions.Configuration;
+using Pipeline.Functions.Table;
 using Pipeline.Local.Definition;
-using Pipeline.Workflows;
+using Pipeline.Workflows.DataPipeline;
+using Pipeline.Workflows.Model;
+using Pipeline.Workflows.Rendering;
+using Pipeline.Workflows.Resources;
 
 namespace Pipeline.Local.Runner;
 

@@ -1,7 +1,6 @@
-using AslTimestamp = Pipeline.Workflows.AslTimestamp;
+using AslTimestamp = Pipeline.Workflows.Model.AslTimestamp;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Pipeline.Local.Definition;
 
 namespace Pipeline.Local.Runner;
 

@@ -1,4 +1,4 @@
-using Pipeline.Functions;
+using Pipeline.Functions.Catalog;
 using Pipeline.Local.Tasks;
 
 namespace Pipeline.Local.Runner;
@@ -24,7 +24,7 @@ public sealed class OnDemandPipelineFunctions : IAsyncDisposable, Engine.IObject
     public TaskRegistry Bind(TaskRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        var resolver = new Workflows.ExampleArnResolver(LocalStack.StackName);
+        var resolver = new Workflows.Resources.ExampleArnResolver(LocalStack.StackName);
         foreach (var function in HandlerCatalog.All)
         {
             var name = PipelineFunctions.FunctionName(resolver, function.Id);

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Pipeline.Functions;
+using Pipeline.Functions.Catalog;
 using Pipeline.Local.Lambda;
 using Pipeline.Local.Tasks;
 

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Pipeline.Functions;
+using Pipeline.Functions.Catalog;
+using Pipeline.Functions.Handlers;
 using Pipeline.Local.Tasks;
-using Pipeline.Workflows;
+using Pipeline.Workflows.Resources;
 
 namespace Pipeline.Local.Runner;
 
@@ -21,7 +22,7 @@ public static class PipelineFunctions
         return TaskResource.FunctionNameFrom(arn) ?? throw new InvalidOperationException($"'{arn}' is not a Lambda function ARN");
     }
 
-    /// <param name="calls">The call of each function, by logical function id: in process (<see cref="Create"/>) or packaged.</param>
+    /// <param name="calls">The call of each function, by logical function id: in process (<see cref="Create(FunctionHost)"/>) or packaged.</param>
     /// <param name="wrap">Lets a caller observe or replace a call, given the logical function id and the real call.</param>
     public static TaskRegistry Bind(TaskRegistry registry, IReadOnlyDictionary<string, FunctionCall> calls, IResourceResolver resolver, Func<string, FunctionCall, FunctionCall>? wrap = null)
     {

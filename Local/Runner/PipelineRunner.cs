@@ -4,14 +4,16 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Amazon.S3.Model;
-using Pipeline.Functions;
+using Pipeline.Functions.Catalog;
+using Pipeline.Functions.Contracts;
+using Pipeline.Functions.Storage;
 using Pipeline.Local.Cost;
-using Pipeline.Local.Definition;
 using Pipeline.Local.Engine;
 using Pipeline.Local.History;
-using Pipeline.Local.Paths;
 using Pipeline.Local.Tasks;
-using Pipeline.Workflows;
+using Pipeline.Workflows.DataPipeline;
+using Pipeline.Workflows.Model;
+using Pipeline.Workflows.Resources;
 
 namespace Pipeline.Local.Runner;
 

@@ -1,7 +1,7 @@
 using Pipeline.Local.Cost;
 using Pipeline.Local.Engine;
 using Pipeline.Local.Tasks;
-using Pipeline.Workflows;
+using Pipeline.Workflows.Model;
 
 namespace Pipeline.Local.Runner;
 

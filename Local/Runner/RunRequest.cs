@@ -1,4 +1,4 @@
-using Pipeline.Workflows;
+using Pipeline.Workflows.Model;
 
 namespace Pipeline.Local.Runner;
 

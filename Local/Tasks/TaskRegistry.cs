@@ -1,9 +1,8 @@
-using AslTimestamp = Pipeline.Workflows.AslTimestamp;
-using ErrorNames = Pipeline.Workflows.ErrorNames;
+using AslTimestamp = Pipeline.Workflows.Model.AslTimestamp;
+using ErrorNames = Pipeline.Workflows.Model.ErrorNames;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Clock;
-using Pipeline.Local.Definition;
 using Pipeline.Local.Paths;
 
 namespace Pipeline.Local.Tasks;

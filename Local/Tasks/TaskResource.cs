@@ -1,4 +1,4 @@
-using IntegrationArns = Pipeline.Workflows.IntegrationArns;
+using IntegrationArns = Pipeline.Workflows.Model.IntegrationArns;
 
 namespace Pipeline.Local.Tasks;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Pipeline.Workflows.Jsonata;
 
 namespace Pipeline.Workflows.Tests.Jsonata;
 

@@ -1,5 +1,3 @@
-using Pipeline.Workflows.Jsonata;
-
 namespace Pipeline.Workflows.Tests.Jsonata;
 
 public sealed class JsonataSyntaxTests

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Pipeline.Workflows.Jsonata;
 
 namespace Pipeline.Workflows.Tests.Jsonata;
 

@@ -1,5 +1,3 @@
-using Pipeline.Workflows.Paths;
-
 namespace Pipeline.Workflows.Tests.Paths;
 
 /// <summary>The one JSONPath parser: the trees the engine evaluates, and the reasons the validator gives.</summary>

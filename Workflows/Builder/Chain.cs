@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
+using Pipeline.Workflows.Model;
 
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.Builder;
 
 /// <summary>
 /// An immutable sequence of states built fluently: <c>Chain.Start(load).Next(validate).Next(choice)</c>.

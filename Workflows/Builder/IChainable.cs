@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
+using Pipeline.Workflows.Model;
 
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.Builder;
 
 /// <summary>
 /// A fragment of a graph under construction: where it starts, its states, and the states still open

@@ -1,4 +1,6 @@
-namespace Pipeline.Workflows;
+using Pipeline.Workflows.Model;
+
+namespace Pipeline.Workflows.Builder;
 
 /// <summary><c>AddRetry</c> and <c>AddCatch</c> for Task, Parallel and Map states, returning the same state type.</summary>
 public static class RecoverableStateExtensions

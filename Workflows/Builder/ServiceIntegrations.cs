@@ -1,4 +1,8 @@
-namespace Pipeline.Workflows;
+using Pipeline.Workflows.Model;
+using Pipeline.Workflows.Payloads;
+using Pipeline.Workflows.Resources;
+
+namespace Pipeline.Workflows.Builder;
 
 /// <summary>Task states for the service integrations the pipeline uses, named by logical resource id.</summary>
 public static class ServiceIntegrations

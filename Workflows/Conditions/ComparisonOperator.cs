@@ -1,4 +1,4 @@
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.Conditions;
 
 /// <summary>
 /// Every data-test operator of a JSONPath Choice rule. The <c>*Path</c> forms compare with the value at a

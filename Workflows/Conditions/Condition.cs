@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using Pipeline.Workflows.Model;
+using Pipeline.Workflows.Payloads;
 
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.Conditions;
 
 /// <summary>
 /// A Choice rule condition: in JSONPath a comparison of the value at <c>Variable</c>, or <c>And</c>/<c>Or</c>/<c>Not</c> of

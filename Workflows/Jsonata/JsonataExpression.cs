@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using Pipeline.Workflows.Jsonata.Evaluation;
+using Pipeline.Workflows.Jsonata.Library;
+using Pipeline.Workflows.Jsonata.Syntax;
 
 namespace Pipeline.Workflows.Jsonata;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.Model;
 
 /// <summary>ASL timestamps: RFC 3339 with an uppercase T and either Z or a numeric offset, e.g. <c>2016-03-14T01:59:00Z</c>.</summary>
 public static partial class AslTimestamp

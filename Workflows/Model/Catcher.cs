@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using Pipeline.Workflows.Builder;
+using Pipeline.Workflows.Payloads;
 
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.Model;
 
 /// <summary>
 /// A <c>Catch</c> entry: on a matching error, continue with <see cref="Next"/>; in JSONPath the error is placed at

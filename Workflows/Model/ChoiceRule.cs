@@ -1,4 +1,8 @@
-namespace Pipeline.Workflows;
+using Pipeline.Workflows.Builder;
+using Pipeline.Workflows.Conditions;
+using Pipeline.Workflows.Payloads;
+
+namespace Pipeline.Workflows.Model;
 
 /// <summary>
 /// A top-level choice rule: a condition and the state to continue with when it holds. When it holds, its
@@ -10,6 +14,6 @@ public sealed record ChoiceRule(Condition Condition, string Next)
 
     public PayloadObject? Assign { get; init; }
 
-    /// <summary>The chain attached by <see cref="ChoiceState.When(Condition, IChainable)"/>; not rendered.</summary>
+    /// <summary>The chain attached by <see cref="ChoiceState.When(Condition, IChainable, PayloadObject?, PayloadValue?)"/>; not rendered.</summary>
     public IChainable? Branch { get; init; }
 }

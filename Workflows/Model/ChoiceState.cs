@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
+using Pipeline.Workflows.Builder;
+using Pipeline.Workflows.Conditions;
+using Pipeline.Workflows.Payloads;
 
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.Model;
 
 /// <summary>A Choice state: the first rule whose condition holds picks the next state, else <see cref="Default"/>.</summary>
 public sealed record ChoiceState(string Name) : State(Name)
@@ -19,7 +22,7 @@ public sealed record ChoiceState(string Name) : State(Name)
     public IChainable? DefaultBranch { get; init; }
 
     /// <summary>A Choice in JSONata, whose rules test <see cref="Condition.Jsonata(string)"/> conditions.</summary>
-    public static ChoiceState Jsonata(string name) => new(name) { QueryLanguage = Workflows.QueryLanguage.Jsonata };
+    public static ChoiceState Jsonata(string name) => new(name) { QueryLanguage = Model.QueryLanguage.Jsonata };
 
     /// <summary>
     /// Adds a rule that continues with <paramref name="branch"/> when <paramref name="condition"/> holds, then setting

@@ -1,4 +1,4 @@
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.Model;
 
 /// <summary>
 /// The value of <c>InputPath</c>, <c>OutputPath</c> or <c>ResultPath</c>: a JSONPath, or <see cref="Null"/>

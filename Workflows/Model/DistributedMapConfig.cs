@@ -1,4 +1,6 @@
-namespace Pipeline.Workflows;
+using Pipeline.Workflows.Payloads;
+
+namespace Pipeline.Workflows.Model;
 
 /// <summary>
 /// Where a distributed Map reads its items: the object <see cref="Parameters"/> name (<c>Bucket</c> and <c>Key</c>,

@@ -1,4 +1,4 @@
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.Model;
 
 /// <summary>
 /// The error names Step Functions predefines, as Retry and Catch match them and as executions and history report them:

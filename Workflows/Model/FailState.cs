@@ -1,4 +1,4 @@
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.Model;
 
 /// <summary>
 /// A Fail state: ends the execution with an error name and cause, given literally or by path; in JSONata,

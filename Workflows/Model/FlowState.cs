@@ -1,4 +1,4 @@
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.Model;
 
 /// <summary>A state that continues with <c>Next</c> or ends the graph with <c>End</c> (Task, Pass, Wait, Parallel, Map).</summary>
 public abstract record FlowState(string Name) : State(Name)

@@ -1,4 +1,4 @@
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.Model;
 
 /// <summary>The resource ARNs of the Step Functions service integrations this project writes, checks and runs.</summary>
 public static class IntegrationArns

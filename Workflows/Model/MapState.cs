@@ -1,4 +1,7 @@
-namespace Pipeline.Workflows;
+using Pipeline.Workflows.Builder;
+using Pipeline.Workflows.Payloads;
+
+namespace Pipeline.Workflows.Model;
 
 /// <summary>
 /// A Map state: runs <see cref="ItemProcessor"/> once per item of the array at <see cref="ItemsPath"/>, or, distributed,
@@ -48,7 +51,7 @@ public sealed record MapState(string Name) : RecoverableState(Name)
 
     /// <summary>A Map in JSONata over <paramref name="items"/>, each iteration's input shaped by <paramref name="itemSelector"/>.</summary>
     public static MapState Jsonata(string name, PayloadValue? items = null, PayloadObject? itemSelector = null) =>
-        new(name) { QueryLanguage = Workflows.QueryLanguage.Jsonata, Items = items, ItemSelector = itemSelector };
+        new(name) { QueryLanguage = Model.QueryLanguage.Jsonata, Items = items, ItemSelector = itemSelector };
 
     /// <summary>Sets the item processor; the chain's open ends end each iteration.</summary>
     public MapState WithItemProcessor(IChainable processor) =>

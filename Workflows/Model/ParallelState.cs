@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using Pipeline.Workflows.Builder;
+using Pipeline.Workflows.Payloads;
 
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.Model;
 
 /// <summary>A Parallel state: runs each branch on the same input; its result is the array of branch outputs.</summary>
 public sealed record ParallelState(string Name) : RecoverableState(Name)

@@ -1,4 +1,6 @@
-namespace Pipeline.Workflows;
+using Pipeline.Workflows.Payloads;
+
+namespace Pipeline.Workflows.Model;
 
 /// <summary>
 /// A Pass state: passes its input on, optionally shaped by <see cref="Parameters"/> or replaced by <see cref="Result"/>;
@@ -17,7 +19,7 @@ public sealed record PassState(string Name) : FlowState(Name)
 
     /// <summary>A Pass in JSONata: its output is <paramref name="output"/>, and it sets <paramref name="assign"/>.</summary>
     public static PassState Jsonata(string name, PayloadValue? output = null, PayloadObject? assign = null) =>
-        new(name) { QueryLanguage = Workflows.QueryLanguage.Jsonata, Output = output, Assign = assign };
+        new(name) { QueryLanguage = Model.QueryLanguage.Jsonata, Output = output, Assign = assign };
 
     internal override IEnumerable<(string Field, PayloadValue Value)> Payloads() =>
         Present(("Parameters", Parameters)).Concat(base.Payloads());

@@ -1,4 +1,4 @@
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.Model;
 
 /// <summary>
 /// The language a state's fields are written in. A state takes its own, else the state machine's; JSONPath when neither

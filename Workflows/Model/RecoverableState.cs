@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using Pipeline.Workflows.Builder;
+using Pipeline.Workflows.Payloads;
 
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.Model;
 
 /// <summary>A state that can fail, and so carries <c>Retry</c> and <c>Catch</c> (Task, Parallel, Map).</summary>
 public abstract record RecoverableState(string Name) : FlowState(Name)

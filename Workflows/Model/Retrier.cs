@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.Model;
 
 /// <summary>A <c>Retry</c> entry. Unset numbers take the ASL defaults (1 s interval, 3 attempts, backoff 2.0).</summary>
 public sealed record Retrier(ImmutableArray<string> ErrorEquals)

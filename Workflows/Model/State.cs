@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using Pipeline.Workflows.Builder;
+using Pipeline.Workflows.Payloads;
 
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.Model;
 
 /// <summary>
 /// One state of an Amazon States Language graph, in JSONPath or JSONata. States are immutable:

@@ -1,4 +1,4 @@
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.Model;
 
 /// <summary>
 /// The fields each state type takes in each query language: the Amazon States Language specification and, for JSONata

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
+using Pipeline.Workflows.Builder;
 
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.Model;
 
 /// <summary>A <c>StartAt</c> and its <c>States</c>: a Parallel branch, a Map item processor, or the top of a definition.</summary>
 public sealed record StateGraph(string StartAt, ImmutableArray<State> States)

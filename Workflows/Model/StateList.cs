@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.Model;
 
 /// <summary>Helpers over lists of states and nested graphs.</summary>
 internal static class StateList

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using Pipeline.Workflows.Builder;
+using Pipeline.Workflows.Resources;
 
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.Model;
 
 /// <summary>A whole state machine definition: what renders to one ASL document.</summary>
 public sealed record StateMachineDefinition(string StartAt, ImmutableArray<State> States)
@@ -14,7 +16,7 @@ public sealed record StateMachineDefinition(string StartAt, ImmutableArray<State
     public QueryLanguage? QueryLanguage { get; init; }
 
     /// <summary>The language <paramref name="state"/> speaks in this machine: its own, else the machine's.</summary>
-    public QueryLanguage LanguageOf(State state) => state.QueryLanguage ?? QueryLanguage ?? Workflows.QueryLanguage.JsonPath;
+    public QueryLanguage LanguageOf(State state) => state.QueryLanguage ?? QueryLanguage ?? Model.QueryLanguage.JsonPath;
 
     public StateGraph Graph => new(StartAt, States);
 
@@ -27,7 +29,7 @@ public sealed record StateMachineDefinition(string StartAt, ImmutableArray<State
 
     /// <summary>Builds a JSONata definition from a chain: every state speaks JSONata unless it says otherwise.</summary>
     public static StateMachineDefinition Jsonata(IChainable chain, string? comment = null, int? timeoutSeconds = null) =>
-        From(chain, comment, timeoutSeconds, Workflows.QueryLanguage.Jsonata);
+        From(chain, comment, timeoutSeconds, Model.QueryLanguage.Jsonata);
 
     /// <summary>Every state, those of Parallel branches and Map processors included.</summary>
     public IEnumerable<State> AllStates() => StateList.Walk(Graph).Select(entry => entry.State);

@@ -1,4 +1,4 @@
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.Model;
 
 /// <summary>A Succeed state: ends the graph successfully.</summary>
 public sealed record SucceedState(string Name) : State(Name)

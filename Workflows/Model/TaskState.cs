@@ -1,4 +1,7 @@
-namespace Pipeline.Workflows;
+using Pipeline.Workflows.Payloads;
+using Pipeline.Workflows.Resources;
+
+namespace Pipeline.Workflows.Model;
 
 /// <summary>
 /// A Task state. <see cref="Resource"/> is the integration ARN (e.g. <c>arn:aws:states:::lambda:invoke</c>);
@@ -19,7 +22,7 @@ public sealed record TaskState(string Name, string Resource) : RecoverableState(
 
     /// <summary>A Task in JSONata, called with <paramref name="arguments"/>.</summary>
     public static TaskState Jsonata(string name, string resource, PayloadValue? arguments = null, PayloadValue? output = null) =>
-        new(name, resource) { QueryLanguage = Workflows.QueryLanguage.Jsonata, Arguments = arguments, Output = output };
+        new(name, resource) { QueryLanguage = Model.QueryLanguage.Jsonata, Arguments = arguments, Output = output };
 
     internal override IEnumerable<(string Field, PayloadValue Value)> Payloads() =>
         Present(("Parameters", Parameters), ("Arguments", Arguments)).Concat(base.Payloads());

@@ -1,4 +1,4 @@
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.Model;
 
 /// <summary>
 /// A Wait state; exactly one of <see cref="Seconds"/>, <see cref="Timestamp"/>, <see cref="SecondsPath"/>,

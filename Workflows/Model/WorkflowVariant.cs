@@ -1,4 +1,4 @@
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.Model;
 
 /// <summary>
 /// The type of a state machine, in every project: the definition's rendering, the deployed machine, the local execution.

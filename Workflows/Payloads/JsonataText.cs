@@ -1,4 +1,4 @@
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.Payloads;
 
 /// <summary>
 /// How a JSONata state's string holds an expression: the whole string is <c>{% expression %}</c> (Step Functions developer

@@ -1,4 +1,4 @@
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.Payloads;
 
 /// <summary>Factory methods that make payload templates read like the JSON they render to.</summary>
 public static class Payload

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
+using Pipeline.Workflows.Resources;
 
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.Payloads;
 
 /// <summary>
 /// A value in a payload template (<c>Parameters</c>, <c>ResultSelector</c>, <c>ItemSelector</c>, Pass <c>Result</c>).

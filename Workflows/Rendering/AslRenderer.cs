@@ -1,8 +1,11 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Pipeline.Workflows.Model;
+using Pipeline.Workflows.Resources;
+using Pipeline.Workflows.Validation;
 
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.Rendering;
 
 /// <summary>
 /// Renders a definition to ASL JSON with a stable key order (Comment, StartAt, TimeoutSeconds, States; Type

@@ -1,6 +1,10 @@
 using System.Text.Json;
+using Pipeline.Workflows.Conditions;
+using Pipeline.Workflows.Model;
+using Pipeline.Workflows.Payloads;
+using Pipeline.Workflows.Resources;
 
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.Rendering;
 
 /// <summary>
 /// Writes the model as ASL, one method per construct, in the key order the ASL documentation uses. A state names its

@@ -1,4 +1,6 @@
-namespace Pipeline.Workflows;
+using Pipeline.Workflows.DataPipeline;
+
+namespace Pipeline.Workflows.Resources;
 
 /// <summary>
 /// Resolves resources to example ARNs (account 123456789012, us-east-1): functions become

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.Resources;
 
 /// <summary>The physical name of a pipeline function: <c>LoadBatch</c> under <c>pipeline-dev</c> is <c>pipeline-dev-load-batch</c>.</summary>
 public static class FunctionNames

@@ -1,4 +1,4 @@
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.Resources;
 
 /// <summary>The kinds of logical resource a definition can name.</summary>
 public enum ResourceKind

@@ -1,4 +1,4 @@
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.Resources;
 
 /// <summary>
 /// A logical resource named by id (e.g. the function <c>Store</c>, the topic <c>NotificationTopic</c>, the state machine <c>StandardMachine</c>).

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using Pipeline.Workflows.Model;
+using Pipeline.Workflows.Payloads;
 
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.Resources;
 
 /// <summary>
 /// What a definition touches: the logical function, topic, state machine and bucket ids in its payloads and the integration ARNs

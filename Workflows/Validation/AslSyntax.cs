@@ -1,6 +1,6 @@
 using Pipeline.Workflows.Paths;
 
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.Validation;
 
 /// <summary>
 /// The syntax checks of ASL's paths and expressions, for any reader of ASL: the validator, and the local engine when it

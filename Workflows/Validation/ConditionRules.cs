@@ -1,4 +1,8 @@
-namespace Pipeline.Workflows;
+using Pipeline.Workflows.Conditions;
+using Pipeline.Workflows.Model;
+using Pipeline.Workflows.Payloads;
+
+namespace Pipeline.Workflows.Validation;
 
 /// <summary>Rules for Choice conditions: operand types, paths, timestamps and StringMatches patterns.</summary>
 internal static class ConditionRules

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
+using Pipeline.Workflows.Model;
 
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.Validation;
 
 /// <summary>What an Express state machine cannot do: wait on a job or a callback, run a distributed Map, or run over 300 s.</summary>
 internal static partial class ExpressRules

@@ -1,4 +1,6 @@
-namespace Pipeline.Workflows;
+using Pipeline.Workflows.Model;
+
+namespace Pipeline.Workflows.Validation;
 
 /// <summary>Rules about names and transitions: uniqueness, targets, reachability, terminal states.</summary>
 internal static class GraphRules

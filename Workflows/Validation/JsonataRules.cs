@@ -1,6 +1,8 @@
 using Pipeline.Workflows.Jsonata;
+using Pipeline.Workflows.Model;
+using Pipeline.Workflows.Payloads;
 
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.Validation;
 
 /// <summary>
 /// Rules for the values of a JSONata state: no <c>.$</c> field (paths and intrinsics are JSONPath's), every field that

@@ -1,4 +1,7 @@
-namespace Pipeline.Workflows;
+using Pipeline.Workflows.Conditions;
+using Pipeline.Workflows.Model;
+
+namespace Pipeline.Workflows.Validation;
 
 /// <summary>
 /// Rules about the language a state speaks: the machine may hold it, and every field it sets is one its type takes in

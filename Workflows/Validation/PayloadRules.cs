@@ -1,4 +1,6 @@
-namespace Pipeline.Workflows;
+using Pipeline.Workflows.Payloads;
+
+namespace Pipeline.Workflows.Validation;
 
 /// <summary>Rules for payload templates: field names, and the syntax of every <c>.$</c> value.</summary>
 internal static class PayloadRules

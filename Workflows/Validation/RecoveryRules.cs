@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
+using Pipeline.Workflows.Model;
 
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.Validation;
 
 /// <summary>Rules for ResultSelector/ResultPath, Retry and Catch.</summary>
 internal static class RecoveryRules

@@ -1,4 +1,8 @@
-namespace Pipeline.Workflows;
+using Pipeline.Workflows.Conditions;
+using Pipeline.Workflows.Model;
+using Pipeline.Workflows.Payloads;
+
+namespace Pipeline.Workflows.Validation;
 
 /// <summary>Every expression a state holds, each with the field that holds it, for the syntax and variable rules.</summary>
 internal static class StateExpressions

@@ -1,4 +1,7 @@
-namespace Pipeline.Workflows;
+using Pipeline.Workflows.Conditions;
+using Pipeline.Workflows.Model;
+
+namespace Pipeline.Workflows.Validation;
 
 /// <summary>Rules about one state's own fields.</summary>
 internal static class StateRules

@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
+using Pipeline.Workflows.Model;
 using Pipeline.Workflows.Paths;
+using Pipeline.Workflows.Payloads;
 
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.Validation;
 
 /// <summary>
 /// Rules for workflow variables (Step Functions developer guide, "Passing data between states with variables"). Each

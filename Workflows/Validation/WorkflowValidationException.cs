@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
+using Pipeline.Workflows.Model;
 
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.Validation;
 
 /// <summary>Thrown instead of rendering a definition that breaks rules; lists every broken rule.</summary>
 public sealed class WorkflowValidationException : Exception

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
+using Pipeline.Workflows.Model;
 
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.Validation;
 
 /// <summary>
 /// Checks a definition before anything renders it. Every error names the state by its path

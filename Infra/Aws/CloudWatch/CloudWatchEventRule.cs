@@ -1,6 +1,6 @@
 using Pipeline.Infra.Model;
 
-namespace Pipeline.Infra.Aws;
+namespace Pipeline.Infra.Aws.CloudWatch;
 
 /// <summary>An EventBridge rule on the default bus.</summary>
 public sealed partial record CloudWatchEventRule : Resource

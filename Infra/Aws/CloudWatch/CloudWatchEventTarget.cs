@@ -1,6 +1,6 @@
 using Pipeline.Infra.Model;
 
-namespace Pipeline.Infra.Aws;
+namespace Pipeline.Infra.Aws.CloudWatch;
 
 /// <summary>What a rule starts or notifies, with the role it uses (none for a target with a resource policy) and where undeliverable events go.</summary>
 public sealed partial record CloudWatchEventTarget : Resource

@@ -1,6 +1,6 @@
 using Pipeline.Infra.Model;
 
-namespace Pipeline.Infra.Aws;
+namespace Pipeline.Infra.Aws.CloudWatch;
 
 /// <summary>A log group.</summary>
 public sealed partial record CloudWatchLogGroup : Resource

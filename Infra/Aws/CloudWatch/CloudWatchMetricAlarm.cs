@@ -1,6 +1,6 @@
 using Pipeline.Infra.Model;
 
-namespace Pipeline.Infra.Aws;
+namespace Pipeline.Infra.Aws.CloudWatch;
 
 /// <summary>A metric alarm.</summary>
 public sealed partial record CloudWatchMetricAlarm : Resource

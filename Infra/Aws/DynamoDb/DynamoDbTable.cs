@@ -1,6 +1,6 @@
 using Pipeline.Infra.Model;
 
-namespace Pipeline.Infra.Aws;
+namespace Pipeline.Infra.Aws.DynamoDb;
 
 /// <summary>The records table.</summary>
 public sealed partial record DynamoDbTable : Resource

@@ -1,7 +1,7 @@
 using Pipeline.Infra.Iam;
 using Pipeline.Infra.Model;
 
-namespace Pipeline.Infra.Aws;
+namespace Pipeline.Infra.Aws.Iam;
 
 /// <summary>The inline policy of a role.</summary>
 public sealed partial record IamRolePolicy : Resource

@@ -1,6 +1,6 @@
 using Pipeline.Infra.Model;
 
-namespace Pipeline.Infra.Aws;
+namespace Pipeline.Infra.Aws.Iam;
 
 /// <summary>A managed policy attached to a role. The program attaches none; the IAM4 rule rejects AWS managed ones.</summary>
 public sealed partial record IamRolePolicyAttachment : Resource

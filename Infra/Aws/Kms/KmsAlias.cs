@@ -1,6 +1,6 @@
 using Pipeline.Infra.Model;
 
-namespace Pipeline.Infra.Aws;
+namespace Pipeline.Infra.Aws.Kms;
 
 /// <summary>A readable name for the project key.</summary>
 public sealed partial record KmsAlias : Resource

@@ -1,7 +1,7 @@
 using Pipeline.Infra.Iam;
 using Pipeline.Infra.Model;
 
-namespace Pipeline.Infra.Aws;
+namespace Pipeline.Infra.Aws.Kms;
 
 /// <summary>The project key: encrypts the bucket, table, queue, topic and log groups.</summary>
 public sealed partial record KmsKey : Resource

@@ -1,6 +1,6 @@
 using Pipeline.Infra.Model;
 
-namespace Pipeline.Infra.Aws;
+namespace Pipeline.Infra.Aws.Lambda;
 
 /// <summary>A Lambda function running one handler.</summary>
 public sealed partial record LambdaFunction : Resource

@@ -1,6 +1,6 @@
 using Pipeline.Infra.Model;
 
-namespace Pipeline.Infra.Aws;
+namespace Pipeline.Infra.Aws.S3;
 
 /// <summary>An S3 bucket (pulumi-aws 7 <c>aws:s3:Bucket</c>; its settings are separate resources).</summary>
 public sealed partial record S3Bucket : Resource

@@ -1,6 +1,6 @@
 using Pipeline.Infra.Model;
 
-namespace Pipeline.Infra.Aws;
+namespace Pipeline.Infra.Aws.S3;
 
 /// <summary>Server access logging of a bucket into another bucket.</summary>
 public sealed partial record S3BucketLogging : Resource

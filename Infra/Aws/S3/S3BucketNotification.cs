@@ -1,6 +1,6 @@
 using Pipeline.Infra.Model;
 
-namespace Pipeline.Infra.Aws;
+namespace Pipeline.Infra.Aws.S3;
 
 /// <summary>Bucket notifications; here only the switch that sends every event to EventBridge.</summary>
 public sealed partial record S3BucketNotification : Resource

@@ -1,7 +1,7 @@
 using Pipeline.Infra.Iam;
 using Pipeline.Infra.Model;
 
-namespace Pipeline.Infra.Aws;
+namespace Pipeline.Infra.Aws.S3;
 
 /// <summary>The resource policy of a bucket.</summary>
 public sealed partial record S3BucketPolicy : Resource

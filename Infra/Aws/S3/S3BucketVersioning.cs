@@ -1,6 +1,6 @@
 using Pipeline.Infra.Model;
 
-namespace Pipeline.Infra.Aws;
+namespace Pipeline.Infra.Aws.S3;
 
 /// <summary>Versioning of a bucket.</summary>
 public sealed partial record S3BucketVersioning : Resource

@@ -1,6 +1,6 @@
 using Pipeline.Infra.Model;
 
-namespace Pipeline.Infra.Aws;
+namespace Pipeline.Infra.Aws.Sfn;
 
 /// <summary>A Step Functions state machine.</summary>
 public sealed partial record SfnStateMachine : Resource

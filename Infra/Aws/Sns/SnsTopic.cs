@@ -1,6 +1,6 @@
 using Pipeline.Infra.Model;
 
-namespace Pipeline.Infra.Aws;
+namespace Pipeline.Infra.Aws.Sns;
 
 /// <summary>An SNS topic.</summary>
 public sealed partial record SnsTopic : Resource

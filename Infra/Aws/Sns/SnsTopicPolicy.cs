@@ -1,7 +1,7 @@
 using Pipeline.Infra.Iam;
 using Pipeline.Infra.Model;
 
-namespace Pipeline.Infra.Aws;
+namespace Pipeline.Infra.Aws.Sns;
 
 /// <summary>The resource policy of a topic.</summary>
 public sealed partial record SnsTopicPolicy : Resource

@@ -1,6 +1,6 @@
 using Pipeline.Infra.Model;
 
-namespace Pipeline.Infra.Aws;
+namespace Pipeline.Infra.Aws.Sns;
 
 /// <summary>A subscription to a topic.</summary>
 public sealed partial record SnsTopicSubscription : Resource

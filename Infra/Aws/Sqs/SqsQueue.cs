@@ -1,6 +1,6 @@
 using Pipeline.Infra.Model;
 
-namespace Pipeline.Infra.Aws;
+namespace Pipeline.Infra.Aws.Sqs;
 
 /// <summary>An SQS queue.</summary>
 public sealed partial record SqsQueue : Resource

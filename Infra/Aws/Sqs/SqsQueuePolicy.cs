@@ -1,7 +1,7 @@
 using Pipeline.Infra.Iam;
 using Pipeline.Infra.Model;
 
-namespace Pipeline.Infra.Aws;
+namespace Pipeline.Infra.Aws.Sqs;
 
 /// <summary>The resource policy of a queue.</summary>
 public sealed partial record SqsQueuePolicy : Resource

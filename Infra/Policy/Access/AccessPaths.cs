@@ -1,4 +1,11 @@
-using Pipeline.Infra.Aws;
+using Pipeline.Infra.Aws.CloudWatch;
+using Pipeline.Infra.Aws.DynamoDb;
+using Pipeline.Infra.Aws.Iam;
+using Pipeline.Infra.Aws.Lambda;
+using Pipeline.Infra.Aws.S3;
+using Pipeline.Infra.Aws.Sfn;
+using Pipeline.Infra.Aws.Sns;
+using Pipeline.Infra.Aws.Sqs;
 using Pipeline.Infra.Iam;
 using Pipeline.Infra.Model;
 

@@ -1,9 +1,15 @@
 using System.Text.Json.Nodes;
-using Pipeline.Functions;
-using Pipeline.Infra.Aws;
+using Pipeline.Functions.Catalog;
+using Pipeline.Functions.Storage;
+using Pipeline.Infra.Aws.CloudWatch;
+using Pipeline.Infra.Aws.DynamoDb;
+using Pipeline.Infra.Aws.Iam;
+using Pipeline.Infra.Aws.Lambda;
+using Pipeline.Infra.Aws.S3;
+using Pipeline.Infra.Aws.Sfn;
 using Pipeline.Infra.Iam;
 using Pipeline.Infra.Model;
-using Pipeline.Workflows;
+using Pipeline.Workflows.Model;
 
 namespace Pipeline.Infra.Policy.Access;
 

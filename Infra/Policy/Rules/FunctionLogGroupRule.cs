@@ -1,4 +1,5 @@
-using Pipeline.Infra.Aws;
+using Pipeline.Infra.Aws.CloudWatch;
+using Pipeline.Infra.Aws.Lambda;
 
 namespace Pipeline.Infra.Policy.Rules;
 

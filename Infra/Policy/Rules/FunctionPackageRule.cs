@@ -1,5 +1,5 @@
 using Pipeline.Functions.Packaging;
-using Pipeline.Infra.Aws;
+using Pipeline.Infra.Aws.Lambda;
 using Pipeline.Infra.Packaging;
 
 namespace Pipeline.Infra.Policy.Rules;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using Pipeline.Infra.Aws;
+using Pipeline.Infra.Aws.Iam;
+using Pipeline.Infra.Aws.Kms;
 using Pipeline.Infra.Iam;
 using Pipeline.Infra.Policy.Access;
 using Pipeline.Infra.Policy.Authorization;

@@ -1,4 +1,4 @@
-using Pipeline.Infra.Aws;
+using Pipeline.Infra.Aws.CloudWatch;
 
 namespace Pipeline.Infra.Policy.Rules;
 

@@ -1,4 +1,8 @@
-using Pipeline.Infra.Aws;
+using Pipeline.Infra.Aws.Iam;
+using Pipeline.Infra.Aws.Kms;
+using Pipeline.Infra.Aws.S3;
+using Pipeline.Infra.Aws.Sns;
+using Pipeline.Infra.Aws.Sqs;
 using Pipeline.Infra.Iam;
 using Pipeline.Infra.Model;
 using Pipeline.Infra.Policy.Access;

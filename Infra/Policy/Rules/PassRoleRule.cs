@@ -1,4 +1,4 @@
-using Pipeline.Infra.Aws;
+using Pipeline.Infra.Aws.Iam;
 using Pipeline.Infra.Iam;
 using Pipeline.Infra.Policy.Access;
 

@@ -1,4 +1,4 @@
-using Pipeline.Infra.Aws;
+using Pipeline.Infra.Aws.Sqs;
 
 namespace Pipeline.Infra.Policy.Rules;
 

@@ -18,7 +18,7 @@ public sealed class ServicePrincipalBindingRule : IPolicyRule
     public IEnumerable<Finding> Evaluate(PolicyContext context)
     {
         var prefix = context.Stack.Settings.NamePrefix + "-";
-        foreach (var (owner, policy) in NoWildcardPermissionsRule.Documents(context.Stack).Where(document => document.Owner is not Aws.IamRolePolicy))
+        foreach (var (owner, policy) in NoWildcardPermissionsRule.Documents(context.Stack).Where(document => document.Owner is not Aws.Iam.IamRolePolicy))
         {
             foreach (var statement in policy.Statements.Where(statement => statement.Effect == PolicyEffect.Allow && statement.Principal?.Type == PolicyPrincipal.ServiceType))
             {

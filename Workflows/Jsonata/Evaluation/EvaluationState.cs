@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Pipeline.Workflows.Jsonata;
+namespace Pipeline.Workflows.Jsonata.Evaluation;
 
 /// <summary>Per-evaluation bookkeeping: the depth and time limits, and the timestamp $now and $millis report.</summary>
 internal sealed class EvaluationState(JsonataLimits? limits)

@@ -1,4 +1,6 @@
-namespace Pipeline.Workflows.Jsonata;
+using Pipeline.Workflows.Jsonata.Syntax;
+
+namespace Pipeline.Workflows.Jsonata.Evaluation;
 
 internal static partial class Evaluator
 {

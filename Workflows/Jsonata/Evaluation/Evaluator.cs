@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
+using Pipeline.Workflows.Jsonata.Library;
+using Pipeline.Workflows.Jsonata.Syntax;
 
-namespace Pipeline.Workflows.Jsonata;
+namespace Pipeline.Workflows.Jsonata.Evaluation;
 
 /// <summary>Evaluates a rewritten syntax tree against an input value within a scope of variables.</summary>
 internal static partial class Evaluator

@@ -1,4 +1,4 @@
-namespace Pipeline.Workflows.Jsonata;
+namespace Pipeline.Workflows.Jsonata.Evaluation;
 
 /// <summary>A scope of variable bindings, chained to the scope it was created in.</summary>
 internal sealed class Frame(Frame? parent, EvaluationState state)

@@ -1,4 +1,6 @@
-namespace Pipeline.Workflows.Jsonata;
+using Pipeline.Workflows.Jsonata.Syntax;
+
+namespace Pipeline.Workflows.Jsonata.Evaluation;
 
 /// <summary>A function as a value: a lambda, a library function, a partial application, a composition, a regex.</summary>
 internal abstract class FunctionValue

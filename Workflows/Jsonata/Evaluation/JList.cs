@@ -1,4 +1,4 @@
-namespace Pipeline.Workflows.Jsonata;
+namespace Pipeline.Workflows.Jsonata.Evaluation;
 
 /// <summary>
 /// An array at evaluation time. <see cref="Sequence"/> marks the results of path steps, which flatten and collapse

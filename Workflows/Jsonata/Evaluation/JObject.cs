@@ -1,4 +1,4 @@
-namespace Pipeline.Workflows.Jsonata;
+namespace Pipeline.Workflows.Jsonata.Evaluation;
 
 /// <summary>An object at evaluation time: keys keep their insertion order, as in JavaScript.</summary>
 internal sealed class JObject : OrderedDictionary<string, object?>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Pipeline.Workflows.Jsonata;
+namespace Pipeline.Workflows.Jsonata.Evaluation;
 
 /// <summary>Numbers written as JavaScript writes them (Number.prototype.toString): shortest round-trip digits.</summary>
 internal static class JsNumber

@@ -1,4 +1,4 @@
-namespace Pipeline.Workflows.Jsonata;
+namespace Pipeline.Workflows.Jsonata.Evaluation;
 
 /// <summary>JSON null at evaluation time; a C# null stands for JSONata's undefined.</summary>
 internal sealed class JsonNull

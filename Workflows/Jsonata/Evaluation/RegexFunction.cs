@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
+using Pipeline.Workflows.Jsonata.Syntax;
 
-namespace Pipeline.Workflows.Jsonata;
+namespace Pipeline.Workflows.Jsonata.Evaluation;
 
 /// <summary>A regular expression literal as a value: called with a string, it gives the first match object.</summary>
 internal sealed class RegexFunction : FunctionValue

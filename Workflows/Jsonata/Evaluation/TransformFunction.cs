@@ -1,4 +1,6 @@
-namespace Pipeline.Workflows.Jsonata;
+using Pipeline.Workflows.Jsonata.Syntax;
+
+namespace Pipeline.Workflows.Jsonata.Evaluation;
 
 /// <summary>
 /// The value of <c>| pattern | update [, delete] |</c>: a function that copies its argument and, in the copy, merges

@@ -1,4 +1,4 @@
-namespace Pipeline.Workflows.Jsonata;
+namespace Pipeline.Workflows.Jsonata.Evaluation;
 
 /// <summary>One item of a tuple stream: the context value ('@') with the variables bound along the path.</summary>
 internal sealed class TupleItem : Dictionary<string, object?>

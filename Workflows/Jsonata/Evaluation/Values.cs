@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Pipeline.Workflows.Jsonata;
+namespace Pipeline.Workflows.Jsonata.Evaluation;
 
 /// <summary>The language's rules for values: truthiness, equality, appending, flattening and writing as text.</summary>
 internal static class Values

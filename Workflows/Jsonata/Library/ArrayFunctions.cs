@@ -1,4 +1,6 @@
-namespace Pipeline.Workflows.Jsonata;
+using Pipeline.Workflows.Jsonata.Evaluation;
+
+namespace Pipeline.Workflows.Jsonata.Library;
 
 /// <summary>$count, $append, $reverse, $shuffle, $distinct, $sort, $zip and the boolean functions.</summary>
 internal static class ArrayFunctions

@@ -1,6 +1,7 @@
 using System.Globalization;
+using Pipeline.Workflows.Jsonata.Evaluation;
 
-namespace Pipeline.Workflows.Jsonata;
+namespace Pipeline.Workflows.Jsonata.Library;
 
 /// <summary>$now, $millis, $fromMillis and $toMillis; one timestamp serves a whole evaluation.</summary>
 internal static class DateTimeFunctions

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Pipeline.Workflows.Jsonata;
+namespace Pipeline.Workflows.Jsonata.Library;
 
 /// <summary>
 /// $toMillis with a picture: the picture becomes a regular expression, each captured component is read back, and the

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Pipeline.Workflows.Jsonata;
+namespace Pipeline.Workflows.Jsonata.Library;
 
 /// <summary>
 /// XPath date/time pictures (<c>[Y0001]-[M01]-[D01]</c>, <c>[FNn], [D1o] [MNn]</c>, ...) as $fromMillis formats with

@@ -1,4 +1,7 @@
-namespace Pipeline.Workflows.Jsonata;
+using Pipeline.Workflows.Jsonata.Evaluation;
+using Pipeline.Workflows.Jsonata.Syntax;
+
+namespace Pipeline.Workflows.Jsonata.Library;
 
 /// <summary>The standard library of JSONata 2.0.6, by name without the '$'.</summary>
 internal static class FunctionLibrary

@@ -1,4 +1,6 @@
-namespace Pipeline.Workflows.Jsonata;
+using Pipeline.Workflows.Jsonata.Evaluation;
+
+namespace Pipeline.Workflows.Jsonata.Library;
 
 /// <summary>$map, $filter, $single and $reduce.</summary>
 internal static class HigherOrderFunctions

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Pipeline.Workflows.Jsonata.Evaluation;
 
-namespace Pipeline.Workflows.Jsonata;
+namespace Pipeline.Workflows.Jsonata.Library;
 
 /// <summary>
 /// XPath's integer pictures as $formatInteger and $parseInteger (and the date/time components) use them: decimal digit

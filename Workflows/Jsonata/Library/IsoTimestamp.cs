@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Pipeline.Workflows.Jsonata;
+namespace Pipeline.Workflows.Jsonata.Library;
 
 /// <summary>ISO 8601 timestamps as $toMillis reads them without a picture: a date, optionally a time and an offset.</summary>
 internal static partial class IsoTimestamp

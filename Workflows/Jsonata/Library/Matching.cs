@@ -1,4 +1,6 @@
-namespace Pipeline.Workflows.Jsonata;
+using Pipeline.Workflows.Jsonata.Evaluation;
+
+namespace Pipeline.Workflows.Jsonata.Library;
 
 /// <summary>One match of a regex or of a custom matcher function.</summary>
 internal sealed record MatchInfo(string Text, int Start, IReadOnlyList<string> Groups)

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Pipeline.Workflows.Jsonata.Evaluation;
 
-namespace Pipeline.Workflows.Jsonata;
+namespace Pipeline.Workflows.Jsonata.Library;
 
 /// <summary>
 /// XPath's decimal format pictures as $formatNumber applies them: one or two sub-pictures (positive;negative), each

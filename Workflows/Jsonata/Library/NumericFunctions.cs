@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Pipeline.Workflows.Jsonata.Evaluation;
 
-namespace Pipeline.Workflows.Jsonata;
+namespace Pipeline.Workflows.Jsonata.Library;
 
 /// <summary>$number, rounding, $power, $sqrt, $random and the numeric aggregates.</summary>
 internal static partial class NumericFunctions

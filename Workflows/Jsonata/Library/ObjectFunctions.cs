@@ -1,4 +1,6 @@
-namespace Pipeline.Workflows.Jsonata;
+using Pipeline.Workflows.Jsonata.Evaluation;
+
+namespace Pipeline.Workflows.Jsonata.Library;
 
 /// <summary>$keys, $lookup, $spread, $merge, $each, $sift, $type, $error and $assert.</summary>
 internal static class ObjectFunctions

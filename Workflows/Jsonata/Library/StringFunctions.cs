@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
+using Pipeline.Workflows.Jsonata.Evaluation;
+using Pipeline.Workflows.Jsonata.Syntax;
 
-namespace Pipeline.Workflows.Jsonata;
+namespace Pipeline.Workflows.Jsonata.Library;
 
 /// <summary>The string functions. Lengths and offsets count Unicode code points, as the reference does.</summary>
 internal static class StringFunctions

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Pipeline.Workflows.Jsonata;
+namespace Pipeline.Workflows.Jsonata.Library;
 
 /// <summary>JavaScript's encodeURI/encodeURIComponent and their decoders, raising D3140 on malformed input.</summary>
 internal static class UrlEncoding

@@ -1,4 +1,4 @@
-namespace Pipeline.Workflows.Jsonata;
+namespace Pipeline.Workflows.Jsonata.Syntax;
 
 internal enum NodeType
 {

@@ -1,4 +1,4 @@
-namespace Pipeline.Workflows.Jsonata;
+namespace Pipeline.Workflows.Jsonata.Syntax;
 
 /// <summary>A top-down operator precedence parser producing the raw syntax tree, before <see cref="TreeRewriter"/>.</summary>
 internal sealed class Parser

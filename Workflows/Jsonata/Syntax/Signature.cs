@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Pipeline.Workflows.Jsonata.Evaluation;
 
-namespace Pipeline.Workflows.Jsonata;
+namespace Pipeline.Workflows.Jsonata.Syntax;
 
 /// <summary>
 /// A function signature such as <c>&lt;s-n?:s&gt;</c>: each parameter's accepted types as one-letter symbols. Arguments

@@ -1,4 +1,6 @@
-namespace Pipeline.Workflows.Jsonata;
+using Pipeline.Workflows.Jsonata.Evaluation;
+
+namespace Pipeline.Workflows.Jsonata.Syntax;
 
 internal enum TokenType
 {

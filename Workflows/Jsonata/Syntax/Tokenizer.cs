@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Pipeline.Workflows.Jsonata;
+namespace Pipeline.Workflows.Jsonata.Syntax;
 
 /// <summary>Splits expression text into tokens on demand; whether a '/' opens a regex depends on the parser's state.</summary>
 internal sealed class Tokenizer(string source)

@@ -1,4 +1,4 @@
-namespace Pipeline.Workflows.Jsonata;
+namespace Pipeline.Workflows.Jsonata.Syntax;
 
 /// <summary>
 /// Rewrites the parser's tree into the evaluator's form: '.' chains become paths of steps, predicates become stages,

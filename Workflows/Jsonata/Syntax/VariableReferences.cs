@@ -1,4 +1,4 @@
-namespace Pipeline.Workflows.Jsonata;
+namespace Pipeline.Workflows.Jsonata.Syntax;
 
 /// <summary>
 /// The variables a parsed expression reads from outside: each <c>$name</c> it neither binds itself (with <c>:=</c>, as a

@@ -1,4 +1,4 @@
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.DataPipeline;
 
 /// <summary>Settings of the pipeline's workflow.</summary>
 /// <param name="MaxConcurrency">How many chunks the Map transforms and stores at once (0: no limit).</param>

@@ -1,7 +1,14 @@
 using System.Text.Json.Serialization.Metadata;
-using Pipeline.Functions;
+using Pipeline.Functions.Catalog;
+using Pipeline.Functions.Contracts;
+using Pipeline.Functions.Storage;
+using Pipeline.Workflows.Builder;
+using Pipeline.Workflows.Conditions;
+using Pipeline.Workflows.Model;
+using Pipeline.Workflows.Payloads;
+using Pipeline.Workflows.Resources;
 
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.DataPipeline;
 
 /// <summary>
 /// The pipeline's workflow: load the file into chunks, validate, transform and store the valid chunks in a Map (Store

@@ -1,4 +1,4 @@
-namespace Pipeline.Workflows;
+namespace Pipeline.Workflows.DataPipeline;
 
 /// <summary>
 /// The notification of a Standard execution that ends without success in a way the workflow cannot notify itself: a
