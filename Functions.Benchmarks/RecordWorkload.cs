@@ -2,8 +2,8 @@ using System.Text;
 using Pipeline.Functions.Configuration;
 using Pipeline.Functions.Contracts;
 using Pipeline.Functions.Loading;
+using Pipeline.Functions.Processing;
 using Pipeline.Functions.Records;
-using Pipeline.Functions.Storage;
 
 namespace Pipeline.Functions.Benchmarks;
 

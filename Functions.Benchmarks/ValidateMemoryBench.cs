@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Text;
 using Pipeline.Functions.Configuration;
 using Pipeline.Functions.Contracts;
+using Pipeline.Functions.Processing;
 using Pipeline.Functions.Records;
-using Pipeline.Functions.Storage;
 
 namespace Pipeline.Functions.Benchmarks;
 

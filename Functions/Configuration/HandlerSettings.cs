@@ -1,3 +1,4 @@
+using Pipeline.Functions.Contracts;
 using Pipeline.Functions.Loading;
 
 namespace Pipeline.Functions.Configuration;

@@ -1,11 +1,10 @@
 using System.Text.Json.Serialization;
-using Pipeline.Functions.Storage;
 
 namespace Pipeline.Functions.Contracts;
 
 public sealed record LoadBatchRequest(string Bucket, string Key, string ExecutionName);
 
-/// <summary>What LoadBatch read: the chunks themselves are listed in its manifest (<see cref="StorageLayout.ManifestKey"/>), never in the result.</summary>
+/// <summary>What LoadBatch read: the chunks themselves are listed in its manifest (<c>StorageLayout.ManifestKey</c>), never in the result.</summary>
 public sealed record LoadBatchResult(
     SourceObject Source,
     int RecordCount,

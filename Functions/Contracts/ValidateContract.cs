@@ -1,12 +1,11 @@
 using System.Text.Json.Serialization;
-using Pipeline.Functions.Storage;
 
 namespace Pipeline.Functions.Contracts;
 
 /// <summary>Validate reads the chunks LoadBatch listed in its manifest under <paramref name="StagingPrefix"/>.</summary>
 /// <param name="ListValidChunkKeys">
 /// Whether the result lists the valid chunks' keys (for a Map that iterates over the execution's state); either way they
-/// are written, one JSON line per chunk, to <see cref="StorageLayout.ValidChunkListKey"/> (for a Map that reads them).
+/// are written, one JSON line per chunk, to <c>StorageLayout.ValidChunkListKey</c> (for a Map that reads them).
 /// </param>
 public sealed record ValidateRequest(
     SourceObject Source,

@@ -1,6 +1,5 @@
-using Amazon.S3;
 using Amazon.S3.Model;
-using Pipeline.Functions.Catalog;
+using Amazon.S3;
 using Pipeline.Functions.Configuration;
 using Pipeline.Functions.Contracts;
 using Pipeline.Functions.Errors;

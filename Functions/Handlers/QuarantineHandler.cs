@@ -1,9 +1,9 @@
 using Amazon.S3;
-using Pipeline.Functions.Catalog;
 using Pipeline.Functions.Configuration;
 using Pipeline.Functions.Contracts;
 using Pipeline.Functions.Errors;
 using Pipeline.Functions.Logging;
+using Pipeline.Functions.Records;
 using Pipeline.Functions.Storage;
 
 namespace Pipeline.Functions.Handlers;

@@ -1,11 +1,11 @@
 using System.Text.Json;
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Amazon.DynamoDBv2;
 using Amazon.S3;
-using Pipeline.Functions.Catalog;
 using Pipeline.Functions.Configuration;
 using Pipeline.Functions.Contracts;
 using Pipeline.Functions.Logging;
+using Pipeline.Functions.Records;
 using Pipeline.Functions.Storage;
 using Pipeline.Functions.Table;
 

@@ -1,8 +1,8 @@
 using Amazon.S3;
-using Pipeline.Functions.Catalog;
 using Pipeline.Functions.Configuration;
 using Pipeline.Functions.Contracts;
 using Pipeline.Functions.Logging;
+using Pipeline.Functions.Processing;
 using Pipeline.Functions.Records;
 using Pipeline.Functions.Storage;
 

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
 using Pipeline.Functions.Records;
-using Pipeline.Functions.Storage;
 
 namespace Pipeline.Functions.Loading;
 

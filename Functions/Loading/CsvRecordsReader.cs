@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 using Pipeline.Functions.Errors;
-using Pipeline.Functions.Storage;
+using Pipeline.Functions.Records;
 
 namespace Pipeline.Functions.Loading;
 

@@ -1,7 +1,6 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Pipeline.Functions.Records;
-using Pipeline.Functions.Storage;
 
 namespace Pipeline.Functions.Loading;
 

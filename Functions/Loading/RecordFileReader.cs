@@ -1,4 +1,4 @@
-using Pipeline.Functions.Configuration;
+using Pipeline.Functions.Contracts;
 using Pipeline.Functions.Errors;
 
 namespace Pipeline.Functions.Loading;

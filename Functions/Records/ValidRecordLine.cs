@@ -1,10 +1,8 @@
-using Pipeline.Functions.Storage;
-
 namespace Pipeline.Functions.Records;
 
 /// <summary>
-/// The line format of valid chunks, written by <see cref="RecordValidator"/> and read by
-/// <see cref="RecordTransformer"/>, both by hand because these lines carry every record:
+/// The line format of valid chunks, written by <c>RecordValidator</c> and read by
+/// <c>RecordTransformer</c>, both by hand because these lines carry every record:
 /// <c>{"index":n,"line":l,"id":"…","value":number,"fields":{…}}</c>. The id is a JSON string with
 /// its escapes as they arrived; value and fields are the record's own JSON text.
 /// </summary>

@@ -1,7 +1,8 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Amazon.S3.Model;
 using Pipeline.Functions.Catalog;
+using Pipeline.Functions.Contracts;
 using Pipeline.Local.Lambda;
 using Pipeline.Local.Runner;
 

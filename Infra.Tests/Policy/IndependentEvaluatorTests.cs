@@ -71,7 +71,7 @@ public sealed class IndependentEvaluatorTests(ITestOutputHelper output)
         new Dictionary<string, (Func<Stack, Stack>, Func<IamScenario, bool>)>(StringComparer.Ordinal)
         {
             ["Store loses dynamodb:BatchWriteItem"] = (
-                stack => stack.Replace<IamRolePolicy>(PolicyStacks.FunctionPolicy(Functions.Catalog.FunctionIds.Store), policy => policy with
+                stack => stack.Replace<IamRolePolicy>(PolicyStacks.FunctionPolicy(Functions.Contracts.FunctionIds.Store), policy => policy with
                 {
                     Policy = new PolicyDocument([.. policy.Policy.Statements.Select(statement => statement.Sid == "UseRecordsTable"
                         ? statement with { Actions = [.. statement.Actions.Where(action => action != "dynamodb:BatchWriteItem")] }

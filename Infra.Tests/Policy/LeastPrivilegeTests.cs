@@ -38,7 +38,7 @@ public class LeastPrivilegeTests
     [Fact]
     public void AnExtraGrantIsCaughtAsNotNeeded()
     {
-        var stack = Stacks.Dev.Replace<Aws.Iam.IamRolePolicy>(PolicyStacks.FunctionPolicy(Functions.Catalog.FunctionIds.Validate), policy => policy with
+        var stack = Stacks.Dev.Replace<Aws.Iam.IamRolePolicy>(PolicyStacks.FunctionPolicy(Functions.Contracts.FunctionIds.Validate), policy => policy with
         {
             Policy = new PolicyDocument([.. policy.Policy.Statements, new PolicyStatement
             {
@@ -49,7 +49,7 @@ public class LeastPrivilegeTests
         });
         var context = new Infra.Policy.PolicyContext(stack, RepositoryRoot.Path);
 
-        var role = PolicyStacks.FunctionRole(Functions.Catalog.FunctionIds.Validate);
+        var role = PolicyStacks.FunctionRole(Functions.Contracts.FunctionIds.Validate);
         var granted = context.Simulator.IdentityStatements[role].SelectMany(statement => statement.Actions.SelectMany(action => statement.Resources.Select(resource => (action, resource))));
 
         granted.Except(RoleNeeds.For(context)[role].Select(need => need.Grant))

@@ -1,4 +1,5 @@
-using Pipeline.Functions.Catalog;
+using Pipeline.Functions.Contracts;
+
 using static Pipeline.Infra.Tests.Policy.PolicyStacks;
 
 namespace Pipeline.Infra.Tests.Policy;

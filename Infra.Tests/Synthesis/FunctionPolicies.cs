@@ -1,5 +1,5 @@
 using Pipeline.Functions.Catalog;
-using Pipeline.Functions.Configuration;
+using Pipeline.Functions.Contracts;
 using Pipeline.Functions.Packaging;
 
 namespace Pipeline.Infra.Tests.Synthesis;

@@ -3,7 +3,6 @@ using Pipeline.Infra.Settings;
 using Pipeline.Workflows.DataPipeline;
 using Pipeline.Workflows.Model;
 using Pipeline.Workflows.Rendering;
-using Pipeline.Workflows.Resources;
 using Pipeline.Workflows.Validation;
 
 namespace Pipeline.Infra.Commands;

@@ -10,7 +10,7 @@ using Pipeline.Infra.Aws.Sns;
 using Pipeline.Infra.Aws.Sqs;
 using Pipeline.Infra.Model;
 using Pipeline.Infra.Synthesis;
-using Pipeline.Workflows.Resources;
+using Pipeline.Workflows.DataPipeline;
 
 namespace Pipeline.Infra.Policy;
 

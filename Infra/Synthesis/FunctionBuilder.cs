@@ -1,5 +1,5 @@
 using Pipeline.Functions.Catalog;
-using Pipeline.Functions.Configuration;
+using Pipeline.Functions.Contracts;
 using Pipeline.Functions.Packaging;
 using Pipeline.Infra.Aws.CloudWatch;
 using Pipeline.Infra.Aws.DynamoDb;

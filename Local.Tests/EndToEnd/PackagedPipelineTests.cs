@@ -1,5 +1,6 @@
 using Amazon.S3.Model;
 using Pipeline.Functions.Catalog;
+using Pipeline.Functions.Contracts;
 using Pipeline.Functions.Packaging;
 
 namespace Pipeline.Local.Tests.EndToEnd;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2.Model;
-using Pipeline.Functions.Catalog;
+using Pipeline.Functions.Contracts;
 using Pipeline.Functions.Storage;
 using Pipeline.Functions.Table;
 using Pipeline.Workflows.DataPipeline;

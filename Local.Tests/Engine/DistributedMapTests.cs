@@ -1,8 +1,8 @@
 using ErrorNames = Pipeline.Workflows.Model.ErrorNames;
 using WorkflowVariant = Pipeline.Workflows.Model.WorkflowVariant;
 using System.Collections.Concurrent;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 
 namespace Pipeline.Local.Tests.Engine;
 
@@ -201,7 +201,7 @@ public class DistributedMapTests
             ResultWriter = new Workflows.Model.MapResultWriter(Workflows.Payloads.Payload.Object(("Bucket", "work"), ("Prefix", "out"))),
         }.WithItemProcessor(new Workflows.Model.PassState("Work"));
         var asl = Workflows.Rendering.AslRenderer.Render(
-            Workflows.Model.StateMachineDefinition.From(Workflows.Builder.Chain.Start(map)), Workflows.Model.WorkflowVariant.Standard, new Workflows.Resources.ExampleArnResolver());
+            Workflows.Model.StateMachineDefinition.From(Workflows.Builder.Chain.Start(map)), Workflows.Model.WorkflowVariant.Standard, new Workflows.DataPipeline.ExampleArnResolver());
         var store = new InMemoryObjectStore();
         await store.PutAsync("work", "items.json", Encoding.UTF8.GetBytes("[1, 2, 3]"), CancellationToken.None);
 

@@ -1,11 +1,11 @@
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using Amazon.DynamoDBv2;
-using Amazon.S3;
 using Amazon.S3.Model;
+using Amazon.S3;
 using Moq;
 using Pipeline.Functions.Catalog;
-using Pipeline.Functions.Configuration;
+using Pipeline.Functions.Contracts;
 using Pipeline.Functions.Errors;
 using Pipeline.Functions.Runtime;
 

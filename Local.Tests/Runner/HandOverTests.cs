@@ -1,7 +1,6 @@
 using Pipeline.Workflows.DataPipeline;
 using Pipeline.Workflows.Model;
 using Pipeline.Workflows.Rendering;
-using Pipeline.Workflows.Resources;
 
 namespace Pipeline.Local.Tests.Runner;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using Pipeline.Functions.Catalog;
+using Pipeline.Functions.Contracts;
 using Pipeline.Functions.Storage;
 using Pipeline.Functions.Table;
 using Pipeline.Local.Tests.EndToEnd;

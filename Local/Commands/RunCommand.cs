@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using Pipeline.Functions.Catalog;
 using Pipeline.Functions.Configuration;
+using Pipeline.Functions.Contracts;
 using Pipeline.Functions.Packaging;
 using Pipeline.Local.Engine;
 using Pipeline.Local.Lambda;

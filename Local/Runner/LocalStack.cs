@@ -1,6 +1,6 @@
 using Amazon.S3.Model;
 using Pipeline.Functions.Catalog;
-using Pipeline.Functions.Configuration;
+using Pipeline.Functions.Contracts;
 using Pipeline.Functions.Table;
 using Pipeline.Local.Definition;
 using Pipeline.Workflows.DataPipeline;

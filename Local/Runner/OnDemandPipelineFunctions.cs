@@ -24,7 +24,7 @@ public sealed class OnDemandPipelineFunctions : IAsyncDisposable, Engine.IObject
     public TaskRegistry Bind(TaskRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        var resolver = new Workflows.Resources.ExampleArnResolver(LocalStack.StackName);
+        var resolver = new Workflows.DataPipeline.ExampleArnResolver(LocalStack.StackName);
         foreach (var function in HandlerCatalog.All)
         {
             var name = PipelineFunctions.FunctionName(resolver, function.Id);

@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
+using System.Text.Json;
 using Amazon.S3.Model;
-using Pipeline.Functions.Catalog;
 using Pipeline.Functions.Contracts;
 using Pipeline.Functions.Storage;
 using Pipeline.Local.Cost;

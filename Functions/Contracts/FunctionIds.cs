@@ -1,4 +1,4 @@
-namespace Pipeline.Functions.Catalog;
+namespace Pipeline.Functions.Contracts;
 
 /// <summary>The logical function ids: the only way the workflow names its Lambda tasks.</summary>
 public static class FunctionIds

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Pipeline.Functions.Records;
+namespace Pipeline.Functions.Processing;
 
 /// <summary>
 /// Finds repeated field names in one JSON object. Small objects are compared as raw bytes without

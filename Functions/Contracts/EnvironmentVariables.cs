@@ -1,4 +1,4 @@
-namespace Pipeline.Functions.Configuration;
+namespace Pipeline.Functions.Contracts;
 
 /// <summary>The environment variables the handlers read; the Pulumi program sets them.</summary>
 public static class EnvironmentVariables

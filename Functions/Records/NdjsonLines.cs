@@ -1,4 +1,4 @@
-namespace Pipeline.Functions.Storage;
+namespace Pipeline.Functions.Records;
 
 /// <summary>
 /// Enumerates the lines of UTF-8 text without allocating: a line ends at '\n' (a preceding '\r'

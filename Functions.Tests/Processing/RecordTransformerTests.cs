@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace Pipeline.Functions.Tests.Records;
+namespace Pipeline.Functions.Tests.Processing;
 
 public sealed class RecordTransformerTests
 {

@@ -1,8 +1,8 @@
 using System.Buffers;
 using Amazon.S3;
-using Pipeline.Functions.Loading;
+using Pipeline.Functions.Storage;
 
-namespace Pipeline.Functions.Storage;
+namespace Pipeline.Functions.Loading;
 
 /// <summary>
 /// Writes LoadBatch's chunk objects under the execution's staging prefix as the reader completes them, with up to

@@ -3,7 +3,7 @@ using System.Buffers.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Pipeline.Functions.Storage;
+namespace Pipeline.Functions.Records;
 
 /// <summary>Writes newline-delimited JSON into a growable in-memory buffer, one value per line.</summary>
 public sealed class NdjsonWriter : IDisposable

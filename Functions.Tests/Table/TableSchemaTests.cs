@@ -1,4 +1,4 @@
-namespace Pipeline.Functions.Tests.Catalog;
+namespace Pipeline.Functions.Tests.Table;
 
 public sealed class TableSchemaTests
 {

@@ -1,10 +1,10 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Pipeline.Functions.Contracts;
-using Pipeline.Functions.Storage;
+using Pipeline.Functions.Records;
 using Pipeline.Functions.Table;
 
-namespace Pipeline.Functions.Records;
+namespace Pipeline.Functions.Processing;
 
 /// <summary>
 /// Checks the records of one file against the record contract: <c>id</c> (string or integer) and

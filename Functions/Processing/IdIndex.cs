@@ -1,4 +1,6 @@
-namespace Pipeline.Functions.Records;
+using Pipeline.Functions.Records;
+
+namespace Pipeline.Functions.Processing;
 
 /// <summary>
 /// The ids seen in one file with where each first appeared, for finding duplicates across a file

@@ -1,6 +1,6 @@
-using Pipeline.Workflows.DataPipeline;
+using Pipeline.Workflows.Resources;
 
-namespace Pipeline.Workflows.Resources;
+namespace Pipeline.Workflows.DataPipeline;
 
 /// <summary>
 /// Resolves resources to example ARNs (account 123456789012, us-east-1): functions become

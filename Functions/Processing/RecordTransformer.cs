@@ -3,9 +3,10 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Pipeline.Functions.Contracts;
+using Pipeline.Functions.Records;
 using Pipeline.Functions.Storage;
 
-namespace Pipeline.Functions.Records;
+namespace Pipeline.Functions.Processing;
 
 /// <summary>
 /// Turns valid records into item-shaped lines: <c>processed_value = value * 10</c> (exact decimal
