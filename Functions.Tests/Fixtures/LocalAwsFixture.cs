@@ -1,6 +1,6 @@
 using Amazon.DynamoDBv2;
-using Amazon.S3.Model;
 using Amazon.S3;
+using Amazon.S3.Model;
 using Pipeline.LocalAws;
 
 namespace Pipeline.Functions.Tests.Fixtures;

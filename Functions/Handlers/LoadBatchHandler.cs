@@ -1,5 +1,5 @@
-using Amazon.S3.Model;
 using Amazon.S3;
+using Amazon.S3.Model;
 using Pipeline.Functions.Configuration;
 using Pipeline.Functions.Contracts;
 using Pipeline.Functions.Errors;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Amazon.DynamoDBv2.Model;
 using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
 using Amazon.S3;
 using Pipeline.Functions.Configuration;
 using Pipeline.Functions.Contracts;

@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Amazon.S3.Model;
 using Pipeline.Functions.Catalog;
 using Pipeline.Functions.Contracts;

@@ -1,8 +1,8 @@
 using ErrorNames = Pipeline.Workflows.Model.ErrorNames;
 using WorkflowVariant = Pipeline.Workflows.Model.WorkflowVariant;
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
 using System.Text;
+using System.Text.Json.Nodes;
 
 namespace Pipeline.Local.Tests.Engine;
 

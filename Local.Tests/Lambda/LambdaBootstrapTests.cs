@@ -1,8 +1,8 @@
-using System.Text.Json.Nodes;
 using System.Text;
+using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
-using Amazon.S3.Model;
 using Amazon.S3;
+using Amazon.S3.Model;
 using Moq;
 using Pipeline.Functions.Catalog;
 using Pipeline.Functions.Contracts;

@@ -14,7 +14,6 @@ internal static class DefinitionParser
 {
     private static readonly string[] UnsupportedStateFields = ["Credentials"];
 
-
     public static StateMachine Parse(string definitionJson)
     {
         JsonObject root;

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
-using System.Text.Json;
 using Amazon.S3.Model;
 using Pipeline.Functions.Contracts;
 using Pipeline.Functions.Storage;
