@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace Pipeline.Testing;
@@ -7,10 +8,15 @@ namespace Pipeline.Testing;
 /// <c>using Pipeline.Project.Folder</c> or a name qualified with <c>Pipeline.Project.Folder.</c> in a file of another
 /// folder of the same project.
 /// </summary>
-internal static partial class FolderLayers
+internal static class FolderLayers
 {
-    /// <summary>Each top-level folder of <paramref name="project"/> with the folders its files reference.</summary>
-    public static Dictionary<string, HashSet<string>> References(string project)
+    private static readonly ConcurrentDictionary<string, Lazy<IReadOnlyDictionary<string, IReadOnlySet<string>>>> Read = new(StringComparer.Ordinal);
+
+    /// <summary>Each top-level folder of <paramref name="project"/> with the folders its files reference, read once per run.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlySet<string>> References(string project) =>
+        Read.GetOrAdd(project, name => new Lazy<IReadOnlyDictionary<string, IReadOnlySet<string>>>(() => ReadReferences(name))).Value;
+
+    private static IReadOnlyDictionary<string, IReadOnlySet<string>> ReadReferences(string project)
     {
         var root = System.IO.Path.Combine(RepositoryRoot.Path, project);
         var folders = Directory.GetDirectories(root)
@@ -33,11 +39,11 @@ internal static partial class FolderLayers
             }
         }
 
-        return folders;
+        return folders.ToDictionary(folder => folder.Key, folder => (IReadOnlySet<string>)folder.Value, StringComparer.Ordinal);
     }
 
     /// <summary>Each cycle as "A -> B -> A", found by a depth-first walk from every folder.</summary>
-    public static List<string> Cycles(Dictionary<string, HashSet<string>> references)
+    public static List<string> Cycles(IReadOnlyDictionary<string, IReadOnlySet<string>> references)
     {
         var cycles = new HashSet<string>(StringComparer.Ordinal);
         foreach (var start in references.Keys)
